@@ -1,0 +1,229 @@
+// The data model. Portable column types only (text, integer), so a Postgres schema can follow table for table:
+// timestamps are integer milliseconds since the epoch, calendar dates are ISO 'YYYY-MM-DD' text, ids are text.
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const ms = (name: string) => integer(name, { mode: "timestamp_ms" });
+const flag = (name: string) => integer(name, { mode: "boolean" }).notNull().default(false);
+
+export const RISK_STATUSES = [
+  "detained",
+  "disappeared",
+  "sentenced",
+  "facing_execution",
+  "at_risk_of_torture",
+  "health_concern",
+  "harassed",
+  "released",
+  "charges_dropped",
+  "sentence_commuted",
+] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+export const CASE_STATES = ["draft", "in_review", "published", "closed"] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    reference: text("reference").notNull(),
+    title: text("title").notNull(),
+    personName: text("person_name").notNull(),
+    personNameLocal: text("person_name_local"),
+    pronouns: text("pronouns"),
+    photoPath: text("photo_path"),
+    photoAlt: text("photo_alt"),
+    photoCredit: text("photo_credit"),
+    country: text("country").notNull(),
+    tags: text("tags").notNull().default(""),
+    riskStatus: text("risk_status", { enum: RISK_STATUSES }).notNull(),
+    summary: text("summary").notNull(),
+    story: text("story").notNull(),
+    actBefore: text("act_before").notNull(),
+    languages: text("languages").notNull().default("en"),
+    goal: integer("goal").notNull(),
+    state: text("state", { enum: CASE_STATES }).notNull().default("draft"),
+    outcome: text("outcome"),
+    publishedAt: ms("published_at"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("cases_slug_uq").on(t.slug), index("cases_state_idx").on(t.state)],
+);
+
+export const UPDATE_KINDS = ["further_information", "outcome"] as const;
+
+export const caseUpdates = sqliteTable(
+  "case_updates",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: UPDATE_KINDS }).notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    riskStatus: text("risk_status", { enum: RISK_STATUSES }),
+    happenedOn: text("happened_on").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [index("case_updates_case_idx").on(t.caseId, t.happenedOn)],
+);
+
+export const TARGET_ROLES = ["primary", "copy"] as const;
+
+export const targets = sqliteTable(
+  "targets",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    role: text("role", { enum: TARGET_ROLES }).notNull().default("primary"),
+    title: text("title").notNull(),
+    name: text("name"),
+    office: text("office"),
+    postalAddress: text("postal_address").notNull(),
+    country: text("country").notNull(),
+    email: text("email"),
+    fax: text("fax"),
+    salutation: text("salutation").notNull(),
+    language: text("language").notNull().default("en"),
+  },
+  (t) => [index("targets_case_idx").on(t.caseId, t.position)],
+);
+
+export const letterTemplates = sqliteTable(
+  "letter_templates",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    language: text("language").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("letter_templates_case_lang_uq").on(t.caseId, t.language)],
+);
+
+export const SIGNATURE_STATUSES = ["pending", "confirmed"] as const;
+
+// One row per case per normalised email address: the unique index is what makes the public count exact.
+export const signatures = sqliteTable(
+  "signatures",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    email: text("email").notNull(),
+    emailNormalized: text("email_normalized").notNull(),
+    country: text("country").notNull(),
+    message: text("message"),
+    initialsOnly: flag("initials_only"),
+    allowReply: flag("allow_reply"),
+    followUpdates: flag("follow_updates"),
+    status: text("status", { enum: SIGNATURE_STATUSES }).notNull().default("pending"),
+    // sha256 of the confirmation token: the token itself is only ever in the supporter's inbox
+    tokenHash: text("token_hash").notNull(),
+    tokenExpiresAt: ms("token_expires_at").notNull(),
+    clientHash: text("client_hash"),
+    letterDate: text("letter_date"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+    confirmedAt: ms("confirmed_at"),
+  },
+  (t) => [
+    uniqueIndex("signatures_case_email_uq").on(t.caseId, t.emailNormalized),
+    uniqueIndex("signatures_token_uq").on(t.tokenHash),
+    index("signatures_case_status_idx").on(t.caseId, t.status, t.country),
+  ],
+);
+
+export const OUTBOX_KINDS = ["confirmation", "already_signed", "appeal", "update_notice", "sign_in"] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+// Everything the app sends, written in the same transaction as the change that causes it (see lib/outbox).
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
+    messageId: text("message_id").notNull(),
+    fromName: text("from_name"),
+    toAddress: text("to_address").notNull(),
+    replyTo: text("reply_to"),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    headers: text("headers"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: ms("lease_until"),
+    lastError: text("last_error"),
+    createdAt: ms("created_at").notNull(),
+    sentAt: ms("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("outbox_message_id_uq").on(t.messageId),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export const APPEAL_CHANNELS = ["email", "post", "fax"] as const;
+
+export const appeals = sqliteTable(
+  "appeals",
+  {
+    id: text("id").primaryKey(),
+    signatureId: text("signature_id")
+      .notNull()
+      .references(() => signatures.id, { onDelete: "cascade" }),
+    targetId: text("target_id")
+      .notNull()
+      .references(() => targets.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: APPEAL_CHANNELS }).notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    outboxId: text("outbox_id").references(() => outbox.id),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("appeals_signature_target_uq").on(t.signatureId, t.targetId),
+    index("appeals_case_idx").on(t.caseId),
+  ],
+);
+
+// The built-in mailbox: what would have gone out when no SMTP_URL is set, as raw RFC 822 text.
+export const mailboxMessages = sqliteTable(
+  "mailbox_messages",
+  {
+    id: text("id").primaryKey(),
+    outboxId: text("outbox_id").references(() => outbox.id),
+    messageId: text("message_id").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    raw: text("raw").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("mailbox_message_id_uq").on(t.messageId), index("mailbox_created_idx").on(t.createdAt)],
+);
+
+// Fixed-window counters for rate limits; keys are HMACs, never raw addresses.
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: ms("window_start").notNull(),
+  count: integer("count").notNull().default(0),
+});

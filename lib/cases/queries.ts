@@ -1,0 +1,189 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { caseUpdates, cases, letterTemplates, signatures, targets, type RiskStatus } from "@/db/schema";
+
+export const OUTCOME_STATUSES: readonly RiskStatus[] = ["released", "charges_dropped", "sentence_commuted"];
+
+export const RISK_LABELS: Record<RiskStatus, string> = {
+  detained: "Detained",
+  disappeared: "Disappeared",
+  sentenced: "Sentenced",
+  facing_execution: "Facing execution",
+  at_risk_of_torture: "At risk of torture",
+  health_concern: "Health concern",
+  harassed: "Harassed",
+  released: "Released",
+  charges_dropped: "Charges dropped",
+  sentence_commuted: "Sentence commuted",
+};
+
+export type CaseCard = {
+  slug: string;
+  reference: string;
+  title: string;
+  personName: string;
+  personNameLocal: string | null;
+  photoPath: string | null;
+  photoAlt: string | null;
+  country: string;
+  riskStatus: RiskStatus;
+  summary: string;
+  actBefore: string;
+  goal: number;
+  state: "published" | "closed";
+  outcome: string | null;
+  signatureCount: number;
+  updatedAt: Date;
+};
+
+/** Today as 'YYYY-MM-DD' in UTC: the calendar day a deadline is compared with. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** A case takes signatures while it is published and its "take action before" day has not passed. */
+export function isOpenForSignatures(c: { state: string; actBefore: string }, now = new Date()): boolean {
+  return c.state === "published" && c.actBefore >= todayIso(now);
+}
+
+const confirmedCount = sql<number>`(select count(*) from ${signatures} where ${signatures.caseId} = ${cases.id} and ${signatures.status} = 'confirmed')`;
+
+const cardColumns = {
+  slug: cases.slug,
+  reference: cases.reference,
+  title: cases.title,
+  personName: cases.personName,
+  personNameLocal: cases.personNameLocal,
+  photoPath: cases.photoPath,
+  photoAlt: cases.photoAlt,
+  country: cases.country,
+  riskStatus: cases.riskStatus,
+  summary: cases.summary,
+  actBefore: cases.actBefore,
+  goal: cases.goal,
+  state: cases.state,
+  outcome: cases.outcome,
+  signatureCount: confirmedCount,
+  updatedAt: cases.updatedAt,
+};
+
+/** Published and closed cases, newest first, with their confirmed counts. Drafts and cases in review never. */
+export function listPublicCases({ country, riskStatus }: { country?: string; riskStatus?: RiskStatus } = {}): CaseCard[] {
+  const filters = [inArray(cases.state, ["published", "closed"])];
+  if (country) filters.push(eq(cases.country, country));
+  if (riskStatus) filters.push(eq(cases.riskStatus, riskStatus));
+  return getDb()
+    .select(cardColumns)
+    .from(cases)
+    .where(and(...filters))
+    .orderBy(desc(cases.publishedAt), asc(cases.slug))
+    .all() as CaseCard[];
+}
+
+/** The distinct countries and statuses of public cases, for the filters on the home page. */
+export function getCaseFacets(): { countries: string[]; riskStatuses: RiskStatus[] } {
+  const rows = getDb()
+    .selectDistinct({ country: cases.country, riskStatus: cases.riskStatus })
+    .from(cases)
+    .where(inArray(cases.state, ["published", "closed"]))
+    .all();
+  return {
+    countries: [...new Set(rows.map((r) => r.country))].sort(),
+    riskStatuses: [...new Set(rows.map((r) => r.riskStatus))],
+  };
+}
+
+export type PublicTarget = {
+  id: string;
+  role: "primary" | "copy";
+  title: string;
+  name: string | null;
+  office: string | null;
+  postalAddress: string;
+  country: string;
+  email: string | null;
+  fax: string | null;
+  salutation: string;
+  language: string;
+};
+
+export type PublicCase = CaseCard & {
+  id: string;
+  pronouns: string | null;
+  photoCredit: string | null;
+  tags: string[];
+  story: string;
+  languages: string[];
+  publishedAt: Date | null;
+  updates: { id: string; kind: "further_information" | "outcome"; title: string; body: string; riskStatus: RiskStatus | null; happenedOn: string }[];
+  targets: PublicTarget[];
+  templates: { language: string; subject: string; body: string }[];
+  countsByCountry: { country: string; count: number }[];
+};
+
+/** Everything the case page shows, or null when the slug is unknown or not public (draft, in review). */
+export function getPublicCaseBySlug({ slug }: { slug: string }): PublicCase | null {
+  const db = getDb();
+  const row = db
+    .select({ ...cardColumns, id: cases.id, pronouns: cases.pronouns, photoCredit: cases.photoCredit, tags: cases.tags, story: cases.story, languages: cases.languages, publishedAt: cases.publishedAt })
+    .from(cases)
+    .where(and(eq(cases.slug, slug), inArray(cases.state, ["published", "closed"])))
+    .get();
+  if (!row) return null;
+  const updates = db
+    .select({ id: caseUpdates.id, kind: caseUpdates.kind, title: caseUpdates.title, body: caseUpdates.body, riskStatus: caseUpdates.riskStatus, happenedOn: caseUpdates.happenedOn })
+    .from(caseUpdates)
+    .where(eq(caseUpdates.caseId, row.id))
+    .orderBy(desc(caseUpdates.happenedOn), desc(caseUpdates.createdAt))
+    .all();
+  const caseTargets = db
+    .select({ id: targets.id, role: targets.role, title: targets.title, name: targets.name, office: targets.office, postalAddress: targets.postalAddress, country: targets.country, email: targets.email, fax: targets.fax, salutation: targets.salutation, language: targets.language })
+    .from(targets)
+    .where(eq(targets.caseId, row.id))
+    .orderBy(asc(targets.position))
+    .all();
+  const templates = db
+    .select({ language: letterTemplates.language, subject: letterTemplates.subject, body: letterTemplates.body })
+    .from(letterTemplates)
+    .where(eq(letterTemplates.caseId, row.id))
+    .all();
+  return {
+    ...(row as CaseCard & typeof row),
+    tags: row.tags.split(",").map((t) => t.trim()).filter(Boolean),
+    languages: row.languages.split(",").map((t) => t.trim()).filter(Boolean),
+    updates,
+    targets: caseTargets,
+    templates,
+    countsByCountry: getCountsByCountry({ caseId: row.id }),
+  };
+}
+
+/** Confirmed signatures of a case: counted in SQL, one row per normalised address by the unique index. */
+export function getSignatureCount({ caseId }: { caseId: string }): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(signatures)
+    .where(and(eq(signatures.caseId, caseId), eq(signatures.status, "confirmed")))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function getCountsByCountry({ caseId }: { caseId: string }): { country: string; count: number }[] {
+  return getDb()
+    .select({ country: signatures.country, count: sql<number>`count(*)` })
+    .from(signatures)
+    .where(and(eq(signatures.caseId, caseId), eq(signatures.status, "confirmed")))
+    .groupBy(signatures.country)
+    .orderBy(desc(sql`count(*)`), asc(signatures.country))
+    .all();
+}
+
+/** The template a target's letter is written from: its own language if the case has one, else the case's first. */
+export function pickTemplate<T extends { language: string }>(templates: T[], language: string, preferred: string[]): T | undefined {
+  return (
+    templates.find((t) => t.language === language) ??
+    preferred.map((l) => templates.find((t) => t.language === l)).find(Boolean) ??
+    templates[0]
+  );
+}

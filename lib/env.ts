@@ -1,0 +1,86 @@
+// Configuration from the environment, parsed once. Start-up (scripts/prepare.ts and instrumentation.ts) calls
+// loadEnv() so a bad value stops the server with every bad variable named; everything else calls env().
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const mailAddress = z
+  .string()
+  .regex(/^[^\s<>@",;]+@[^\s<>@",;]+\.[^\s<>@",;]+$/, "must be one plain address such as appeals@example.org");
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://appeals.example.org" })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "must be file:PATH, for example file:./data/vigil.db")
+    .default("file:./data/vigil.db"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "must be smtp://host:port or smtps://user:pass@host:port")
+    .optional(),
+  MAIL_FROM: mailAddress.default("appeals@vigil.example.org"),
+  MAIL_FROM_NAME: z.string().min(1).max(60).default("Vigil"),
+  REPLY_TO: mailAddress.optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt(3600),
+  RATE_LIMIT_PER_CLIENT: positiveInt(120),
+  RATE_LIMIT_PER_EMAIL: positiveInt(5),
+  CONFIRM_TOKEN_TTL_HOURS: positiveInt(72),
+  OUTBOX_POLL_MS: positiveInt(1000),
+  OUTBOX_LEASE_MS: positiveInt(120_000),
+  OUTBOX_RETRY_BASE_MS: positiveInt(5_000),
+  OUTBOX_RETRY_MAX_MS: positiveInt(3_600_000),
+  OUTBOX_MAX_ATTEMPTS: positiveInt(20),
+  OUTBOX_CONCURRENCY: positiveInt(4),
+  BENCH_ROUTES: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { appUrl: string; mailDomain: string };
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const parsed = result.data;
+  const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
+  const mailDomain = parsed.MAIL_FROM.split("@")[1] ?? "localhost";
+  return { ...parsed, appUrl, mailDomain };
+}
+
+const KEY = Symbol.for("vigil.env");
+const store = globalThis as unknown as { [KEY]?: Env };
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = parseEnv(source);
+  store[KEY] = parsed;
+  return parsed;
+}
+
+export function env(): Env {
+  return store[KEY] ?? loadEnv();
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnv(): void {
+  delete store[KEY];
+}

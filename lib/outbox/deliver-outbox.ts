@@ -1,0 +1,168 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, asc, eq, lte, or, lt, sql } from "drizzle-orm";
+import { getDb, writeTransaction } from "@/db/client";
+import { mailboxMessages, outbox } from "@/db/schema";
+import { env } from "../env";
+import { getTransport } from "../mail/transport";
+import { newId } from "../security/secret";
+
+type Row = typeof outbox.$inferSelect;
+
+export type DeliveryOutcome = "sent" | "retry" | "failed" | "lost-lease";
+
+// Rows the worker may take: queued and due, or claimed by a worker whose lease ran out (it died mid-send).
+const claimable = (now: Date) =>
+  or(
+    and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)),
+    and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now)),
+  );
+
+/** Claims up to `limit` due rows for `owner`. Each claim is a status-guarded update, so two workers (or a
+ * restarted one) never hold the same row at once. */
+export function claimDue({ owner, limit, now = new Date() }: { owner: string; limit: number; now?: Date }): Row[] {
+  const db = getDb();
+  const candidates = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(claimable(now))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+    .limit(limit)
+    .all();
+  const claimed: Row[] = [];
+  for (const { id } of candidates) {
+    const row = writeTransaction((tx) =>
+      tx
+        .update(outbox)
+        .set({
+          status: "sending",
+          leaseOwner: owner,
+          leaseUntil: new Date(now.getTime() + env().OUTBOX_LEASE_MS),
+          attempts: sql`${outbox.attempts} + 1`,
+        })
+        .where(and(eq(outbox.id, id), claimable(now)))
+        .returning()
+        .get(),
+    );
+    if (row) claimed.push(row);
+  }
+  return claimed;
+}
+
+/** 4xx and connection trouble are worth another try; a 5xx answer is the receiving server's final word. */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
+export function retryDelayMs(attempts: number): number {
+  const { OUTBOX_RETRY_BASE_MS: base, OUTBOX_RETRY_MAX_MS: max } = env();
+  const exponential = Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+  // ±20% jitter so a recovering server is not hit by every queued message in the same second
+  return Math.round(exponential * (0.8 + Math.random() * 0.4));
+}
+
+function describeError(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  const parts = [e.code, e.responseCode, e.response ?? e.message].filter((p) => p !== undefined && p !== "");
+  return parts.join(" ").slice(0, 500) || "unknown error";
+}
+
+function toMail(row: Row) {
+  const { MAIL_FROM, MAIL_FROM_NAME } = env();
+  return {
+    from: { name: row.fromName ?? MAIL_FROM_NAME, address: MAIL_FROM },
+    to: row.toAddress,
+    replyTo: row.replyTo ?? undefined,
+    subject: row.subject,
+    text: row.textBody,
+    html: row.htmlBody ?? undefined,
+    messageId: row.messageId,
+    date: new Date(),
+    headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
+    envelope: { from: MAIL_FROM, to: row.toAddress },
+  };
+}
+
+/** Sends one claimed row and records the result with an update guarded by status and lease owner: a worker
+ * that lost its lease cannot overwrite the row of the worker that took it over. */
+export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutcome> {
+  const guard = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
+  let raw: string | undefined;
+  try {
+    ({ raw } = await getTransport().send(toMail(row)));
+  } catch (error) {
+    const permanent = isPermanentFailure(error) || row.attempts >= env().OUTBOX_MAX_ATTEMPTS;
+    const now = Date.now();
+    const changed = writeTransaction((tx) =>
+      tx
+        .update(outbox)
+        .set(
+          permanent
+            ? { status: "failed", lastError: describeError(error), leaseOwner: null, leaseUntil: null }
+            : {
+                status: "queued",
+                lastError: describeError(error),
+                nextAttemptAt: new Date(now + retryDelayMs(row.attempts)),
+                leaseOwner: null,
+                leaseUntil: null,
+              },
+        )
+        .where(guard)
+        .run(),
+    );
+    if (changed.changes === 0) return "lost-lease";
+    return permanent ? "failed" : "retry";
+  }
+  const changed = writeTransaction((tx) => {
+    const result = tx
+      .update(outbox)
+      .set({ status: "sent", sentAt: new Date(), lastError: null, leaseOwner: null, leaseUntil: null })
+      .where(guard)
+      .run();
+    if (raw !== undefined && result.changes === 1) {
+      tx.insert(mailboxMessages)
+        .values({
+          id: newId(),
+          outboxId: row.id,
+          messageId: row.messageId,
+          toAddress: row.toAddress,
+          subject: row.subject,
+          raw,
+          createdAt: new Date(),
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+    return result;
+  });
+  return changed.changes === 1 ? "sent" : "lost-lease";
+}
+
+/** One pass: claim what is due and send it, `concurrency` at a time. Returns how many rows it handled. */
+export async function deliverDue({
+  owner = `worker-${crypto.randomUUID()}`,
+  limit = 50,
+  concurrency = env().OUTBOX_CONCURRENCY,
+}: { owner?: string; limit?: number; concurrency?: number } = {}): Promise<Record<DeliveryOutcome, number>> {
+  const tally: Record<DeliveryOutcome, number> = { sent: 0, retry: 0, failed: 0, "lost-lease": 0 };
+  const rows = claimDue({ owner, limit });
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
+    while (next < rows.length) {
+      const row = rows[next++]!;
+      tally[await deliverRow(row, owner)]++;
+    }
+  });
+  await Promise.all(lanes);
+  return tally;
+}
+
+export function outboxStatusCounts(): Record<string, number> {
+  const rows = getDb()
+    .select({ status: outbox.status, n: sql<number>`count(*)` })
+    .from(outbox)
+    .groupBy(outbox.status)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { outbox, type OutboxKind } from "@/db/schema";
+import { env } from "../env";
+import { newId } from "../security/secret";
+
+export type OutgoingMessage = {
+  kind: OutboxKind;
+  to: string;
+  fromName?: string | null;
+  replyTo?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+};
+
+/** Writes a message to the outbox inside the caller's transaction: it is sent only if that transaction commits,
+ * and it is never lost once it has. The Message-ID is fixed here, so a resend after a crash is recognisable. */
+export function enqueueMessage(tx: Db, message: OutgoingMessage, now = new Date()): string {
+  const id = newId();
+  tx.insert(outbox)
+    .values({
+      id,
+      kind: message.kind,
+      status: "queued",
+      messageId: `<${id}@${env().mailDomain}>`,
+      fromName: message.fromName ?? null,
+      toAddress: message.to,
+      replyTo: message.replyTo ?? null,
+      subject: message.subject,
+      textBody: message.text,
+      htmlBody: message.html ?? null,
+      headers: message.headers ? JSON.stringify(message.headers) : null,
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .run();
+  return id;
+}
+
+const WAKE = Symbol.for("vigil.outbox.wake");
+const store = globalThis as unknown as { [WAKE]?: () => void };
+
+/** Tells the in-process worker there is mail, so it need not wait for its next poll. Call after commit. */
+export function wakeOutbox(): void {
+  store[WAKE]?.();
+}
+
+export function onOutboxWake(listener: (() => void) | undefined): void {
+  store[WAKE] = listener;
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb, writeTransaction } from "@/db/client";
+import { appeals, cases, letterTemplates, signatures, targets } from "@/db/schema";
+import { pickTemplate } from "../cases/queries";
+import { env } from "../env";
+import { renderLetter, signatureName } from "../letters/render";
+import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
+import { hashToken, newId } from "../security/secret";
+
+export type ConfirmationState = "ready" | "confirmed" | "expired" | "invalid" | "closed";
+
+export type ConfirmationLookup = {
+  state: ConfirmationState;
+  caseSlug?: string;
+  personName?: string;
+  caseTitle?: string;
+};
+
+function findByToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  return getDb()
+    .select({
+      id: signatures.id,
+      status: signatures.status,
+      tokenExpiresAt: signatures.tokenExpiresAt,
+      caseSlug: cases.slug,
+      personName: cases.personName,
+      caseTitle: cases.title,
+      caseState: cases.state,
+    })
+    .from(signatures)
+    .innerJoin(cases, eq(cases.id, signatures.caseId))
+    .where(eq(signatures.tokenHash, hashToken(token)))
+    .get();
+}
+
+/** What the confirmation page should say for a token, without changing anything (GET must not confirm:
+ * mail scanners fetch links). */
+export function getConfirmationByToken({ token, now = new Date() }: { token: string; now?: Date }): ConfirmationLookup {
+  const row = findByToken(token);
+  if (!row) return { state: "invalid" };
+  const about = { caseSlug: row.caseSlug, personName: row.personName, caseTitle: row.caseTitle };
+  if (row.status === "confirmed") return { state: "confirmed", ...about };
+  if (row.tokenExpiresAt.getTime() < now.getTime()) return { state: "expired", ...about };
+  if (row.caseState !== "published") return { state: "closed", ...about };
+  return { state: "ready", ...about };
+}
+
+export type ConfirmSignatureResult = ConfirmationLookup & { appealsQueued?: number };
+
+/**
+ * Confirms a signature and writes one appeal per target, each email appeal into the outbox, all in one
+ * transaction. The status-guarded update makes a second confirmation (double click, two tabs) a no-op.
+ */
+export function confirmSignature({ token, now = new Date() }: { token: string; now?: Date }): ConfirmSignatureResult {
+  const config = env();
+  const result = writeTransaction((tx): ConfirmSignatureResult => {
+    const lookup = getConfirmationByToken({ token, now });
+    if (lookup.state !== "ready") return lookup;
+
+    const signature = tx.select().from(signatures).where(eq(signatures.tokenHash, hashToken(token))).get();
+    if (!signature) return { state: "invalid" };
+    const changed = tx
+      .update(signatures)
+      .set({ status: "confirmed", confirmedAt: now, updatedAt: now, letterDate: now.toISOString().slice(0, 10) })
+      .where(and(eq(signatures.id, signature.id), eq(signatures.status, "pending")))
+      .run();
+    if (changed.changes === 0) return { ...lookup, state: "confirmed" };
+
+    const theCase = tx.select().from(cases).where(eq(cases.id, signature.caseId)).get()!;
+    const templates = tx.select().from(letterTemplates).where(eq(letterTemplates.caseId, theCase.id)).all();
+    const caseTargets = tx.select().from(targets).where(eq(targets.caseId, theCase.id)).orderBy(asc(targets.position)).all();
+    const preferred = theCase.languages.split(",").map((l) => l.trim());
+    const fromName = `${signatureName(signature)} via ${config.MAIL_FROM_NAME}`;
+    // Officials may answer the supporter only if the supporter asked for it; otherwise the organisation's address.
+    const replyTo = signature.allowReply ? signature.email : (config.REPLY_TO ?? null);
+
+    let queued = 0;
+    for (const target of caseTargets) {
+      const template = pickTemplate(templates, target.language, preferred);
+      if (!template) throw new Error(`case ${theCase.id} has no letter template`);
+      const letter = renderLetter({
+        template,
+        supporter: signature,
+        target,
+        caseInfo: { personName: theCase.personName, reference: theCase.reference },
+        date: now,
+      });
+      const channel = target.email ? "email" : target.fax ? "fax" : "post";
+      const outboxId =
+        channel === "email"
+          ? enqueueMessage(tx, { kind: "appeal", to: target.email!, fromName, replyTo, subject: letter.subject, text: letter.body }, now)
+          : null;
+      if (outboxId) queued++;
+      tx.insert(appeals)
+        .values({ id: newId(), signatureId: signature.id, targetId: target.id, caseId: theCase.id, channel, subject: letter.subject, body: letter.body, outboxId, createdAt: now })
+        .run();
+    }
+    return { ...lookup, state: "confirmed", appealsQueued: queued };
+  });
+  if (result.appealsQueued) wakeOutbox();
+  return result;
+}

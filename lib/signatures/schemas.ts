@@ -1,0 +1,151 @@
+// What a supporter may send when signing. Shared by the server (which decides) and the form (which shows the
+// same messages before a round trip). Names in every script are accepted intact; only characters that can
+// forge a header, hide text or reorder what an official reads are refused.
+import { z } from "zod";
+import { isCountryCode } from "../countries";
+
+export const NAME_MAX = 100;
+export const MESSAGE_MAX = 1000;
+export const EMAIL_MAX = 254;
+
+// C0/C1 controls (CR, LF, NUL, TAB...), DEL, bidi embeddings/overrides/isolates, line/paragraph separators,
+// BOM and other invisible format characters that are not ZWNJ/ZWJ (which Persian and emoji need).
+const FORBIDDEN_IN_NAME = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF\u200B\u2060-\u2064\uFFF9-\uFFFB]/u;
+// A message may have line breaks; everything else above stays out.
+const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF\u200B\u2060-\u2064\uFFF9-\uFFFB]/u;
+
+const codePoints = (s: string) => [...s].length;
+
+// One plain address: dot-atom local part (no quotes, comments or display names), a domain of LDH labels.
+// Non-ASCII domains are accepted and sent as punycode by the mail layer; non-ASCII local parts are refused
+// because most receiving servers reject SMTPUTF8.
+const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
+
+export function checkEmail(value: string): string | null {
+  if (value.length === 0) return "Enter your email address, so we can ask you to confirm.";
+  if (value.length > EMAIL_MAX) return `An email address can be at most ${EMAIL_MAX} characters.`;
+  if (/[\s,;<>()"\[\]\\]/u.test(value) || FORBIDDEN_IN_NAME.test(value))
+    return "Enter one email address only, like name@example.org, with no spaces, names or commas.";
+  const at = value.lastIndexOf("@");
+  if (at <= 0 || value.indexOf("@") !== at) return "Enter an email address like name@example.org.";
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (local.length > 64 || !LOCAL.test(local)) return "The part before the @ is not a valid email address.";
+  const labels = domain.split(".");
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^\d+$/.test(labels.at(-1) ?? ""))
+    return "The part after the @ is not a valid domain, like example.org.";
+  return null;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.normalize("NFC").trim().toLowerCase();
+}
+
+const text = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.undefined()])
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+export const SignAppealSchema = z.object({
+  fullName: z.preprocess(
+    text,
+    z
+      .string({ error: "Enter your name." })
+      .transform((s) => s.trim())
+      .superRefine((s, ctx) => {
+        if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter your name as you want it to appear." });
+        else if (FORBIDDEN_IN_NAME.test(s))
+          ctx.addIssue({ code: "custom", message: "Your name contains a line break or an invisible control character. Please type it again." });
+        else if (codePoints(s) > NAME_MAX)
+          ctx.addIssue({ code: "custom", message: `Your name can be at most ${NAME_MAX} characters.` });
+      }),
+  ),
+  email: z.preprocess(
+    text,
+    z
+      .string({ error: "Enter your email address." })
+      .transform((s) => s.trim())
+      .superRefine((s, ctx) => {
+        const problem = checkEmail(s);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+  ),
+  country: z
+    .string({ error: "Choose your country." })
+    .refine((c) => isCountryCode(c), { message: "Choose your country from the list." }),
+  message: z.preprocess(
+    text,
+    z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
+      .superRefine((s, ctx) => {
+        if (FORBIDDEN_IN_MESSAGE.test(s))
+          ctx.addIssue({ code: "custom", message: "Your message contains an invisible control character. Please remove it." });
+        else if (codePoints(s) > MESSAGE_MAX)
+          ctx.addIssue({ code: "custom", message: `Your message can be at most ${MESSAGE_MAX} characters (it has ${codePoints(s)}).` });
+      }),
+  ),
+  initialsOnly: checkbox,
+  allowReply: checkbox,
+  followUpdates: checkbox,
+});
+
+export type SignAppealInput = z.infer<typeof SignAppealSchema>;
+export type SignAppealField = keyof SignAppealInput;
+export type FieldErrors = Partial<Record<SignAppealField | "form", string[]>>;
+
+export const SIGN_FIELDS = ["fullName", "email", "country", "message", "initialsOnly", "allowReply", "followUpdates"] as const;
+export const HONEYPOT_FIELD = "website";
+export const INTENT_FIELD = "intent";
+
+export type ParsedSignForm =
+  | { ok: true; data: SignAppealInput; honeypot: boolean }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Parses the sign form's fields. Unknown and repeated fields are refused, never stored. `ignore` names fields
+ * that the framework adds (server action ids) and that are not ours to judge. */
+export function parseSignForm(
+  entries: Iterable<[string, unknown]>,
+  ignore: (name: string) => boolean = () => false,
+): ParsedSignForm {
+  const values: Record<string, string> = {};
+  const errors: FieldErrors = {};
+  const allowed = new Set<string>([...SIGN_FIELDS, HONEYPOT_FIELD, INTENT_FIELD]);
+  const unexpected: string[] = [];
+  for (const [name, value] of entries) {
+    if (ignore(name)) continue;
+    if (!allowed.has(name)) {
+      unexpected.push(name);
+      continue;
+    }
+    if (typeof value !== "string") {
+      unexpected.push(name);
+      continue;
+    }
+    if (Object.hasOwn(values, name)) {
+      unexpected.push(name);
+      continue;
+    }
+    values[name] = value;
+  }
+  if (unexpected.length > 0) {
+    errors.form = ["The form was sent with fields it does not have. Please reload the page and try again."];
+  }
+  const honeypot = (values[HONEYPOT_FIELD] ?? "") !== "";
+  const result = SignAppealSchema.safeParse(values);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = (issue.path[0] as SignAppealField | undefined) ?? "form";
+      (errors[key] ??= []).push(issue.message);
+    }
+  }
+  if (!result.success || errors.form) {
+    const safeValues = Object.fromEntries(
+      Object.entries(values).filter(([k]) => k !== HONEYPOT_FIELD && k !== INTENT_FIELD),
+    );
+    return { ok: false, errors, values: safeValues };
+  }
+  return { ok: true, data: result.data, honeypot };
+}

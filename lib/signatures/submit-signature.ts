@@ -1,0 +1,129 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { writeTransaction } from "@/db/client";
+import { cases, signatures, targets } from "@/db/schema";
+import { alreadySignedEmail } from "@/emails/already-signed";
+import { confirmSignatureEmail } from "@/emails/confirm-signature";
+import { isOpenForSignatures } from "../cases/queries";
+import { env } from "../env";
+import { signatureName } from "../letters/render";
+import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
+import { hitRateLimit } from "../security/rate-limit";
+import { hashToken, keyedHash, newId, randomToken } from "../security/secret";
+import { normalizeEmail, type SignAppealInput } from "./schemas";
+
+export type SubmitSignatureResult =
+  | { ok: true }
+  | { ok: false; code: "not_found" | "closed"; message: string }
+  | { ok: false; code: "rate_limited"; message: string; retryAfterMinutes: number };
+
+/**
+ * Records an unconfirmed signature and queues its confirmation email, in one transaction. The result is the
+ * same whether or not the address had signed before (the page must not reveal who signed): a pending
+ * signature is refreshed with a new link, a confirmed one gets an "already signed" note by email instead.
+ * Per-address limits stop the form being used to mail-bomb a third party; once hit, nothing more is sent to
+ * that address but the page still reads the same.
+ */
+export function submitSignature({
+  slug,
+  input,
+  clientAddress,
+  now = new Date(),
+}: {
+  slug: string;
+  input: SignAppealInput;
+  clientAddress: string;
+  now?: Date;
+}): SubmitSignatureResult {
+  const config = env();
+  const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const emailNormalized = normalizeEmail(input.email);
+
+  const result = writeTransaction((tx): SubmitSignatureResult => {
+    const found = tx
+      .select({ id: cases.id, slug: cases.slug, title: cases.title, personName: cases.personName, state: cases.state, actBefore: cases.actBefore })
+      .from(cases)
+      .where(eq(cases.slug, slug))
+      .get();
+    if (!found || (found.state !== "published" && found.state !== "closed")) {
+      return { ok: false, code: "not_found", message: "This urgent action does not exist." };
+    }
+    if (!isOpenForSignatures(found, now)) {
+      return { ok: false, code: "closed", message: "This urgent action is no longer taking signatures." };
+    }
+
+    const client = hitRateLimit(tx, { key: keyedHash("client", clientAddress), limit: config.RATE_LIMIT_PER_CLIENT, windowMs, now });
+    if (!client.allowed) {
+      const retryAfterMinutes = Math.max(1, Math.ceil(client.retryAfterMs / 60_000));
+      return {
+        ok: false,
+        code: "rate_limited",
+        retryAfterMinutes,
+        message: `Very many appeals have come from your network in the last hour. Please try again in ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}.`,
+      };
+    }
+    const perAddress = hitRateLimit(tx, { key: keyedHash("email", emailNormalized), limit: config.RATE_LIMIT_PER_EMAIL, windowMs, now });
+    if (!perAddress.allowed) return { ok: true };
+
+    const caseUrl = `${config.appUrl}/cases/${found.slug}`;
+    const existing = tx
+      .select({ id: signatures.id, status: signatures.status, confirmedAt: signatures.confirmedAt })
+      .from(signatures)
+      .where(and(eq(signatures.caseId, found.id), eq(signatures.emailNormalized, emailNormalized)))
+      .get();
+
+    if (existing?.status === "confirmed") {
+      const mail = alreadySignedEmail({
+        personName: found.personName,
+        caseUrl,
+        confirmedOn: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(existing.confirmedAt ?? now),
+      });
+      enqueueMessage(tx, { kind: "already_signed", to: input.email, ...mail, headers: { "Auto-Submitted": "auto-generated" } }, now);
+      return { ok: true };
+    }
+
+    const token = randomToken();
+    const fields = {
+      fullName: input.fullName,
+      email: input.email,
+      emailNormalized,
+      country: input.country,
+      message: input.message === "" ? null : input.message,
+      initialsOnly: input.initialsOnly,
+      allowReply: input.allowReply,
+      followUpdates: input.followUpdates,
+      tokenHash: hashToken(token),
+      tokenExpiresAt: new Date(now.getTime() + config.CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
+      clientHash: keyedHash("client", clientAddress),
+      updatedAt: now,
+    };
+    if (existing) {
+      // still pending: the newest details and link win; the old link stops working
+      tx.update(signatures).set(fields).where(and(eq(signatures.id, existing.id), eq(signatures.status, "pending"))).run();
+    } else {
+      tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", createdAt: now, ...fields }).run();
+    }
+
+    const targetTitles = tx
+      .select({ title: targets.title, name: targets.name })
+      .from(targets)
+      .where(eq(targets.caseId, found.id))
+      .orderBy(asc(targets.position))
+      .all()
+      .map((t) => (t.name ? `${t.name}, ${t.title}` : t.title));
+    const mail = confirmSignatureEmail({
+      supporterName: signatureName(input),
+      personName: found.personName,
+      caseTitle: found.title,
+      confirmUrl: `${config.appUrl}/confirm/${token}`,
+      caseUrl,
+      targets: targetTitles,
+      expiresInHours: config.CONFIRM_TOKEN_TTL_HOURS,
+    });
+    enqueueMessage(tx, { kind: "confirmation", to: input.email, ...mail, headers: { "Auto-Submitted": "auto-generated" } }, now);
+    return { ok: true };
+  });
+
+  if (result.ok) wakeOutbox();
+  return result;
+}

@@ -1,0 +1,49 @@
+// @ts-check
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+// No third-party origin anywhere: every script, style, font and image ships with the app.
+// 'unsafe-inline' for scripts is the price of statically cached pages: Next's inline bootstrap scripts would
+// otherwise need a per-request nonce, which forces a dynamic render per view (docs/decisions/002-...).
+const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: csp },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Pages cached in memory only: a restarted server must not serve pages rendered from another database
+  // (docs/decisions/001-cached-case-pages.md).
+  cacheHandler: require.resolve("./lib/cache/memory-cache-handler.cjs"),
+  cacheMaxMemorySize: 0,
+  serverExternalPackages: ["better-sqlite3"],
+  images: { unoptimized: true },
+  // `npm test` runs tsc on the whole tree (tests and scripts too); building need not do it twice.
+  typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,62 @@
+// Shared steps of `npm start` and `npm test`. Plain Node, no dependencies: they run before npm install has.
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env } });
+  if (result.status !== 0) {
+    const what = [command, ...args].join(" ");
+    throw new Error(`${what} failed${result.signal ? ` (${result.signal})` : ` with exit code ${result.status}`}`);
+  }
+}
+
+export function runBin(name, args, options) {
+  run(bin(name), args, options);
+}
+
+/** Runs `npm ci` when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const installed = path.join(root, "node_modules", ".package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  console.log("Installing dependencies (npm ci; better-sqlite3 compiles SQLite, about a minute)...");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+const SOURCES = ["app", "components", "lib", "db", "emails", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+function sourceHash() {
+  const hash = crypto.createHash("sha256");
+  const walk = (p) => {
+    const full = path.join(root, p);
+    if (!fs.existsSync(full)) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) walk(path.join(p, name));
+    } else if (!/\.test\.tsx?$/.test(p)) {
+      hash.update(p).update("\0").update(fs.readFileSync(full)).update("\0");
+    }
+  };
+  SOURCES.forEach(walk);
+  return hash.digest("hex");
+}
+
+/** Runs `next build` unless .next holds a build of exactly these sources. */
+export function ensureBuild() {
+  const stamp = path.join(root, ".next", "vigil-source-hash");
+  const current = sourceHash();
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    return;
+  }
+  console.log("Building (next build)...");
+  runBin("next", ["build"]);
+  fs.writeFileSync(stamp, current);
+}
+
+/** Node flags for scripts that import the app's server modules outside Next. */
+export const serverConditions = ["--conditions=react-server"];

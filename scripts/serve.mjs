@@ -1,0 +1,39 @@
+// The production server: Next's request handler behind our own http server, so the client address that rate
+// limits see is the socket's (a client cannot choose it by sending X-Forwarded-For) unless TRUST_PROXY says a
+// reverse proxy in front sets it. The outbox worker starts in instrumentation.ts, in this same process.
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+
+const app = next({ dev: false, hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  if (!trustProxy || !req.headers["x-forwarded-for"]) {
+    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  }
+  handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  const url = (process.env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, "");
+  console.log(`Vigil is serving on ${url}`);
+});
+
+let closing = false;
+async function shutdown(signal) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: finishing the messages in flight, then stopping`);
+  server.close();
+  const worker = globalThis[Symbol.for("vigil.outbox.worker")];
+  const timeout = new Promise((resolve) => setTimeout(resolve, 10_000));
+  await Promise.race([worker ? worker.stop() : Promise.resolve(), timeout]);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

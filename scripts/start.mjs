@@ -1,0 +1,21 @@
+// `npm start`: install what is missing, migrate, seed the demo cases, build if needed, then serve.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureBuild, ensureDependencies, root, runBin, serverConditions } from "./lib/tasks.mjs";
+
+try {
+  ensureDependencies();
+  runBin("tsx", [...serverConditions, "scripts/prepare.ts"]);
+  ensureBuild();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
