@@ -19,6 +19,7 @@ export const RISK_LABELS: Record<RiskStatus, string> = {
 };
 
 export type CaseCard = {
+  id: string;
   slug: string;
   reference: string;
   title: string;
@@ -50,6 +51,7 @@ export function isOpenForSignatures(c: { state: string; actBefore: string }, now
 const confirmedCount = sql<number>`(select count(*) from ${signatures} where ${signatures.caseId} = ${cases.id} and ${signatures.status} = 'confirmed')`;
 
 const cardColumns = {
+  id: cases.id,
   slug: cases.slug,
   reference: cases.reference,
   title: cases.title,
@@ -109,7 +111,6 @@ export type PublicTarget = {
 };
 
 export type PublicCase = CaseCard & {
-  id: string;
   pronouns: string | null;
   photoCredit: string | null;
   tags: string[];
@@ -126,7 +127,7 @@ export type PublicCase = CaseCard & {
 export function getPublicCaseBySlug({ slug }: { slug: string }): PublicCase | null {
   const db = getDb();
   const row = db
-    .select({ ...cardColumns, id: cases.id, pronouns: cases.pronouns, photoCredit: cases.photoCredit, tags: cases.tags, story: cases.story, languages: cases.languages, publishedAt: cases.publishedAt })
+    .select({ ...cardColumns, pronouns: cases.pronouns, photoCredit: cases.photoCredit, tags: cases.tags, story: cases.story, languages: cases.languages, publishedAt: cases.publishedAt })
     .from(cases)
     .where(and(eq(cases.slug, slug), inArray(cases.state, ["published", "closed"])))
     .get();

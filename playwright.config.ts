@@ -1,0 +1,61 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Chosen once in the main process; the workers inherit process.env, so they see the same values.
+process.env.E2E_PORT ??= "3457";
+process.env.E2E_SMTP_PORT ??= "2526";
+process.env.E2E_MAIL_API_PORT ??= "2527";
+process.env.E2E_DATABASE_URL ??= `file:${path.join(os.tmpdir(), `vigil-e2e-${Date.now()}`, "vigil.db")}`;
+
+const port = process.env.E2E_PORT;
+export const baseURL = `http://localhost:${port}`;
+
+export const chromiumLaunch = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    ...devices["Desktop Chrome"],
+    launchOptions: chromiumLaunch,
+    trace: "off",
+  },
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx e2e/support/mail-capture-server.ts",
+      url: `http://127.0.0.1:${process.env.E2E_MAIL_API_PORT}/health`,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { SMTP_PORT: process.env.E2E_SMTP_PORT, HTTP_PORT: process.env.E2E_MAIL_API_PORT },
+    },
+    {
+      command: "node_modules/.bin/tsx --conditions=react-server scripts/prepare.ts && node scripts/serve.mjs",
+      url: `${baseURL}/about`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: {
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: port,
+        APP_URL: baseURL,
+        DATABASE_URL: process.env.E2E_DATABASE_URL,
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        MAIL_FROM: "appeals@vigil.example.org",
+        OUTBOX_POLL_MS: "200",
+      },
+    },
+  ],
+});
