@@ -27,7 +27,7 @@ test("no letter is lost when the server is killed mid-delivery", async () => {
   const databaseUrl = `file:${path.join(dir, "vigil.db")}`;
   const capture = await startSmtpCapture({ delayMs: 40 });
   const port = await freePort();
-  const serverEnv = {
+  const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
