@@ -4,8 +4,6 @@ const MAX_ENTRIES = 5000;
 const entries = new Map();
 
 module.exports = class MemoryCacheHandler {
-  constructor() {}
-
   async get(key) {
     const entry = entries.get(key);
     if (!entry) return null;

@@ -48,7 +48,8 @@ export function isOpenForSignatures(c: { state: string; actBefore: string }, now
   return c.state === "published" && c.actBefore >= todayIso(now);
 }
 
-const confirmedCount = sql<number>`(select count(*) from ${signatures} where ${signatures.caseId} = ${cases.id} and ${signatures.status} = 'confirmed')`;
+// Written out in full: inside a select from cases, drizzle would render the correlated columns unqualified.
+const confirmedCount = sql<number>`(select count(*) from "signatures" as s where s.case_id = "cases"."id" and s.status = 'confirmed')`;
 
 const cardColumns = {
   id: cases.id,

@@ -12,6 +12,7 @@ export const EMAIL_MAX = 254;
 // BOM and other invisible format characters that are not ZWNJ/ZWJ (which Persian and emoji need).
 const FORBIDDEN_IN_NAME = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF\u200B\u2060-\u2064\uFFF9-\uFFFB]/u;
 // A message may have line breaks; everything else above stays out.
+// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
 const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF\u200B\u2060-\u2064\uFFF9-\uFFFB]/u;
 
 const codePoints = (s: string) => [...s].length;
@@ -25,7 +26,7 @@ const LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
 export function checkEmail(value: string): string | null {
   if (value.length === 0) return "Enter your email address, so we can ask you to confirm.";
   if (value.length > EMAIL_MAX) return `An email address can be at most ${EMAIL_MAX} characters.`;
-  if (/[\s,;<>()"\[\]\\]/u.test(value) || FORBIDDEN_IN_NAME.test(value))
+  if (/[\s,;<>()"[\]\\]/u.test(value) || FORBIDDEN_IN_NAME.test(value))
     return "Enter one email address only, like name@example.org, with no spaces, names or commas.";
   const at = value.lastIndexOf("@");
   if (at <= 0 || value.indexOf("@") !== at) return "Enter an email address like name@example.org.";
@@ -43,8 +44,11 @@ export function normalizeEmail(email: string): string {
 }
 
 const text = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);
+// An unticked checkbox is absent from the form data: `.optional()`, not a z.undefined() member, is what lets a
+// zod 4 object accept the missing key (a union with z.undefined() still fails it as "expected nonoptional").
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.undefined()])
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
+  .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 export const SignAppealSchema = z.object({

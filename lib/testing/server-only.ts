@@ -1,2 +1,2 @@
 // Stands in for the `server-only` marker package when server modules run under Vitest.
-export {};
+export const serverOnly = true;

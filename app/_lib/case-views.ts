@@ -1,0 +1,44 @@
+// Shapes lib's case data into the props the components take. Pages use it; components never see lib.
+import type { CaseCardProps } from "@/components/case-card";
+import { isOpenForSignatures, OUTCOME_STATUSES, RISK_LABELS, type CaseCard } from "@/lib/cases/queries";
+import { countryName } from "@/lib/countries";
+
+export type RiskStatus = CaseCard["riskStatus"];
+
+export function isRiskStatus(value: string): value is RiskStatus {
+  return Object.hasOwn(RISK_LABELS, value);
+}
+
+export function isOutcomeStatus(status: RiskStatus): boolean {
+  return OUTCOME_STATUSES.includes(status);
+}
+
+export function toCardProps(c: CaseCard, now = new Date()): CaseCardProps {
+  return {
+    slug: c.slug,
+    personName: c.personName,
+    personNameLocal: c.personNameLocal,
+    photoPath: c.photoPath,
+    photoAlt: c.photoAlt,
+    title: c.title,
+    riskLabel: RISK_LABELS[c.riskStatus],
+    isOutcome: isOutcomeStatus(c.riskStatus),
+    countryName: countryName(c.country),
+    actBefore: c.actBefore,
+    goal: c.goal,
+    signatureCount: c.signatureCount,
+    open: isOpenForSignatures(c, now),
+    outcome: c.outcome,
+  };
+}
+
+/** Open urgent actions go in the main grid; closed ones, outcomes and passed deadlines in their own section. */
+export function splitCases(list: CaseCard[], now = new Date()): { open: CaseCardProps[]; others: CaseCardProps[] } {
+  const open: CaseCardProps[] = [];
+  const others: CaseCardProps[] = [];
+  for (const c of list) {
+    const card = toCardProps(c, now);
+    (card.open && !card.isOutcome ? open : others).push(card);
+  }
+  return { open, others };
+}

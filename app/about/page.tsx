@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export const dynamic = "force-static";
+
+export const metadata: Metadata = {
+  title: "About Vigil and your privacy",
+  description: "Who we are, how an urgent action works, and what we do with your details.",
+};
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} id={id} className="border-t border-line pt-8">
+      <h2 id={`${id}-heading`} className="text-3xl">
+        {title}
+      </h2>
+      <div className="prose-vigil mt-4">{children}</div>
+    </section>
+  );
+}
+
+const steps = [
+  ["Sign", "Read about the person, add your name to the model letter and, if you like, a few words of your own. You see the exact letter each official will receive."],
+  ["Confirm", "We email you a link. Nothing is sent, and nothing is counted, until you open it and press “Confirm my appeal”."],
+  ["Letters go out", "Your letter is sent, one by one and in your name, to each official listed on the case. Those without an email address get it printed and posted by us."],
+  ["Counted", "Your appeal joins the public count on the case page, with the country it came from. We tell you what happens next if you asked us to."],
+];
+
+export default function AboutPage() {
+  return (
+    <div className="container-page max-w-3xl py-10 sm:py-14">
+      <p className="eyebrow">About</p>
+      <h1 className="mt-2 text-4xl sm:text-5xl">Letters that tell officials the world is watching</h1>
+      <p className="mt-5 text-lg leading-relaxed">
+        Vigil is the urgent-action service of a network of human rights groups. When someone is detained without
+        charge, disappeared, tortured or facing execution, we publish their case within hours and ask people
+        everywhere to write to the officials who decide what happens to them.
+      </p>
+
+      <div className="mt-10 space-y-12">
+        <Section id="who" title="Who we are">
+          <p>
+            We are researchers, campaigners and volunteers who work with the families and lawyers of people at
+            risk. Every case is checked by a second person before it is published, because a wrong detail can put
+            someone in more danger. We are independent of any government, political party or religion.
+          </p>
+          <p>
+            Appeals work. Officials read their post, and hundreds of polite, individual letters from many countries
+            show them that a case is known and followed. People have been released, given medical care, allowed to
+            see their families and spared execution after urgent actions like these.
+          </p>
+        </Section>
+
+        <Section id="how" title="How an appeal works">
+          <ol className="!list-none !pl-0 space-y-5">
+            {steps.map(([title, text], i) => (
+              <li key={title} className="flex gap-4">
+                <span aria-hidden="true" className="flex h-9 w-9 flex-none items-center justify-center rounded-full bg-ink font-sans font-bold text-white">
+                  {i + 1}
+                </span>
+                <span>
+                  <strong>{title}.</strong> {text}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </Section>
+
+        <Section id="privacy" title="Your privacy">
+          <p>When you sign an appeal we keep only what the appeal needs:</p>
+          <ul>
+            <li>your name (or just your initials, if you ask), which is signed under your letter;</li>
+            <li>your email address, to confirm that the appeal is really yours;</li>
+            <li>your country, which officials take note of and which we count;</li>
+            <li>your personal message, if you write one, which goes into your letter;</li>
+            <li>your choices: whether officials may reply to you, and whether you want news of the case.</li>
+          </ul>
+          <p>
+            <strong>Officials never see your email address</strong> unless you tick “Let officials reply to my email
+            address”. Otherwise their replies come to us.
+          </p>
+          <p>
+            <strong>We do not keep your IP address.</strong> To stop the form being abused we keep only a keyed hash
+            of it, which cannot be turned back into the address, for as long as the limit it counts against lasts.
+          </p>
+          <p>
+            <strong>We never write your email address or your message to our logs.</strong> They are stored in one
+            place, our database, and used only for the appeal you signed and the updates you asked for.
+          </p>
+          <p>
+            We do not use advertising, tracking or third-party scripts, fonts or images on this site, and we do not
+            sell, rent or share your details. To have your details removed, write to us from the address you signed
+            with.
+          </p>
+        </Section>
+      </div>
+
+      <p className="mt-12">
+        <Link href="/" className="btn btn-primary">
+          See the urgent actions
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { PreviewLetter, SignFormState } from "@/components/sign-form";
+import { getPublicCaseBySlug, pickTemplate } from "@/lib/cases/queries";
+import { renderLetter } from "@/lib/letters/render";
+import { getClientAddress } from "@/lib/security/client-address";
+import { HONEYPOT_FIELD, INTENT_FIELD, parseSignForm, type SignAppealInput } from "@/lib/signatures/schemas";
+import { submitSignature } from "@/lib/signatures/submit-signature";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FAILED = "Something went wrong on our side and your appeal was not recorded. Please try again in a moment.";
+const isFrameworkField = (name: string) => name.startsWith("$ACTION");
+
+function fieldValues(formData: FormData): SignFormState["values"] {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (isFrameworkField(name) || name === HONEYPOT_FIELD || name === INTENT_FIELD || typeof value !== "string") continue;
+    values[name] = value;
+  }
+  return values;
+}
+
+function previewLetters(slug: string, input: SignAppealInput): PreviewLetter[] | null {
+  const found = getPublicCaseBySlug({ slug });
+  if (!found) return null;
+  const letters: PreviewLetter[] = [];
+  for (const target of found.targets) {
+    const template = pickTemplate(found.templates, target.language, found.languages);
+    if (!template) continue;
+    const letter = renderLetter({
+      template,
+      supporter: input,
+      target,
+      caseInfo: { personName: found.personName, reference: found.reference },
+      date: new Date(),
+    });
+    letters.push({
+      targetId: target.id,
+      role: target.role,
+      recipient: target.name ? `${target.name}, ${target.title}` : target.title,
+      language: template.language,
+      ...letter,
+    });
+  }
+  return letters;
+}
+
+/**
+ * The sign form's action, bound to the case's slug. Works without JavaScript: the page re-renders with the
+ * returned state (errors beside their fields, or the preview), and a sent appeal redirects (303) to check-email.
+ */
+export async function signAppeal(slug: string, _previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  if (!SLUG.test(slug)) redirect("/");
+  const parsed = parseSignForm(formData.entries(), isFrameworkField);
+  if (!parsed.ok) return { values: parsed.values, errors: parsed.errors };
+
+  const values = fieldValues(formData);
+  // A bot filled the hidden field: it sees the same page as everyone, and nothing is stored or sent.
+  if (parsed.honeypot) redirect(`/cases/${slug}/check-email`);
+
+  const intent = formData.get(INTENT_FIELD);
+  if (intent !== "send") {
+    try {
+      const preview = previewLetters(slug, parsed.data);
+      if (!preview) return { values, formError: "This urgent action could not be found." };
+      return { values, preview };
+    } catch (error) {
+      console.error("signAppeal preview failed:", error instanceof Error ? error.name : "unknown error");
+      return { values, formError: "Your letter cannot be previewed right now. You can still send your appeal." };
+    }
+  }
+
+  let result: Awaited<ReturnType<typeof submitSignature>>;
+  try {
+    result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress() });
+  } catch (error) {
+    // the error name only: a message could carry the supporter's name, address or words
+    console.error("signAppeal failed:", error instanceof Error ? error.name : "unknown error");
+    return { values, formError: FAILED };
+  }
+  if (!result.ok) return { values, formError: result.message };
+  redirect(`/cases/${slug}/check-email`);
+}

@@ -1,0 +1,272 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CountryBreakdown } from "@/components/country-breakdown";
+import { formatDay } from "@/components/format";
+import { GoalBar } from "@/components/goal-bar";
+import { PersonPortrait } from "@/components/person-portrait";
+import { RichText } from "@/components/rich-text";
+import { RiskBadge } from "@/components/risk-badge";
+import { ShareLinks } from "@/components/share-links";
+import { SignForm, type LetterSource } from "@/components/sign-form";
+import { TargetList } from "@/components/target-list";
+import { UpdateTimeline } from "@/components/update-timeline";
+import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, RISK_LABELS, type PublicCase } from "@/lib/cases/queries";
+import { countryName, countryOptions } from "@/lib/countries";
+import { env } from "@/lib/env";
+import { isOutcomeStatus } from "../../_lib/case-views";
+import { signAppeal } from "./actions";
+
+// Cached and re-rendered at most every 5 seconds, whatever the traffic (docs/decisions/001-cached-case-pages.md).
+// Nothing here may read cookies, headers or searchParams: that would make every view a fresh render.
+export const revalidate = 5;
+export const dynamicParams = true;
+export async function generateStaticParams() {
+  return [];
+}
+
+type Params = Promise<{ slug: string }>;
+
+const loadCase = cache((slug: string) => getPublicCaseBySlug({ slug }));
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug } = await params;
+  const found = loadCase(slug);
+  if (!found) return { title: "Urgent action not found" };
+  const url = `${env().appUrl}/cases/${found.slug}`;
+  return {
+    title: `${found.personName}: ${found.title}`,
+    description: found.summary,
+    alternates: { canonical: url },
+    openGraph: { title: `${found.personName}: ${found.title}`, description: found.summary, url, type: "article" },
+  };
+}
+
+function lettersFor(c: PublicCase): LetterSource[] {
+  return c.targets.flatMap((t) => {
+    const template = pickTemplate(c.templates, t.language, c.languages);
+    if (!template) return [];
+    return [
+      {
+        targetId: t.id,
+        role: t.role,
+        recipient: t.name ? `${t.name}, ${t.title}` : t.title,
+        target: { title: t.title, name: t.name, office: t.office, salutation: t.salutation },
+        template: { language: template.language, subject: template.subject, body: template.body },
+      },
+    ];
+  });
+}
+
+export default async function CasePage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const c = loadCase(slug);
+  if (!c) notFound();
+
+  const open = isOpenForSignatures(c);
+  const outcome = isOutcomeStatus(c.riskStatus);
+  const url = `${env().appUrl}/cases/${c.slug}`;
+  const country = countryName(c.country);
+  const counts = c.countsByCountry.map((row) => ({ name: countryName(row.country), count: row.count }));
+  const count = c.signatureCount;
+  const letters = lettersFor(c);
+  const updates = c.updates.map((u) => ({
+    id: u.id,
+    kind: u.kind,
+    title: u.title,
+    body: u.body,
+    statusLabel: u.riskStatus ? RISK_LABELS[u.riskStatus] : null,
+    happenedOn: u.happenedOn,
+  }));
+  const issuedOn = c.publishedAt ? c.publishedAt.toISOString().slice(0, 10) : null;
+
+  return (
+    <div className="container-page pt-6">
+      <nav aria-label="Breadcrumb" className="text-[0.9375rem]">
+        <ol className="flex flex-wrap items-center gap-x-2 text-ink-soft">
+          <li>
+            <Link href="/">Urgent actions</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" dir="auto" className="text-ink">
+            {c.personName}
+          </li>
+        </ol>
+      </nav>
+
+      <div className="case-grid mt-6">
+        <div className="area-intro">
+          <div className="flex items-start gap-4 sm:gap-6">
+            <figure className="w-28 flex-none sm:w-40">
+              <div className="aspect-[4/5] overflow-hidden rounded-md border border-line">
+                <PersonPortrait name={c.personName} photoPath={c.photoPath} photoAlt={c.photoAlt} size="hero" />
+              </div>
+              {c.photoCredit && c.photoPath && (
+                <figcaption className="mt-1 text-[0.8125rem] text-ink-soft">Photo: {c.photoCredit}</figcaption>
+              )}
+            </figure>
+            <div className="min-w-0 space-y-2">
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <RiskBadge label={RISK_LABELS[c.riskStatus]} outcome={outcome} />
+              </p>
+              <h1 className="text-3xl sm:text-5xl" dir="auto">
+                {c.personName}
+              </h1>
+              {(c.personNameLocal || c.pronouns) && (
+                <p className="text-lg text-ink-soft">
+                  {c.personNameLocal && (
+                    <span dir="auto" className="mr-3">
+                      {c.personNameLocal}
+                    </span>
+                  )}
+                  {c.pronouns && <span className="whitespace-nowrap text-[0.9375rem]">({c.pronouns})</span>}
+                </p>
+              )}
+            </div>
+          </div>
+
+          <dl className="mt-5 flex flex-wrap gap-x-8 gap-y-3 border-y border-line py-3 text-[0.9375rem]">
+            <div>
+              <dt className="text-ink-soft">Country</dt>
+              <dd className="font-semibold">{country}</dd>
+            </div>
+            <div>
+              <dt className="text-ink-soft">Reference</dt>
+              <dd className="font-semibold">{c.reference}</dd>
+            </div>
+            <div>
+              <dt className="text-ink-soft">{open ? "Take action before" : "Appeals closed"}</dt>
+              <dd className="font-semibold">{formatDay(c.actBefore)}</dd>
+            </div>
+          </dl>
+
+          <p className="mt-6 font-serif text-2xl leading-snug sm:text-3xl">{c.title}</p>
+          <p className="mt-4 text-lg leading-relaxed">{c.summary}</p>
+        </div>
+
+        <section id="act" aria-labelledby="act-heading" className="area-action self-start">
+          <div className="rounded-md border-2 border-ink bg-surface shadow-[0_4px_0_var(--color-ink)]">
+            <div className="border-b border-line p-4 sm:p-5">
+              <h2 id="act-heading" className="text-2xl">
+                {open ? "Write to the officials" : "This urgent action is closed"}
+              </h2>
+              {open && (
+                <p className="mt-1 text-[0.9375rem] text-ink-soft">
+                  Your name, on a personal letter to {letters.length === 1 ? "the official" : `the ${letters.length} officials`} responsible.
+                </p>
+              )}
+              <div className="mt-4">
+                <GoalBar count={count} goal={c.goal} emphasis />
+              </div>
+              {count === 0 && open && (
+                <p className="mt-2 text-[0.9375rem] font-semibold">Be the first to sign for {c.personName}.</p>
+              )}
+            </div>
+            <div className="p-4 sm:p-5">
+              {open ? (
+                <SignForm
+                  action={signAppeal.bind(null, c.slug)}
+                  personName={c.personName}
+                  reference={c.reference}
+                  letters={letters}
+                  countries={countryOptions("en")}
+                />
+              ) : (
+                <ClosedNotice c={c} count={count} />
+              )}
+            </div>
+            {count > 0 && (
+              <div className="border-t border-line bg-paper/60 p-4 sm:p-5">
+                <CountryBreakdown counts={counts} personName={c.personName} />
+              </div>
+            )}
+          </div>
+        </section>
+
+        <div className="area-body space-y-14">
+          <section aria-labelledby="story-heading">
+            <h2 id="story-heading" className="text-3xl">
+              {c.personName}’s story
+            </h2>
+            <RichText className="mt-4 max-w-[68ch]">{c.story}</RichText>
+          </section>
+
+          {(updates.length > 0 || issuedOn) && (
+            <section aria-labelledby="updates-heading">
+              <h2 id="updates-heading" className="text-3xl">
+                Updates
+              </h2>
+              <div className="mt-5">
+                <UpdateTimeline updates={updates} issuedOn={issuedOn} />
+              </div>
+            </section>
+          )}
+
+          {c.targets.length > 0 && (
+            <section aria-labelledby="targets-heading">
+              <h2 id="targets-heading" className="text-3xl">
+                {open ? "Who your appeal goes to" : "Who the appeals went to"}
+              </h2>
+              {open && (
+                <p className="mt-2 max-w-[68ch] text-ink-soft">
+                  Letters to officials with an email address are emailed, one by one, in your name. Vigil prints
+                  and posts the others.
+                </p>
+              )}
+              <div className="mt-5">
+                <TargetList
+                  targets={c.targets.map((t) => ({
+                    id: t.id,
+                    role: t.role,
+                    title: t.title,
+                    name: t.name,
+                    office: t.office,
+                    postalAddress: t.postalAddress,
+                    countryName: countryName(t.country),
+                    email: t.email,
+                    fax: t.fax,
+                  }))}
+                />
+              </div>
+            </section>
+          )}
+
+          {open ? (
+            <ShareLinks
+              url={url}
+              text={`${c.personName}: ${c.title}. Write an appeal before ${formatDay(c.actBefore)}.`}
+              heading={`Speak up for ${c.personName}`}
+            />
+          ) : (
+            <ShareLinks url={url} text={`${c.personName}: ${c.title}`} heading={`Share ${c.personName}’s story`} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ClosedNotice({ c, count }: { c: PublicCase; count: number }) {
+  const thanks = count > 0 ? ` Thank you to everyone who wrote for ${c.personName}.` : "";
+  return (
+    <div className="space-y-3">
+      {c.outcome && (
+        <div className="rounded-md border-l-4 border-good bg-good-bg p-4">
+          <p className="font-semibold text-good">Outcome</p>
+          <p className="mt-1">{c.outcome}</p>
+        </div>
+      )}
+      <p>
+        {c.state === "closed"
+          ? `This urgent action is no longer taking appeals.${thanks}`
+          : `This urgent action closed on ${formatDay(c.actBefore)}.${thanks}`}
+      </p>
+      <p>
+        <Link href="/" className="btn btn-dark w-full">
+          See urgent actions open now
+        </Link>
+      </p>
+    </div>
+  );
+}

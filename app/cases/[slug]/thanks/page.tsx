@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { CaseCard } from "@/components/case-card";
+import { GoalBar } from "@/components/goal-bar";
+import { PersonPortrait } from "@/components/person-portrait";
+import { ShareLinks } from "@/components/share-links";
+import { getPublicCaseBySlug, getSignatureCount, listPublicCases } from "@/lib/cases/queries";
+import { env } from "@/lib/env";
+import { splitCases } from "../../../_lib/case-views";
+
+// The exact count, fresh: the supporter has just been added to it.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Thank you", robots: { index: false } };
+
+export default async function ThanksPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const found = getPublicCaseBySlug({ slug });
+  if (!found) notFound();
+  const count = getSignatureCount({ caseId: found.id });
+  const url = `${env().appUrl}/cases/${found.slug}`;
+  const byEmail = found.targets.filter((t) => t.email).length;
+  const byPost = found.targets.length - byEmail;
+  const others = splitCases(listPublicCases())
+    .open.filter((c) => c.slug !== found.slug)
+    .slice(0, 3);
+
+  return (
+    <div className="container-page py-10 sm:py-14">
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-14">
+        <div>
+          <div className="flex items-start gap-4">
+            <div className="aspect-[4/5] w-20 flex-none overflow-hidden rounded-md border border-line sm:w-24">
+              <PersonPortrait name={found.personName} photoPath={found.photoPath} photoAlt={found.photoAlt} size="small" />
+            </div>
+            <div>
+              <p className="eyebrow">Appeal confirmed</p>
+              <h1 className="mt-1 text-3xl sm:text-5xl">
+                Thank you. Your appeal for <span dir="auto">{found.personName}</span> is on its way.
+              </h1>
+            </div>
+          </div>
+
+          <div className="mt-8 max-w-xl rounded-md border-2 border-ink bg-surface p-5">
+            <GoalBar count={count} goal={found.goal} emphasis />
+            <p className="mt-3 text-[0.9375rem] text-ink-soft">Your appeal is one of them.</p>
+          </div>
+
+          <section aria-labelledby="next-heading" className="mt-10 max-w-2xl">
+            <h2 id="next-heading" className="text-2xl">
+              What happens next
+            </h2>
+            <ol className="mt-4 space-y-4">
+              {byEmail > 0 && (
+                <Step n={1}>
+                  Your letter is emailed to {byEmail === 1 ? "the official" : `${byEmail} officials`} listed on the case
+                  page, in your name, within the next few minutes.
+                </Step>
+              )}
+              {byPost > 0 && (
+                <Step n={byEmail > 0 ? 2 : 1}>
+                  {byPost === 1 ? "One official has" : `${byPost} officials have`} no email address: Vigil sends your letter
+                  by fax or by post.
+                </Step>
+              )}
+              <Step n={(byEmail > 0 ? 1 : 0) + (byPost > 0 ? 1 : 0) + 1}>
+                If you asked to hear what happens to {found.personName}, we will email you when there is news.
+              </Step>
+            </ol>
+            <p className="mt-6">
+              <Link href={`/cases/${found.slug}`} className="font-semibold">
+                Back to {found.personName}’s page
+              </Link>
+            </p>
+          </section>
+        </div>
+
+        <div className="lg:pt-4">
+          <ShareLinks url={url} text={`I just wrote to the officials for ${found.personName}. Will you write too?`} heading="Double your impact" />
+        </div>
+      </div>
+
+      {others.length > 0 && (
+        <section aria-labelledby="more-heading" className="mt-16 border-t border-line pt-10">
+          <h2 id="more-heading" className="text-3xl">
+            Others who need your voice
+          </h2>
+          <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+            {others.map((c) => (
+              <li key={c.slug}>
+                <CaseCard c={c} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Step({ n, children }: { n: number; children: ReactNode }) {
+  return (
+    <li className="flex gap-4">
+      <span aria-hidden="true" className="flex h-8 w-8 flex-none items-center justify-center rounded-full bg-ink font-bold text-white">
+        {n}
+      </span>
+      <span className="pt-0.5">{children}</span>
+    </li>
+  );
+}

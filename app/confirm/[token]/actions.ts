@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { confirmSignature } from "@/lib/signatures/confirm-signature";
+
+/** The only place a signature is confirmed: a POST from the button, never the GET a mail scanner makes. */
+export async function confirmAppeal(token: string): Promise<void> {
+  let slug: string | undefined;
+  try {
+    const result = confirmSignature({ token });
+    if (result.state === "confirmed") slug = result.caseSlug;
+  } catch (error) {
+    console.error("confirmAppeal failed:", error instanceof Error ? error.name : "unknown error");
+    throw new Error("The appeal could not be confirmed.", { cause: error });
+  }
+  // Confirming twice is harmless: both land on the thanks page.
+  if (slug) redirect(`/cases/${slug}/thanks`);
+  // Expired, closed or unknown: the page explains, from the same token.
+  redirect(`/confirm/${encodeURIComponent(token)}`);
+}

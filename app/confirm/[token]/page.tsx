@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getConfirmationByToken } from "@/lib/signatures/confirm-signature";
+import { confirmAppeal } from "./actions";
+
+// Looked up per request; looking never confirms (mail scanners open links). The token stays out of every
+// other site's Referer (Referrer-Policy: same-origin, set for the whole site in next.config.js).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Confirm your appeal",
+  robots: { index: false, follow: false },
+};
+
+function Panel({ eyebrow, title, children }: { eyebrow: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <div className="container-page max-w-2xl py-12 sm:py-16">
+      <p className="eyebrow">{eyebrow}</p>
+      <h1 className="mt-2 text-4xl sm:text-5xl">{title}</h1>
+      <div className="mt-6 space-y-5 text-lg leading-relaxed">{children}</div>
+    </div>
+  );
+}
+
+export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const found = getConfirmationByToken({ token });
+  const name = found.personName ? <span dir="auto">{found.personName}</span> : "this person";
+  const caseHref = found.caseSlug ? `/cases/${found.caseSlug}` : "/";
+
+  switch (found.state) {
+    case "ready":
+      return (
+        <Panel eyebrow="Last step" title={<>Confirm your appeal for {name}</>}>
+          {found.caseTitle && <p className="text-ink-soft">{found.caseTitle}</p>}
+          <p>
+            When you confirm, your letter is sent to the officials in your name and counted on the case page.
+          </p>
+          <form action={confirmAppeal.bind(null, token)}>
+            <button type="submit" className="btn btn-primary w-full px-8 py-4 text-xl sm:w-auto">
+              Confirm my appeal
+            </button>
+          </form>
+          <p className="text-[0.9375rem] text-ink-soft">
+            Did not ask for this? Close this page: nothing will be sent, and your address will not be used.
+          </p>
+        </Panel>
+      );
+    case "confirmed":
+      return (
+        <Panel eyebrow="Already confirmed" title="You have already confirmed. Thank you.">
+          <p>Your appeal for {name} was confirmed and counted once. Nothing more needs doing.</p>
+          <p className="flex flex-wrap gap-3">
+            {found.caseSlug && (
+              <Link href={`/cases/${found.caseSlug}/thanks`} className="btn btn-dark">
+                See the count
+              </Link>
+            )}
+            <Link href={caseHref} className="btn btn-secondary">
+              Back to the case
+            </Link>
+          </p>
+        </Panel>
+      );
+    case "expired":
+      return (
+        <Panel eyebrow="Link expired" title="This link has expired">
+          <p>
+            For your safety, confirmation links work for a limited time. Your appeal for {name} was not sent. Sign
+            again and we will email you a fresh link.
+          </p>
+          <p>
+            <Link href={caseHref} className="btn btn-primary">
+              Sign again
+            </Link>
+          </p>
+        </Panel>
+      );
+    case "closed":
+      return (
+        <Panel eyebrow="Urgent action closed" title="This urgent action has closed">
+          <p>
+            The appeal for {name} stopped taking signatures before you confirmed, so your letter was not sent.
+            Thank you for wanting to help.
+          </p>
+          <p className="flex flex-wrap gap-3">
+            <Link href={caseHref} className="btn btn-secondary">
+              Read the latest news
+            </Link>
+            <Link href="/" className="btn btn-dark">
+              See urgent actions open now
+            </Link>
+          </p>
+        </Panel>
+      );
+    default:
+      return (
+        <Panel eyebrow="Link not recognised" title="This confirmation link is not valid">
+          <p>
+            It may have been copied incompletely, or replaced by a newer link if you signed twice. Use the link in
+            your most recent email, or sign again from the case page.
+          </p>
+          <p>
+            <Link href="/" className="btn btn-dark">
+              See urgent actions
+            </Link>
+          </p>
+        </Panel>
+      );
+  }
+}

@@ -1,0 +1,30 @@
+// Formatting shared by pages and components: one place decides how a number or a date reads.
+const numberFormat = new Intl.NumberFormat("en-GB");
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** A calendar day stored as 'YYYY-MM-DD' (or a Date), as "14 March 2025". */
+export function formatDay(day: string | Date): string {
+  const date = typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day;
+  return Number.isNaN(date.getTime()) ? String(day) : dateFormat.format(date);
+}
+
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

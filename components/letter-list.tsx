@@ -1,0 +1,47 @@
+export type PreviewLetter = {
+  targetId: string;
+  role: "primary" | "copy";
+  recipient: string;
+  language: string;
+  subject: string;
+  body: string;
+};
+
+/** The letters exactly as each official will receive them; the first open, the others a tap away. */
+export function LetterList({ letters }: { letters: PreviewLetter[] }) {
+  return (
+    <ul className="mt-3 space-y-3">
+      {letters.map((l, i) => (
+        <li key={l.targetId}>
+          <details open={i === 0} className="group rounded-md border border-line bg-surface">
+            <summary className="flex cursor-pointer list-none items-start gap-2 rounded-md px-4 py-3 font-semibold leading-snug [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true" className="mt-0.5 inline-block transition-transform group-open:rotate-90">
+                ›
+              </span>
+              <span>
+                <span className="sr-only">Letter </span>
+                To {l.recipient}
+                {l.role === "copy" && <span className="ml-2 text-[0.875rem] font-normal text-ink-soft">(copy)</span>}
+              </span>
+            </summary>
+            <div className="border-t border-line px-4 pb-4 pt-3" lang={l.language}>
+              {l.subject || l.body ? (
+                <>
+                  <p className="text-[0.9375rem]">
+                    <span className="text-ink-soft">Subject: </span>
+                    <strong dir="auto">{l.subject}</strong>
+                  </p>
+                  <div className="letter mt-3" dir="auto">
+                    {l.body}
+                  </div>
+                </>
+              ) : (
+                <p className="text-ink-soft">This letter cannot be shown right now.</p>
+              )}
+            </div>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}

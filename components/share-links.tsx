@@ -1,0 +1,38 @@
+/** Plain links to share a page: no widgets, no scripts, nothing loaded from the networks until clicked. */
+export function ShareLinks({ url, text, heading = "Share", headingLevel = 2 }: { url: string; text: string; heading?: string; headingLevel?: 2 | 3 }) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(text);
+  const links = [
+    { name: "Email", how: "Share by", href: `mailto:?subject=${t}&body=${encodeURIComponent(`${text}\n\n${url}`)}` },
+    { name: "X", how: "Share on", href: `https://twitter.com/intent/tweet?text=${t}&url=${u}` },
+    { name: "Facebook", how: "Share on", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { name: "WhatsApp", how: "Share on", href: `https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}` },
+    { name: "Telegram", how: "Share on", href: `https://t.me/share/url?url=${u}&text=${t}` },
+  ];
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const fieldId = `share-url-${headingLevel}`;
+  return (
+    <section aria-labelledby={`${fieldId}-heading`}>
+      <Heading id={`${fieldId}-heading`} className={headingLevel === 2 ? "text-2xl" : "text-xl"}>
+        {heading}
+      </Heading>
+      <p className="mt-2 text-ink-soft">Officials notice when a case is talked about. Ask a friend to write too.</p>
+      <ul className="mt-4 flex flex-wrap gap-2">
+        {links.map((l) => (
+          <li key={l.name}>
+            <a href={l.href} rel="noopener noreferrer" className="btn btn-secondary min-h-10 px-3.5 py-1.5 text-[0.9375rem]">
+              <span className="sr-only">{l.how} </span>
+              {l.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-4 max-w-xl">
+        <label htmlFor={fieldId} className="field-label text-[0.9375rem]">
+          Or copy the link to this page
+        </label>
+        <input id={fieldId} type="text" readOnly value={url} className="input font-mono text-[0.875rem]" />
+      </div>
+    </section>
+  );
+}

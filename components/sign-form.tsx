@@ -1,0 +1,505 @@
+"use client";
+
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+} from "react";
+import { useFormStatus } from "react-dom";
+import { initialsOf, renderLetter } from "@/lib/letters/render";
+import {
+  HONEYPOT_FIELD,
+  INTENT_FIELD,
+  MESSAGE_MAX,
+  NAME_MAX,
+  SignAppealSchema,
+  type FieldErrors,
+} from "@/lib/signatures/schemas";
+import { LetterList, type PreviewLetter } from "./letter-list";
+
+export type { PreviewLetter } from "./letter-list";
+
+type TextField = "fullName" | "email" | "country" | "message";
+type CheckField = "initialsOnly" | "allowReply" | "followUpdates";
+type Field = TextField | CheckField;
+
+export type SignFormState = {
+  /** What the supporter typed, to fill the form again after a round trip without JavaScript. */
+  values: Partial<Record<Field, string>>;
+  errors?: FieldErrors;
+  /** The letters as the server rendered them, for "Preview my letter" without JavaScript. */
+  preview?: PreviewLetter[];
+  /** A problem with the whole submission (rate limit, case closed, our fault), in words safe to show. */
+  formError?: string;
+};
+
+export type LetterSource = {
+  targetId: string;
+  role: "primary" | "copy";
+  recipient: string;
+  target: { title: string; name: string | null; office: string | null; salutation: string };
+  template: { language: string; subject: string; body: string };
+};
+
+type Values = Record<TextField, string> & Record<CheckField, boolean>;
+
+const TEXT_FIELDS: TextField[] = ["fullName", "email", "country", "message"];
+const CHECK_FIELDS: CheckField[] = ["initialsOnly", "allowReply", "followUpdates"];
+const ERROR_ORDER: Field[] = [...TEXT_FIELDS, ...CHECK_FIELDS];
+
+const isChecked = (v: string | undefined) => v === "on" || v === "true" || v === "1";
+const fieldId = (f: Field) => `sign-${f}`;
+const codePoints = (s: string) => [...s].length;
+const noSubscribe = () => () => {};
+const COUNTRY_FIELD = /\{\{\s*supporter\.country\s*\}\}/g;
+
+/** Until a country is chosen, the live preview says where it will go instead of leaving a gap. */
+function withCountryPlaceholder(template: LetterSource["template"], country: string): LetterSource["template"] {
+  if (country) return template;
+  return { ...template, subject: template.subject.replace(COUNTRY_FIELD, "[Your country]"), body: template.body.replace(COUNTRY_FIELD, "[Your country]") };
+}
+
+function toValues(v: SignFormState["values"]): Values {
+  return {
+    fullName: v.fullName ?? "",
+    email: v.email ?? "",
+    country: v.country ?? "",
+    message: v.message ?? "",
+    initialsOnly: isChecked(v.initialsOnly),
+    allowReply: isChecked(v.allowReply),
+    followUpdates: isChecked(v.followUpdates),
+  };
+}
+
+/** The same schema the server decides with, so the messages match word for word. */
+function validate(values: Values): FieldErrors {
+  // shaped like the form's own data: an unticked box is absent, not undefined
+  const input: Record<string, string> = {};
+  for (const f of TEXT_FIELDS) input[f] = values[f];
+  for (const f of CHECK_FIELDS) if (values[f]) input[f] = "on";
+  const result = SignAppealSchema.safeParse(input);
+  const errors: FieldErrors = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = (issue.path[0] as Field | undefined) ?? "form";
+      (errors[key] ??= []).push(issue.message);
+    }
+  }
+  return errors;
+}
+
+const hasErrors = (e: FieldErrors | undefined) => Boolean(e && Object.values(e).some((m) => m && m.length > 0));
+
+export function SignForm({
+  action,
+  personName,
+  reference,
+  letters,
+  countries,
+}: {
+  action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
+  personName: string;
+  reference: string;
+  letters: LetterSource[];
+  countries: { code: string; name: string }[];
+}) {
+  const [state, formAction, isPending] = useActionState(action, { values: {} });
+  const [values, setValues] = useState<Values>(() => toValues(state.values));
+  const [errors, setErrors] = useState<FieldErrors>(() => state.errors ?? {});
+  const [showSummary, setShowSummary] = useState(() => hasErrors(state.errors));
+  const [focusTick, setFocusTick] = useState(0);
+  const [seenState, setSeenState] = useState(state);
+  const [today] = useState(() => new Date());
+  // false on the server and during hydration, true after: the live preview is a JavaScript-only extra
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const lettersRef = useRef<HTMLHeadingElement>(null);
+  const hintId = useId();
+
+  // A new answer from the server: its errors replace whatever the browser found.
+  if (seenState !== state) {
+    setSeenState(state);
+    setErrors(state.errors ?? {});
+    setShowSummary(hasErrors(state.errors));
+    if (hasErrors(state.errors) || state.formError) setFocusTick((t) => t + 1);
+  }
+
+  useEffect(() => {
+    if (focusTick > 0) summaryRef.current?.focus();
+  }, [focusTick]);
+
+  const liveLetters = useMemo((): PreviewLetter[] | null => {
+    if (!hydrated) return null;
+    return letters.map((l) => {
+      try {
+        const letter = renderLetter({
+          template: withCountryPlaceholder(l.template, values.country),
+          supporter: {
+            fullName: values.fullName.trim() || "[Your name]",
+            initialsOnly: values.initialsOnly && values.fullName.trim() !== "",
+            country: values.country,
+            message: values.message,
+          },
+          target: l.target,
+          caseInfo: { personName, reference },
+          date: today,
+        });
+        return { targetId: l.targetId, role: l.role, recipient: l.recipient, language: l.template.language, ...letter };
+      } catch {
+        return { targetId: l.targetId, role: l.role, recipient: l.recipient, language: "en", subject: "", body: "" };
+      }
+    });
+  }, [hydrated, letters, values, personName, reference, today]);
+
+  const shownLetters = liveLetters ?? state.preview ?? null;
+
+  function update<F extends Field>(field: F, value: Values[F]) {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    // once a field has an error, say as soon as it is fixed
+    if (errors[field]) setErrors((prev) => ({ ...prev, [field]: validate(next)[field] }));
+  }
+
+  function check(field: TextField) {
+    if (values[field] === "" && !errors[field]) return; // do not scold someone for tabbing through
+    setErrors((prev) => ({ ...prev, [field]: validate(values)[field] }));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.value === "send" ? "send" : "preview";
+    event.preventDefault();
+    if (isPending) return; // a second click while the first is on its way
+    if (intent === "preview") {
+      // with JavaScript the preview is already live: take the reader to it
+      lettersRef.current?.scrollIntoView({ block: "start" });
+      lettersRef.current?.focus({ preventScroll: true });
+      return;
+    }
+    const found = validate(values);
+    if (hasErrors(found)) {
+      setErrors(found);
+      setShowSummary(true);
+      setFocusTick((t) => t + 1);
+      return;
+    }
+    const formData = new FormData(event.currentTarget, submitter);
+    startTransition(() => formAction(formData));
+  }
+
+  const errorOf = (f: Field) => errors[f]?.[0];
+  const describedBy = (f: Field, ...extra: string[]) =>
+    [errorOf(f) ? `${fieldId(f)}-error` : "", ...extra].filter(Boolean).join(" ") || undefined;
+  const summaryItems = showSummary ? ERROR_ORDER.filter((f) => errorOf(f)) : [];
+  const formError = errors.form?.[0] ?? state.formError;
+  const messageLength = codePoints(values.message);
+  const initials = hydrated && values.fullName.trim() ? initialsOf(values.fullName.trim()) : null;
+
+  return (
+    <form action={formAction} onSubmit={handleSubmit} noValidate className="space-y-6">
+      <div>
+        {(summaryItems.length > 0 || formError) && (
+          <div
+            ref={summaryRef}
+            tabIndex={-1}
+            // Without JavaScript the answer is a new page: autofocus takes the reader to what went wrong.
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- only ever rendered in answer to their own submit
+            autoFocus
+            role="alert"
+            aria-labelledby={`${hintId}-summary`}
+            className="rounded-md border-2 border-danger bg-danger-bg p-4"
+          >
+            <h3 id={`${hintId}-summary`} className="font-sans text-lg font-bold text-danger">
+              {summaryItems.length > 0 ? "Please check your details" : "Your appeal was not sent"}
+            </h3>
+            {formError && <p className="mt-1">{formError}</p>}
+            {summaryItems.length > 0 && (
+              <ul className="mt-2 list-disc space-y-1 pl-5">
+                {summaryItems.map((f) => (
+                  <li key={f}>
+                    <a
+                      href={`#${fieldId(f)}`}
+                      className="font-semibold text-danger"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(fieldId(f))?.focus();
+                      }}
+                    >
+                      {errorOf(f)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+
+      <FieldBlock id={fieldId("fullName")} label="Your full name" error={errorOf("fullName")}>
+        <input
+          id={fieldId("fullName")}
+          name="fullName"
+          type="text"
+          className="input"
+          autoComplete="name"
+          maxLength={NAME_MAX}
+          dir="auto"
+          required
+          aria-required="true"
+          aria-invalid={errorOf("fullName") ? true : undefined}
+          aria-describedby={describedBy("fullName")}
+          value={values.fullName}
+          onChange={(e) => update("fullName", e.target.value)}
+          onBlur={() => check("fullName")}
+        />
+      </FieldBlock>
+
+      <FieldBlock
+        id={fieldId("email")}
+        label="Your email address"
+        hint="We email you once, to confirm. Officials never see it unless you tick “Let officials reply” below."
+        error={errorOf("email")}
+      >
+        <input
+          id={fieldId("email")}
+          name="email"
+          type="email"
+          className="input"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          aria-required="true"
+          aria-invalid={errorOf("email") ? true : undefined}
+          aria-describedby={describedBy("email", `${fieldId("email")}-hint`)}
+          value={values.email}
+          onChange={(e) => update("email", e.target.value)}
+          onBlur={() => check("email")}
+        />
+      </FieldBlock>
+
+      <FieldBlock
+        id={fieldId("country")}
+        label="Your country"
+        hint="Officials take note of where appeals come from."
+        error={errorOf("country")}
+      >
+        <select
+          id={fieldId("country")}
+          name="country"
+          className="input"
+          autoComplete="country"
+          required
+          aria-required="true"
+          aria-invalid={errorOf("country") ? true : undefined}
+          aria-describedby={describedBy("country", `${fieldId("country")}-hint`)}
+          value={values.country}
+          onChange={(e) => update("country", e.target.value)}
+          onBlur={() => check("country")}
+        >
+          <option value="">Choose your country</option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </FieldBlock>
+
+      <FieldBlock
+        id={fieldId("message")}
+        label="A personal message (optional)"
+        hint="A line in your own words is read more closely than a model letter. Be polite: your letter speaks for the person at risk."
+        error={errorOf("message")}
+        after={
+          <p id={`${fieldId("message")}-count`} className="mt-1 text-right text-[0.875rem] text-ink-soft">
+            {hydrated ? `${messageLength.toLocaleString("en-GB")} of ${MESSAGE_MAX.toLocaleString("en-GB")} characters` : `Up to ${MESSAGE_MAX.toLocaleString("en-GB")} characters`}
+          </p>
+        }
+      >
+        <textarea
+          id={fieldId("message")}
+          name="message"
+          className="input"
+          rows={4}
+          maxLength={MESSAGE_MAX}
+          dir="auto"
+          aria-invalid={errorOf("message") ? true : undefined}
+          aria-describedby={describedBy("message", `${fieldId("message")}-hint`, `${fieldId("message")}-count`)}
+          value={values.message}
+          onChange={(e) => update("message", e.target.value)}
+          onBlur={() => check("message")}
+        />
+      </FieldBlock>
+
+      <fieldset className="space-y-4">
+        <legend className="field-label mb-3">Your choices</legend>
+        <Checkbox
+          field="initialsOnly"
+          label="Sign with my initials only"
+          hint={initials ? `Your letter will be signed “${initials}”.` : "Your letter will be signed with your initials instead of your full name."}
+          checked={values.initialsOnly}
+          onChange={(v) => update("initialsOnly", v)}
+        />
+        <Checkbox
+          field="allowReply"
+          label="Let officials reply to my email address"
+          hint="If you leave this unticked, replies go to Vigil and officials never see your email address."
+          checked={values.allowReply}
+          onChange={(v) => update("allowReply", v)}
+        />
+        <Checkbox
+          field="followUpdates"
+          label={`Tell me what happens to ${personName}`}
+          hint="We will email you when there is news. Nothing else."
+          checked={values.followUpdates}
+          onChange={(v) => update("followUpdates", v)}
+        />
+      </fieldset>
+
+      {/* For bots only: people never see it, screen readers skip it, and a filled one is quietly dropped. */}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor={`sign-${HONEYPOT_FIELD}`}>Leave this empty</label>
+        <input id={`sign-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <section aria-labelledby={`${hintId}-letters`} className="border-t border-line pt-5">
+        {/* the server's preview (no JavaScript) arrives as a new page: land on it, not at the top */}
+        <h3
+          id={`${hintId}-letters`}
+          ref={lettersRef}
+          tabIndex={-1}
+          // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in the answer to their own "Preview" press
+          autoFocus={Boolean(state.preview) && !state.errors}
+          className="text-xl"
+        >
+          {letters.length > 1 ? "Your letters" : "Your letter"}
+        </h3>
+        {shownLetters ? (
+          <>
+            <p className="mt-1 text-[0.9375rem] text-ink-soft">
+              {letters.length > 1 ? "Each official receives their own letter. " : ""}
+              This is exactly what {letters.length > 1 ? "they" : "the official"} will read
+              {liveLetters ? "; it changes as you type." : "."}
+            </p>
+            <LetterList letters={shownLetters} />
+          </>
+        ) : (
+          <p className="mt-1 text-[0.9375rem] text-ink-soft">
+            Press “Preview my letter” to read, word for word, what {letters.length > 1 ? "each official" : "the official"} will receive.
+          </p>
+        )}
+      </section>
+
+      <SubmitButtons />
+    </form>
+  );
+}
+
+function FieldBlock({
+  id,
+  label,
+  hint,
+  error,
+  after,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          <span className="sr-only">Error: </span>
+          {error}
+        </span>
+      )}
+      {children}
+      {after}
+    </div>
+  );
+}
+
+function Checkbox({
+  field,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  field: CheckField;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const id = fieldId(field);
+  return (
+    <div className="flex gap-3">
+      <input
+        id={id}
+        name={field}
+        type="checkbox"
+        className="checkbox"
+        aria-describedby={`${id}-hint`}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <div>
+        <label htmlFor={id} className="cursor-pointer font-semibold leading-snug">
+          {label}
+        </label>
+        <span id={`${id}-hint`} className="field-hint mt-0.5">
+          {hint}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function SubmitButtons() {
+  const { pending, data } = useFormStatus();
+  const sending = pending && data?.get(INTENT_FIELD) === "send";
+  return (
+    <div className="space-y-3 border-t border-line pt-5">
+      <div className="flex flex-col gap-3">
+        <button type="submit" name={INTENT_FIELD} value="preview" className="btn btn-secondary">
+          Preview my letter
+        </button>
+        <button
+          type="submit"
+          name={INTENT_FIELD}
+          value="send"
+          className="btn btn-primary"
+          aria-disabled={sending ? true : undefined}
+        >
+          {sending ? "Sending…" : "Send my appeal"}
+        </button>
+      </div>
+      <p className="text-[0.9375rem] text-ink-soft" aria-live="polite">
+        {sending ? "Sending your appeal…" : "We will email you a link to confirm. Nothing is sent until you do."}
+      </p>
+    </div>
+  );
+}

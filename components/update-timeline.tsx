@@ -1,0 +1,53 @@
+import { formatDay } from "./format";
+import { RichText } from "./rich-text";
+
+export type TimelineUpdate = {
+  id: string;
+  kind: "further_information" | "outcome";
+  title: string;
+  body: string;
+  statusLabel: string | null;
+  happenedOn: string;
+};
+
+/** The case's updates, newest first, ending with the day the urgent action was issued. */
+export function UpdateTimeline({ updates, issuedOn }: { updates: TimelineUpdate[]; issuedOn: string | null }) {
+  return (
+    <ol className="relative ml-1.5 border-l-2 border-line">
+      {updates.map((u) => (
+        <li key={u.id} className="relative pb-8 pl-6 last:pb-2">
+          <span
+            aria-hidden="true"
+            className={`absolute -left-[9px] top-1.5 h-4 w-4 rounded-full border-2 border-paper ${u.kind === "outcome" ? "bg-good" : "bg-ink"}`}
+          />
+          <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-[0.9375rem]">
+            <time dateTime={u.happenedOn} className="font-semibold">
+              {formatDay(u.happenedOn)}
+            </time>
+            <span className={u.kind === "outcome" ? "font-semibold text-good" : "text-ink-soft"}>
+              {u.kind === "outcome" ? "Outcome" : "Further information"}
+            </span>
+          </p>
+          <h3 className="mt-1 text-xl">{u.title}</h3>
+          {u.statusLabel && (
+            <p className="mt-1 text-[0.9375rem]">
+              Status changed to <strong>{u.statusLabel}</strong>
+            </p>
+          )}
+          <RichText className="mt-2">{u.body}</RichText>
+        </li>
+      ))}
+      {issuedOn && (
+        <li className="relative pl-6">
+          <span aria-hidden="true" className="absolute -left-[9px] top-1.5 h-4 w-4 rounded-full border-2 border-ink bg-paper" />
+          <p className="text-[0.9375rem]">
+            <time dateTime={issuedOn} className="font-semibold">
+              {formatDay(issuedOn)}
+            </time>
+          </p>
+          <p className="text-ink-soft">Urgent action issued</p>
+        </li>
+      )}
+    </ol>
+  );
+}

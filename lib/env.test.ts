@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected parseEnv to refuse the configuration");
+}
+
+describe("parseEnv", () => {
+  it("has working defaults for an empty environment", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBe("file:./data/vigil.db");
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.REPLY_TO).toBeUndefined();
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.MAIL_FROM).toBe("appeals@vigil.example.org");
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(env.mailDomain).toBe("vigil.example.org");
+    expect(env.RATE_LIMIT_PER_EMAIL).toBe(5);
+    expect(env.RATE_LIMIT_PER_CLIENT).toBe(120);
+    expect(env.OUTBOX_MAX_ATTEMPTS).toBe(20);
+  });
+
+  it("treats an empty variable as unset", () => {
+    const env = parseEnv({ PORT: "", SMTP_URL: "", MAIL_FROM: "" });
+    expect(env.PORT).toBe(3000);
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe("appeals@vigil.example.org");
+  });
+
+  it("reads good values and derives the app URL and mail domain", () => {
+    const env = parseEnv({
+      PORT: "8080",
+      APP_URL: "https://appeals.example.org/",
+      SMTP_URL: "smtps://user:pass@mail.example.org:465",
+      MAIL_FROM: "letters@appeals.example.org",
+      TRUST_PROXY: "1",
+      OUTBOX_RETRY_BASE_MS: "50",
+    });
+    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, OUTBOX_RETRY_BASE_MS: 50 });
+    expect(env.appUrl).toBe("https://appeals.example.org");
+    expect(env.mailDomain).toBe("appeals.example.org");
+    expect(parseEnv({ PORT: "8080" }).appUrl).toBe("http://localhost:8080");
+  });
+
+  it("names every bad variable at once", () => {
+    const problems = problemsOf({ PORT: "abc", SMTP_URL: "http://x", MAIL_FROM: "a b", DATABASE_URL: "postgres://db" });
+    expect(problems.map((p) => p.split(":")[0]).toSorted()).toEqual(["DATABASE_URL", "MAIL_FROM", "PORT", "SMTP_URL"]);
+    expect(problems.find((p) => p.startsWith("SMTP_URL:"))).toContain("smtp://host:port");
+  });
+
+  it("puts every problem in the error message", () => {
+    let error: unknown;
+    try {
+      parseEnv({ PORT: "70000", AUTH_SECRET: "short" });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as Error).message).toMatch(/PORT:.*\n.*AUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it.each([
+    ["REPLY_TO", "appeals@example.org\r\nBcc: x@example.org"],
+    ["REPLY_TO", "Appeals <appeals@example.org>"],
+    ["MAIL_FROM", "a@example.org, b@example.org"],
+    ["APP_URL", "javascript:alert(1)"],
+    ["TRUST_PROXY", "yes"],
+    ["OUTBOX_MAX_ATTEMPTS", "0"],
+    ["RATE_LIMIT_PER_EMAIL", "-1"],
+    ["OUTBOX_LEASE_MS", "1.5"],
+  ])("refuses %s=%j", (name, value) => {
+    expect(problemsOf({ [name]: value }).map((p) => p.split(":")[0])).toEqual([name]);
+  });
+});

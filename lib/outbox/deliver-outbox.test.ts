@@ -1,0 +1,305 @@
+// The outbox against a real SQLite file and real SMTP servers (down, refusing, slow to come back): every
+// message is delivered, none twice by the worker's own doing, and a failure is kept on its row.
+import crypto from "node:crypto";
+import { simpleParser } from "mailparser";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { freePort, startSmtpCapture, type SmtpCapture } from "../testing/smtp-capture";
+import { setEnv, sleep, useTestDatabase, type TestDatabase } from "../testing/test-database";
+
+type Lib = {
+  deliver: typeof import("./deliver-outbox");
+  enqueueMessage: typeof import("./enqueue-message").enqueueMessage;
+  raceInProcesses: typeof import("../testing/race").raceInProcesses;
+  client: typeof import("@/db/client");
+  schema: typeof import("@/db/schema");
+  orm: typeof import("drizzle-orm");
+};
+
+let lib: Lib;
+let database: TestDatabase;
+// One server for most tests. Recipients choose its answer: `reject-*` gets a permanent 550, `tempfail-*` a
+// temporary 451 every time, `flaky-*` a 451 the first time only; anyone else is accepted.
+let capture: SmtpCapture;
+const seenFlaky = new Set<string>();
+
+beforeAll(async () => {
+  capture = await startSmtpCapture({
+    rejectWith(rcpt) {
+      if (rcpt.startsWith("reject-")) return { code: 550, message: "5.1.1 No such mailbox here" };
+      if (rcpt.startsWith("tempfail-")) return { code: 451, message: "4.3.0 Try again later" };
+      if (rcpt.startsWith("flaky-") && !seenFlaky.has(rcpt)) {
+        seenFlaky.add(rcpt);
+        return { code: 451, message: "4.3.0 Busy, try again" };
+      }
+      return null;
+    },
+  });
+});
+
+async function loadLib(): Promise<Lib> {
+  const [deliver, enqueue, race, client, schema, orm] = await Promise.all([
+    import("./deliver-outbox"),
+    import("./enqueue-message"),
+    import("../testing/race"),
+    import("@/db/client"),
+    import("@/db/schema"),
+    import("drizzle-orm"),
+  ]);
+  return { deliver, enqueueMessage: enqueue.enqueueMessage, raceInProcesses: race.raceInProcesses, client, schema, orm };
+}
+
+// A database file per test: claims take every due row, so rows one test left behind (say, after it failed)
+// must not be there for the next one to claim.
+beforeEach(async () => {
+  database = await useTestDatabase({ SMTP_URL: capture.url, OUTBOX_RETRY_BASE_MS: "50", OUTBOX_RETRY_MAX_MS: "200" });
+  // loaded only once DATABASE_URL points at a test database
+  lib ??= await loadLib();
+});
+
+afterEach(async () => {
+  await database?.close();
+});
+
+afterAll(async () => {
+  await capture?.close();
+});
+
+/** Queues one appeal per address, in one transaction, as a confirmation would. */
+function queueTo(addresses: string[]): string[] {
+  return lib.client.writeTransaction((tx) =>
+    addresses.map((to, i) =>
+      lib.enqueueMessage(tx, { kind: "appeal", to, fromName: "Amira Haddad via Vigil", subject: `Release Li Qiaochu (${i})`, text: `Dear Minister,\n\nLetter ${i}.` }),
+    ),
+  );
+}
+
+/** Queues `count` appeals to `${prefix}-N-RANDOM@example.org`; the prefix picks the test server's answer. */
+function queue(count: number, prefix = "official"): string[] {
+  const tag = crypto.randomUUID().slice(0, 8);
+  return queueTo(Array.from({ length: count }, (_, i) => `${prefix}-${i}-${tag}@example.org`));
+}
+
+function rows(ids: string[]) {
+  const { outbox } = lib.schema;
+  const found = lib.client.getDb().select().from(outbox).where(lib.orm.inArray(outbox.id, ids)).all();
+  return ids.map((id) => found.find((r) => r.id === id)!);
+}
+
+const row = (id: string) => rows([id])[0]!;
+
+/** Runs delivery passes until `done()` holds, with short sleeps for the retry delays; fails after `timeoutMs`. */
+async function deliverUntil(done: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`delivery did not finish within ${timeoutMs} ms`);
+    await lib.deliver.deliverDue();
+    await sleep(25);
+  }
+}
+
+const received = (messageId: string, server = capture) => server.messages.filter((m) => m.messageId === messageId);
+
+describe("deliverDue", () => {
+  it("keeps every message while the mail server is down and sends each exactly once when it is back", async () => {
+    const port = await freePort();
+    const restore = setEnv({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    let revived: SmtpCapture | undefined;
+    try {
+      const ids = queue(10);
+      const startedAt = Date.now();
+      expect(await lib.deliver.deliverDue()).toEqual({ sent: 0, retry: 10, failed: 0, "lost-lease": 0 });
+      for (const r of rows(ids)) {
+        expect(r).toMatchObject({ status: "queued", attempts: 1, leaseOwner: null, leaseUntil: null, sentAt: null });
+        expect(r.lastError).toContain("ECONNREFUSED");
+        // retried after the base delay, ±20% jitter
+        expect(r.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(startedAt + 40);
+      }
+      // not due yet: an immediate second pass leaves them alone
+      expect(await lib.deliver.deliverDue()).toEqual({ sent: 0, retry: 0, failed: 0, "lost-lease": 0 });
+
+      revived = await startSmtpCapture({ port });
+      await deliverUntil(() => rows(ids).every((r) => r.status === "sent"));
+      for (const r of rows(ids)) {
+        expect(r).toMatchObject({ status: "sent", lastError: null, leaseOwner: null });
+        expect(r.attempts).toBeGreaterThanOrEqual(2);
+        expect(r.sentAt).toBeInstanceOf(Date);
+        expect(received(r.messageId, revived).map((m) => m.to)).toEqual([[r.toAddress]]);
+      }
+      // each Message-ID exactly once, and nothing else
+      expect(revived.messages.map((m) => m.messageId).toSorted()).toEqual(rows(ids).map((r) => r.messageId).toSorted());
+    } finally {
+      restore();
+      // the pooled transport must let go of the revived server before it closes
+      const { closeTransport } = await import("../mail/transport");
+      closeTransport();
+      await revived?.close();
+    }
+  });
+
+  it("fails a message the receiving server refuses permanently, keeps the reason, and sends the rest", async () => {
+    const refusedAddress = `reject-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const [good1, refused, good2] = queueTo([`a-${refusedAddress.slice(7)}`, refusedAddress, `b-${refusedAddress.slice(7)}`]);
+
+    expect(await lib.deliver.deliverDue()).toEqual({ sent: 2, retry: 0, failed: 1, "lost-lease": 0 });
+    expect(row(refused!)).toMatchObject({ status: "failed", attempts: 1, leaseOwner: null });
+    expect(row(refused!).lastError).toContain("550");
+    expect(row(refused!).lastError).toContain("No such mailbox");
+    for (const id of [good1!, good2!]) expect(row(id).status).toBe("sent");
+
+    // later passes, after any retry delay, leave it failed and never ask the server again
+    await sleep(250);
+    await lib.deliver.deliverDue();
+    expect(row(refused!)).toMatchObject({ status: "failed", attempts: 1 });
+    expect(capture.rejections.filter((r) => r.address === refusedAddress)).toEqual([{ address: refusedAddress, code: 550 }]);
+    expect(received(row(refused!).messageId)).toHaveLength(0);
+  });
+
+  it("gives up after OUTBOX_MAX_ATTEMPTS temporary failures", async () => {
+    const restore = setEnv({ OUTBOX_MAX_ATTEMPTS: "3" });
+    try {
+      const [id] = queue(1, "tempfail");
+      const address = row(id!).toAddress;
+      expect(await lib.deliver.deliverDue()).toMatchObject({ retry: 1 });
+      expect(row(id!)).toMatchObject({ status: "queued", attempts: 1 });
+      expect(row(id!).lastError).toContain("451");
+      await deliverUntil(() => row(id!).status === "failed");
+      expect(row(id!)).toMatchObject({ status: "failed", attempts: 3 });
+      expect(row(id!).lastError).toContain("451");
+      expect(capture.rejections.filter((r) => r.address === address)).toHaveLength(3);
+      await sleep(250);
+      await lib.deliver.deliverDue();
+      expect(row(id!).attempts).toBe(3);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe("leases", () => {
+  it("lets another worker take over a dead worker's row, and the dead worker's late result changes nothing", async () => {
+    const { OUTBOX_LEASE_MS: lease } = (await import("../env")).env();
+    const [id] = queue(1);
+    const t0 = new Date();
+
+    const [claimedByA, ...moreA] = lib.deliver.claimDue({ owner: "worker-A", limit: 10, now: t0 });
+    expect(moreA).toHaveLength(0);
+    expect(claimedByA).toMatchObject({ id, status: "sending", leaseOwner: "worker-A", attempts: 1 });
+    expect(claimedByA?.leaseUntil?.getTime()).toBe(t0.getTime() + lease);
+
+    // within A's lease nobody else may take it
+    expect(lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease - 1) })).toEqual([]);
+    // A died: once the lease has run out, B takes the row over
+    const [claimedByB] = lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
+    expect(claimedByB).toMatchObject({ id, status: "sending", leaseOwner: "worker-B", attempts: 2 });
+
+    // A was not dead after all, only slow: its send goes out, but it may not record anything
+    expect(await lib.deliver.deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
+    expect(row(id!)).toMatchObject({ status: "sending", leaseOwner: "worker-B", sentAt: null, lastError: null, attempts: 2 });
+
+    expect(await lib.deliver.deliverRow(claimedByB!, "worker-B")).toBe("sent");
+    expect(row(id!)).toMatchObject({ status: "sent", leaseOwner: null });
+    // the one duplicate a takeover can cause carries the same Message-ID, so the receiver can tell
+    expect(received(row(id!).messageId).map((m) => m.messageId)).toEqual([row(id!).messageId, row(id!).messageId]);
+  });
+
+  it("does not let a dead worker's late failure overwrite the row either", async () => {
+    const { OUTBOX_LEASE_MS: lease } = (await import("../env")).env();
+    const [id] = queue(1, "flaky");
+    const t0 = new Date();
+    const [claimedByA] = lib.deliver.claimDue({ owner: "worker-A", limit: 10, now: t0 });
+    const [claimedByB] = lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
+    expect(claimedByB?.id).toBe(id);
+
+    // A's send is refused (451): it must not put B's row back in the queue
+    expect(await lib.deliver.deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
+    expect(row(id!)).toMatchObject({ status: "sending", leaseOwner: "worker-B", lastError: null });
+    expect(await lib.deliver.deliverRow(claimedByB!, "worker-B")).toBe("sent");
+    expect(row(id!)).toMatchObject({ status: "sent", lastError: null });
+    expect(received(row(id!).messageId)).toHaveLength(1);
+  });
+
+  it("never gives the same row to two owners claiming at the same instant", async () => {
+    const ids = queue(10);
+    const now = new Date();
+    const a = lib.deliver.claimDue({ owner: "worker-A", limit: 6, now }).map((r) => r.id);
+    const b = lib.deliver.claimDue({ owner: "worker-B", limit: 6, now }).map((r) => r.id);
+    expect(a).toHaveLength(6);
+    expect(b).toHaveLength(4);
+    expect(a.filter((id) => b.includes(id))).toEqual([]);
+    expect([...a, ...b].toSorted()).toEqual(ids.toSorted());
+    for (const r of rows(ids)) expect(r).toMatchObject({ status: "sending", attempts: 1, leaseOwner: a.includes(r.id) ? "worker-A" : "worker-B" });
+    const outcomes = await Promise.all(rows(ids).map((r) => lib.deliver.deliverRow(r, r.leaseOwner!)));
+    expect(outcomes).toEqual(Array(10).fill("sent"));
+  });
+
+  it("never gives the same row to two processes claiming at the same instant", async () => {
+    const ids = queue(24);
+    const now = Date.now();
+    const owners = ["proc-1", "proc-2", "proc-3", "proc-4"];
+    // separate processes, separate connections: the only way to make claims truly overlap
+    const claims = (await lib.raceInProcesses(owners.map((owner) => ["claim", owner, "12", String(now)]))) as string[][];
+    const all = claims.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.every((id) => ids.includes(id))).toBe(true);
+    // a row claimed twice would show attempts: 2, or the wrong owner
+    const ownerOf = (id: string) => owners[claims.findIndex((claim) => claim.includes(id))];
+    expect(rows(ids).map((r) => ({ id: r.id, status: r.status, leaseOwner: r.leaseOwner, attempts: r.attempts }))).toEqual(
+      ids.map((id) =>
+        ownerOf(id) ? { id, status: "sending", leaseOwner: ownerOf(id), attempts: 1 } : { id, status: "queued", leaseOwner: null, attempts: 0 },
+      ),
+    );
+    expect(all.length).toBeGreaterThanOrEqual(12);
+
+    const claimed = rows(ids).filter((r) => r.status === "sending");
+    expect(await Promise.all(claimed.map((r) => lib.deliver.deliverRow(r, r.leaseOwner!)))).toEqual(claimed.map(() => "sent"));
+    await deliverUntil(() => rows(ids).every((r) => r.status === "sent"));
+    const messageIds = rows(ids).map((r) => r.messageId);
+    expect(capture.messages.filter((m) => messageIds.includes(m.messageId)).map((m) => m.messageId).toSorted()).toEqual(messageIds.toSorted());
+  });
+});
+
+describe("the built-in mailbox", () => {
+  it("stores each message once as raw RFC 822 that parses back to what was queued", async () => {
+    const restore = setEnv({ SMTP_URL: undefined });
+    try {
+      const ids = queue(3);
+      const { mailboxMessages, outbox } = lib.schema;
+      lib.client.getDb().update(outbox).set({ subject: "Libérez Li Qiaochu — 李桥楚" }).where(lib.orm.eq(outbox.id, ids[0]!)).run();
+      expect(await lib.deliver.deliverDue()).toEqual({ sent: 3, retry: 0, failed: 0, "lost-lease": 0 });
+      expect(await lib.deliver.deliverDue()).toEqual({ sent: 0, retry: 0, failed: 0, "lost-lease": 0 });
+
+      for (const r of rows(ids)) {
+        expect(r.status).toBe("sent");
+        const stored = lib.client.getDb().select().from(mailboxMessages).where(lib.orm.eq(mailboxMessages.outboxId, r.id)).all();
+        expect(stored).toHaveLength(1);
+        expect(stored[0]).toMatchObject({ messageId: r.messageId, toAddress: r.toAddress, subject: r.subject });
+        const parsed = await simpleParser(stored[0]!.raw);
+        expect(parsed.subject).toBe(r.subject);
+        expect(parsed.messageId).toBe(r.messageId);
+        const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
+        expect(to.flatMap((a) => a?.value ?? []).map((a) => a.address)).toEqual([r.toAddress]);
+        expect(parsed.from?.value[0]).toMatchObject({ name: "Amira Haddad via Vigil", address: "appeals@vigil.example.org" });
+        expect(parsed.text?.trimEnd()).toBe(r.textBody);
+      }
+    } finally {
+      restore();
+    }
+  });
+
+  it("keeps only the owner's copy when a worker loses its lease", async () => {
+    const restore = setEnv({ SMTP_URL: undefined });
+    try {
+      const { OUTBOX_LEASE_MS: lease } = (await import("../env")).env();
+      const [id] = queue(1);
+        const t0 = new Date();
+      const [claimedByA] = lib.deliver.claimDue({ owner: "worker-A", limit: 10, now: t0 });
+      const [claimedByB] = lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
+      expect(await lib.deliver.deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
+      expect(await lib.deliver.deliverRow(claimedByB!, "worker-B")).toBe("sent");
+      const { mailboxMessages } = lib.schema;
+      expect(lib.client.getDb().select().from(mailboxMessages).where(lib.orm.eq(mailboxMessages.outboxId, id!)).all()).toHaveLength(1);
+    } finally {
+      restore();
+    }
+  });
+});

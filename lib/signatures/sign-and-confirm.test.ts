@@ -1,0 +1,459 @@
+// Signing and confirming against a real SQLite file and a real SMTP server: what a supporter and an official
+// would actually receive.
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../testing/smtp-capture";
+import { setEnv, useTestDatabase, type TestDatabase } from "../testing/test-database";
+
+type Lib = {
+  submitSignature: typeof import("./submit-signature").submitSignature;
+  confirmSignature: typeof import("./confirm-signature").confirmSignature;
+  getConfirmationByToken: typeof import("./confirm-signature").getConfirmationByToken;
+  parseSignForm: typeof import("./schemas").parseSignForm;
+  getSignatureCount: typeof import("../cases/queries").getSignatureCount;
+  deliverDue: typeof import("../outbox/deliver-outbox").deliverDue;
+  createTestCase: typeof import("../testing/factories").createTestCase;
+  raceInProcesses: typeof import("../testing/race").raceInProcesses;
+  getDb: typeof import("@/db/client").getDb;
+  schema: typeof import("@/db/schema");
+  orm: typeof import("drizzle-orm");
+};
+
+const APP_URL = "https://appeals.example.org";
+const MAIL_FROM = "appeals@vigil.example.org";
+
+let capture: SmtpCapture;
+let database: TestDatabase;
+let lib: Lib;
+
+beforeAll(async () => {
+  capture = await startSmtpCapture();
+  database = await useTestDatabase({ SMTP_URL: capture.url, APP_URL, MAIL_FROM, MAIL_FROM_NAME: "Vigil" });
+  // the modules under test are loaded only now that DATABASE_URL points at this file's database
+  const [submit, confirm, schemas, queries, outbox, factories, race, client, schema, orm] = await Promise.all([
+    import("./submit-signature"),
+    import("./confirm-signature"),
+    import("./schemas"),
+    import("../cases/queries"),
+    import("../outbox/deliver-outbox"),
+    import("../testing/factories"),
+    import("../testing/race"),
+    import("@/db/client"),
+    import("@/db/schema"),
+    import("drizzle-orm"),
+  ]);
+  lib = {
+    submitSignature: submit.submitSignature,
+    confirmSignature: confirm.confirmSignature,
+    getConfirmationByToken: confirm.getConfirmationByToken,
+    parseSignForm: schemas.parseSignForm,
+    getSignatureCount: queries.getSignatureCount,
+    deliverDue: outbox.deliverDue,
+    createTestCase: factories.createTestCase,
+    raceInProcesses: race.raceInProcesses,
+    getDb: client.getDb,
+    schema,
+    orm,
+  };
+});
+
+afterAll(async () => {
+  await database?.close();
+  await capture?.close();
+});
+
+let counter = 0;
+const uniqueEmail = (label = "supporter") => `${label}-${++counter}-${crypto.randomUUID().slice(0, 8)}@supporters.example.net`;
+const hours = (h: number) => new Date(Date.now() + h * 3_600_000);
+const uniqueClient = () => `198.51.100.${++counter % 250}-${crypto.randomUUID()}`;
+
+type SignOptions = {
+  slug: string;
+  email: string;
+  fullName?: string;
+  country?: string;
+  message?: string;
+  initialsOnly?: boolean;
+  allowReply?: boolean;
+  clientAddress?: string;
+  now?: Date;
+};
+
+/** Signs as the form would: through parseSignForm, so the input is what the server really gets. */
+function sign({ slug, email, fullName = "Amira Haddad", country = "GB", message = "", initialsOnly, allowReply, clientAddress = uniqueClient(), now }: SignOptions) {
+  const fields: [string, string][] = [["fullName", fullName], ["email", email], ["country", country], ["message", message]];
+  if (initialsOnly) fields.push(["initialsOnly", "on"]);
+  if (allowReply) fields.push(["allowReply", "on"]);
+  const parsed = lib.parseSignForm(fields);
+  if (!parsed.ok) throw new Error(`the test's form was refused: ${JSON.stringify(parsed.errors)}`);
+  return lib.submitSignature({ slug, input: parsed.data, clientAddress, now });
+}
+
+/** Runs delivery passes until nothing is left to do now. */
+async function deliverAll() {
+  const total = { sent: 0, retry: 0, failed: 0, "lost-lease": 0 };
+  for (let pass = 0; pass < 20; pass++) {
+    const tally = await lib.deliverDue();
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += tally[key];
+    if (tally.sent + tally.retry + tally.failed + tally["lost-lease"] === 0) return total;
+  }
+  throw new Error("the outbox did not drain in 20 passes");
+}
+
+const mailTo = (address: string) => capture.messages.filter((m) => m.envelope.rcptTo.some((r) => r.toLowerCase() === address.toLowerCase()));
+
+function tokenIn(mail: CapturedMail): string {
+  const match = new RegExp(`^${APP_URL}/confirm/([A-Za-z0-9_-]+)$`, "m").exec(mail.text);
+  if (!match?.[1]) throw new Error(`no confirmation link in "${mail.subject}":\n${mail.text}`);
+  return match[1];
+}
+
+/** Delivers the outbox and returns the token from the newest confirmation mail to `email`. */
+async function confirmationToken(email: string): Promise<string> {
+  await deliverAll();
+  const mails = mailTo(email).filter((m) => m.subject.startsWith("Please confirm"));
+  const last = mails.at(-1);
+  if (!last) throw new Error(`no confirmation mail to ${email}`);
+  return tokenIn(last);
+}
+
+function signaturesOf(caseId: string) {
+  const { signatures } = lib.schema;
+  return lib.getDb().select().from(signatures).where(lib.orm.eq(signatures.caseId, caseId)).all();
+}
+
+function appealsOf(caseId: string) {
+  const { appeals } = lib.schema;
+  return lib.getDb().select().from(appeals).where(lib.orm.eq(appeals.caseId, caseId)).all();
+}
+
+function outboxTo(address: string) {
+  const { outbox } = lib.schema;
+  return lib.getDb().select().from(outbox).where(lib.orm.eq(outbox.toAddress, address)).all();
+}
+
+function outboxById(id: string) {
+  const { outbox } = lib.schema;
+  return lib.getDb().select().from(outbox).where(lib.orm.eq(outbox.id, id)).get();
+}
+
+/** Everything in a received letter a reader could see: the decoded text, every header, and the raw source. */
+const everywhere = (mail: CapturedMail) => [mail.text, ...Object.values(mail.headers), mail.raw].join("\n").toLowerCase();
+
+describe("signing and confirming", () => {
+  it("sends the confirmation, counts only after confirming, then sends one letter per official with an email", async () => {
+    const testCase = lib.createTestCase({ targets: [{}, { email: null }, {}] });
+    const [first, postOnly, third] = testCase.targets;
+    const email = uniqueEmail();
+    const fullName = "Seán O'Brien";
+
+    expect(sign({ slug: testCase.slug, email, fullName, message: "Free her now." })).toEqual({ ok: true });
+    const pending = signaturesOf(testCase.id);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ status: "pending", fullName, email, emailNormalized: email });
+    const queued = outboxTo(email);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ kind: "confirmation", status: "queued" });
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+
+    await deliverAll();
+    const [confirmation, ...more] = mailTo(email);
+    expect(more).toHaveLength(0);
+    expect(confirmation?.to).toEqual([email]);
+    expect(confirmation?.subject).toBe("Please confirm your appeal for Li Qiaochu");
+    expect(confirmation?.fromAddress).toBe(MAIL_FROM);
+    expect(confirmation?.headers["auto-submitted"]).toBe("auto-generated");
+    expect(confirmation?.messageId).toBe(queued[0]?.messageId);
+    const token = tokenIn(confirmation!);
+    // the token is only in the mail: the database keeps its hash
+    expect(JSON.stringify(signaturesOf(testCase.id))).not.toContain(token);
+
+    // looking at the link (a mail scanner, the GET page) does not confirm
+    expect(lib.getConfirmationByToken({ token })).toMatchObject({ state: "ready", caseSlug: testCase.slug, personName: "Li Qiaochu" });
+    expect(lib.getConfirmationByToken({ token }).state).toBe("ready");
+    expect(signaturesOf(testCase.id)[0]?.status).toBe("pending");
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+    expect(appealsOf(testCase.id)).toHaveLength(0);
+
+    expect(lib.confirmSignature({ token })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+    const appeals = appealsOf(testCase.id);
+    expect(appeals.map((a) => `${a.targetId} ${a.channel}`).toSorted()).toEqual(
+      [`${first!.id} email`, `${postOnly!.id} post`, `${third!.id} email`].toSorted(),
+    );
+    expect(appeals.find((a) => a.channel === "post")?.outboxId).toBeNull();
+
+    await deliverAll();
+    for (const target of [first!, third!]) {
+      const letters = mailTo(target.email!);
+      expect(letters).toHaveLength(1);
+      const letter = letters[0]!;
+      const appeal = appeals.find((a) => a.targetId === target.id)!;
+      const row = outboxById(appeal.outboxId!)!;
+      expect(row).toMatchObject({ kind: "appeal", status: "sent", attempts: 1, lastError: null });
+      expect(letter.messageId).toBe(row.messageId);
+      expect(letter.to).toEqual([target.email]);
+      expect(letter.envelope).toEqual({ mailFrom: MAIL_FROM, rcptTo: [target.email], smtpUtf8: false });
+      expect(letter.fromAddress).toBe(MAIL_FROM);
+      expect(letter.fromName).toBe(`${fullName} via Vigil`);
+      expect(letter.replyTo).toBeNull();
+      expect(everywhere(letter)).not.toContain(email.toLowerCase());
+      expect(letter.subject).toBe(`Release Li Qiaochu (${testCase.reference})`);
+      expect(letter.text.trimEnd()).toBe(appeal.body);
+      expect(letter.text).toContain("Dear Minister,\n");
+      expect(letter.text).toContain("\n\nFree her now.\n\n");
+      expect(letter.text).toContain(`\n${fullName}\nUnited Kingdom\n`);
+    }
+    // nothing ever went to the post-only target's (non-existent) address or twice to anyone
+    expect(capture.messages.filter((m) => m.subject.includes(testCase.reference))).toHaveLength(2);
+  });
+
+  it("lets officials reply to the supporter only when the supporter asked", async () => {
+    const testCase = lib.createTestCase({ targets: 1 });
+    const official = testCase.targets[0]!.email!;
+    const email = uniqueEmail("replies");
+    sign({ slug: testCase.slug, email, fullName: "ليلى حداد", allowReply: true });
+    expect(lib.confirmSignature({ token: await confirmationToken(email) }).state).toBe("confirmed");
+    await deliverAll();
+    const [letter] = mailTo(official);
+    expect(letter?.replyTo).toBe(email);
+    expect(letter?.fromName).toBe("ليلى حداد via Vigil");
+    expect(letter?.fromAddress).toBe(MAIL_FROM);
+    expect(letter?.envelope).toEqual({ mailFrom: MAIL_FROM, rcptTo: [official], smtpUtf8: false });
+  });
+
+  it("sets the organisation's Reply-To, never the supporter's, when the supporter did not opt in", async () => {
+    const restore = setEnv({ REPLY_TO: "campaigns@vigil.example.org" });
+    try {
+      const testCase = lib.createTestCase({ targets: 1 });
+      const official = testCase.targets[0]!.email!;
+      const email = uniqueEmail("no-replies");
+      sign({ slug: testCase.slug, email });
+      expect(lib.confirmSignature({ token: await confirmationToken(email) }).state).toBe("confirmed");
+      await deliverAll();
+      const [letter] = mailTo(official);
+      expect(letter?.replyTo).toBe("campaigns@vigil.example.org");
+      expect(everywhere(letter!)).not.toContain(email.toLowerCase());
+    } finally {
+      restore();
+    }
+  });
+
+  it("signs with initials only and then shows the full name nowhere in the letter", async () => {
+    const testCase = lib.createTestCase({ targets: 1 });
+    const email = uniqueEmail("initials");
+    sign({ slug: testCase.slug, email, fullName: "Tashpolat Tiyip", initialsOnly: true });
+    lib.confirmSignature({ token: await confirmationToken(email) });
+    await deliverAll();
+    const [letter] = mailTo(testCase.targets[0]!.email!);
+    expect(letter?.fromName).toBe("T. T. via Vigil");
+    expect(letter?.text).toContain("\nT. T.\n");
+    expect(everywhere(letter!)).not.toContain("tashpolat");
+    expect(everywhere(letter!)).not.toContain("tiyip");
+  });
+
+  it("keeps a display name that looks like an address out of the From address and the recipients", async () => {
+    const testCase = lib.createTestCase({ targets: 1 });
+    const official = testCase.targets[0]!.email!;
+    const email = uniqueEmail("sneaky");
+    const fullName = `Eve "<eve@attacker.example>", Mallory \\ <bcc@attacker.example>`;
+    sign({ slug: testCase.slug, email, fullName });
+    lib.confirmSignature({ token: await confirmationToken(email) });
+    await deliverAll();
+    const letters = mailTo(official);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.fromAddress).toBe(MAIL_FROM);
+    expect(letters[0]?.fromName).toBe(`${fullName} via Vigil`);
+    expect(letters[0]?.to).toEqual([official]);
+    expect(letters[0]?.envelope.rcptTo).toEqual([official]);
+    expect(capture.messages.filter((m) => m.envelope.rcptTo.some((r) => r.includes("attacker")))).toHaveLength(0);
+  });
+
+  it("delivers a confirmation to an address with an international domain, as punycode", async () => {
+    const testCase = lib.createTestCase({ targets: 1 });
+    const local = `idn-${crypto.randomUUID().slice(0, 8)}`;
+    expect(sign({ slug: testCase.slug, email: `${local}@müller.example` })).toEqual({ ok: true });
+    await deliverAll();
+    const received = mailTo(`${local}@müller.example`);
+    expect(received).toHaveLength(1);
+    // sent as ASCII, so it needs no SMTPUTF8 (which many receiving servers do not offer)
+    expect(received[0]?.envelope.smtpUtf8).toBe(false);
+    expect(received[0]?.headers.to).toBe(`${local}@xn--mller-kva.example`);
+    expect(tokenIn(received[0]!)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("counts a supporter once however often they sign and confirm", async () => {
+    const testCase = lib.createTestCase({ targets: 2 });
+    const email = uniqueEmail("twice");
+    const shouted = email.toUpperCase();
+
+    expect(sign({ slug: testCase.slug, email })).toEqual({ ok: true });
+    const firstToken = await confirmationToken(email);
+    expect(sign({ slug: testCase.slug, email: shouted, fullName: "Amira H." })).toEqual({ ok: true });
+    const secondToken = await confirmationToken(email);
+    expect(secondToken).not.toBe(firstToken);
+    const rows = signaturesOf(testCase.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "pending", fullName: "Amira H.", emailNormalized: email });
+    // the newest link wins; the old one stops working
+    expect(lib.getConfirmationByToken({ token: firstToken }).state).toBe("invalid");
+
+    expect(lib.confirmSignature({ token: secondToken })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
+    const again = lib.confirmSignature({ token: secondToken });
+    expect(again.state).toBe("confirmed");
+    expect(again.appealsQueued).toBeUndefined();
+    expect(lib.confirmSignature({ token: firstToken }).state).toBe("invalid");
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+    expect(appealsOf(testCase.id)).toHaveLength(2);
+
+    const before = outboxTo(shouted).length + outboxTo(email).length;
+    expect(sign({ slug: testCase.slug, email: shouted })).toEqual({ ok: true });
+    const after = [...outboxTo(shouted), ...outboxTo(email)];
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((r) => r.kind === "already_signed")).toHaveLength(1);
+    expect(signaturesOf(testCase.id)).toHaveLength(1);
+    expect(signaturesOf(testCase.id)[0]?.status).toBe("confirmed");
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+
+    await deliverAll();
+    const note = mailTo(email).filter((m) => m.subject === "You have already signed for Li Qiaochu");
+    expect(note).toHaveLength(1);
+    expect(note[0]?.text).not.toContain("/confirm/");
+    expect(testCase.targets.map((t) => mailTo(t.email!).length)).toEqual([1, 1]);
+    expect(appealsOf(testCase.id)).toHaveLength(2);
+  });
+
+  it("refuses an expired link and a forged one without confirming", async () => {
+    const testCase = lib.createTestCase({ targets: 1 });
+    const email = uniqueEmail("late");
+    sign({ slug: testCase.slug, email });
+    const token = await confirmationToken(email);
+
+    expect(lib.getConfirmationByToken({ token, now: hours(71) }).state).toBe("ready");
+    expect(lib.getConfirmationByToken({ token, now: hours(73) }).state).toBe("expired");
+    expect(lib.confirmSignature({ token, now: hours(24 * 365) }).state).toBe("expired");
+    const forgeries = [crypto.randomBytes(32).toString("base64url"), `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`, "", "../../etc/passwd", token.toUpperCase()];
+    expect(forgeries.map((forged) => lib.getConfirmationByToken({ token: forged }).state)).toEqual(forgeries.map(() => "invalid"));
+    expect(forgeries.map((forged) => lib.confirmSignature({ token: forged }).state)).toEqual(forgeries.map(() => "invalid"));
+    expect(signaturesOf(testCase.id)[0]?.status).toBe("pending");
+    expect(appealsOf(testCase.id)).toHaveLength(0);
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+    // still good within its lifetime
+    expect(lib.confirmSignature({ token }).state).toBe("confirmed");
+  });
+
+  it("takes signatures only for published cases before their deadline", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const expectations = [
+      [lib.createTestCase({ state: "draft" }).slug, "not_found"],
+      [lib.createTestCase({ state: "in_review" }).slug, "not_found"],
+      ["no-such-case", "not_found"],
+      [lib.createTestCase({ state: "closed" }).slug, "closed"],
+      [lib.createTestCase({ actBefore: yesterday }).slug, "closed"],
+      [lib.createTestCase({ actBefore: "2020-01-01" }).slug, "closed"],
+    ] as const;
+    const outcomes = expectations.map(([slug]) => {
+      const email = uniqueEmail("refused");
+      const result = sign({ slug, email });
+      return { slug, code: result.ok ? "ok" : result.code, mailQueued: outboxTo(email).length };
+    });
+    expect(outcomes).toEqual(expectations.map(([slug, code]) => ({ slug, code, mailQueued: 0 })));
+    // the deadline day itself is still open
+    expect(sign({ slug: lib.createTestCase({ actBefore: today }).slug, email: uniqueEmail() })).toEqual({ ok: true });
+  });
+
+  it("does not confirm once the case has closed", async () => {
+    const testCase = lib.createTestCase({ targets: 1 });
+    const email = uniqueEmail("closing");
+    sign({ slug: testCase.slug, email });
+    const token = await confirmationToken(email);
+    const { cases } = lib.schema;
+    lib.getDb().update(cases).set({ state: "closed" }).where(lib.orm.eq(cases.id, testCase.id)).run();
+    expect(lib.confirmSignature({ token }).state).toBe("closed");
+    expect(appealsOf(testCase.id)).toHaveLength(0);
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+  });
+});
+
+describe("rate limits", () => {
+  it("stops mailing an address after RATE_LIMIT_PER_EMAIL, while the page reads the same", () => {
+    const restore = setEnv({ RATE_LIMIT_PER_EMAIL: "2" });
+    try {
+      const testCase = lib.createTestCase();
+      const email = uniqueEmail("bombed");
+      // one fixed instant keeps all the submissions in the same rate-limit window
+      const now = new Date();
+      const results = [email, email, email.toUpperCase()].map((address) => sign({ slug: testCase.slug, email: address, now }));
+      expect(results).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+      expect(outboxTo(email).filter((r) => r.kind === "confirmation")).toHaveLength(2);
+      expect(outboxTo(email.toUpperCase())).toHaveLength(0);
+      // another address is not affected
+      const other = uniqueEmail("neighbour");
+      expect(sign({ slug: testCase.slug, email: other, now })).toEqual({ ok: true });
+      expect(outboxTo(other)).toHaveLength(1);
+    } finally {
+      restore();
+    }
+  });
+
+  it("refuses the client after RATE_LIMIT_PER_CLIENT submissions", () => {
+    const restore = setEnv({ RATE_LIMIT_PER_CLIENT: "3" });
+    try {
+      const testCase = lib.createTestCase();
+      const clientAddress = uniqueClient();
+      const now = new Date();
+      const results = Array.from({ length: 4 }, () => sign({ slug: testCase.slug, email: uniqueEmail("busy"), clientAddress, now }));
+      expect(results.slice(0, 3)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+      expect(results[3]).toMatchObject({ ok: false, code: "rate_limited" });
+      const minutes = !results[3]!.ok && results[3]!.code === "rate_limited" ? results[3]!.retryAfterMinutes : 0;
+      expect(minutes).toBeGreaterThanOrEqual(1);
+      expect(minutes).toBeLessThanOrEqual(60);
+      expect(signaturesOf(testCase.id)).toHaveLength(3);
+      expect(sign({ slug: testCase.slug, email: uniqueEmail(), clientAddress: uniqueClient(), now })).toEqual({ ok: true });
+    } finally {
+      restore();
+    }
+  });
+
+  it("lets a school network sign 30 times from one address with the default limit", () => {
+    const testCase = lib.createTestCase();
+    const clientAddress = uniqueClient();
+    const now = new Date();
+    const emails = Array.from({ length: 30 }, () => uniqueEmail("pupil"));
+    expect(emails.map((email) => sign({ slug: testCase.slug, email, clientAddress, now }))).toEqual(emails.map(() => ({ ok: true })));
+    expect(signaturesOf(testCase.id)).toHaveLength(30);
+    expect(emails.map((email) => outboxTo(email).length)).toEqual(emails.map(() => 1));
+  });
+});
+
+describe("concurrent confirmation", () => {
+  it("writes one set of appeals for 20 confirmations of the same link at once", async () => {
+    const testCase = lib.createTestCase({ targets: 3 });
+    const email = uniqueEmail("clicker");
+    sign({ slug: testCase.slug, email });
+    const token = await confirmationToken(email);
+    const results = await Promise.all(Array.from({ length: 20 }, () => Promise.resolve().then(() => lib.confirmSignature({ token }))));
+    expect(results.every((r) => r.state === "confirmed")).toBe(true);
+    expect(results.filter((r) => r.appealsQueued === 3)).toHaveLength(1);
+    expect(results.filter((r) => r.appealsQueued !== undefined)).toHaveLength(1);
+    expect(appealsOf(testCase.id)).toHaveLength(3);
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+  });
+
+  it("writes one set of appeals when separate processes confirm the same link at the same instant", async () => {
+    const testCase = lib.createTestCase({ targets: 3 });
+    const email = uniqueEmail("tabs");
+    sign({ slug: testCase.slug, email });
+    const token = await confirmationToken(email);
+    // one process cannot race itself (better-sqlite3 is synchronous): these are 6 connections in 6 processes
+    const results = (await lib.raceInProcesses(Array.from({ length: 6 }, () => ["confirm", token]))) as { state: string; appealsQueued: number }[];
+    expect(results.map((r) => r.state)).toEqual(Array(6).fill("confirmed"));
+    expect(results.map((r) => r.appealsQueued).toSorted()).toEqual([0, 0, 0, 0, 0, 3]);
+    expect(appealsOf(testCase.id)).toHaveLength(3);
+    const { outbox, appeals } = lib.schema;
+    const rows = lib.getDb().select({ id: outbox.id }).from(outbox).innerJoin(appeals, lib.orm.eq(appeals.outboxId, outbox.id)).where(lib.orm.eq(appeals.caseId, testCase.id)).all();
+    expect(rows).toHaveLength(3);
+    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+  });
+});
