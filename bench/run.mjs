@@ -111,7 +111,7 @@ const signBody = () =>
   );
 const sampleBody = signBody();
 const emptyPost = summary(
-  await run({ url: `${base}/api/bench/empty`, method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body: sampleBody }),
+  await run({ url: `${base}/api/bench/empty`, method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: base }, body: sampleBody }),
 );
 const sign = summary(
   await run({
@@ -119,7 +119,7 @@ const sign = summary(
     method: "POST",
     requests: [
       {
-        setupRequest: (req) => ({ ...req, headers: { ...req.headers, "content-type": `multipart/form-data; boundary=${boundary}` }, body: signBody() }),
+        setupRequest: (req) => ({ ...req, headers: { ...req.headers, "content-type": `multipart/form-data; boundary=${boundary}`, origin: base }, body: signBody() }),
       },
     ],
   }),

@@ -217,6 +217,10 @@ describe("signing and confirming", () => {
     await deliverAll();
     const [letter] = mailTo(official);
     expect(letter?.replyTo).toBe(email);
+    // opting in to replies puts the address in Reply-To only: not in From, To or the letter itself
+    expect(letter?.text).not.toContain(email);
+    expect(letter?.from).not.toContain(email);
+    expect(letter?.to).toEqual([official]);
     expect(letter?.fromName).toBe("ليلى حداد via Vigil");
     expect(letter?.fromAddress).toBe(MAIL_FROM);
     expect(letter?.envelope).toEqual({ mailFrom: MAIL_FROM, rcptTo: [official], smtpUtf8: false });
