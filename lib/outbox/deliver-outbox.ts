@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, lte, or, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
 import { mailboxMessages, outbox } from "@/db/schema";
 import { env } from "../env";
@@ -18,35 +18,28 @@ const claimable = (now: Date) =>
     and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now)),
   );
 
-/** Claims up to `limit` due rows for `owner`. Each claim is a status-guarded update, so two workers (or a
- * restarted one) never hold the same row at once. */
+/** Claims up to `limit` due rows for `owner` in one status-guarded update: the WHERE clause re-checks that each
+ * row is still claimable, so two workers (or a restarted one) never hold the same row at once. */
 export function claimDue({ owner, limit, now = new Date() }: { owner: string; limit: number; now?: Date }): Row[] {
-  const db = getDb();
-  const candidates = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(claimable(now))
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
-    .limit(limit)
-    .all();
-  const claimed: Row[] = [];
-  for (const { id } of candidates) {
-    const row = writeTransaction((tx) =>
-      tx
-        .update(outbox)
-        .set({
-          status: "sending",
-          leaseOwner: owner,
-          leaseUntil: new Date(now.getTime() + env().OUTBOX_LEASE_MS),
-          attempts: sql`${outbox.attempts} + 1`,
-        })
-        .where(and(eq(outbox.id, id), claimable(now)))
-        .returning()
-        .get(),
-    );
-    if (row) claimed.push(row);
-  }
-  return claimed;
+  return writeTransaction((tx) => {
+    const due = tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(claimable(now))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+      .limit(limit);
+    return tx
+      .update(outbox)
+      .set({
+        status: "sending",
+        leaseOwner: owner,
+        leaseUntil: new Date(now.getTime() + env().OUTBOX_LEASE_MS),
+        attempts: sql`${outbox.attempts} + 1`,
+      })
+      .where(and(inArray(outbox.id, due), claimable(now)))
+      .returning()
+      .all();
+  });
 }
 
 /** 4xx and connection trouble are worth another try; a 5xx answer is the receiving server's final word. */
