@@ -55,6 +55,7 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
         MAIL_FROM: "appeals@vigil.example.org",
         OUTBOX_POLL_MS: "200",
+        ADMIN_EMAILS: "admin-e2e@example.org",
       },
     },
   ],

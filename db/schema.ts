@@ -1,6 +1,7 @@
 // The data model. Portable column types only (text, integer), so a Postgres schema can follow table for table:
 // timestamps are integer milliseconds since the epoch, calendar dates are ISO 'YYYY-MM-DD' text, ids are text.
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { AdapterAccountType } from "next-auth/adapters";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const ms = (name: string) => integer(name, { mode: "timestamp_ms" });
 const flag = (name: string) => integer(name, { mode: "boolean" }).notNull().default(false);
@@ -227,3 +228,85 @@ export const rateLimits = sqliteTable("rate_limits", {
   windowStart: ms("window_start").notNull(),
   count: integer("count").notNull().default(0),
 });
+
+// ---- Staff sign-in (Auth.js). The four tables follow @auth/drizzle-adapter's SQLite shapes property for
+// property (the adapter reads them by property name); only the SQL names follow this file's conventions.
+// An invitation is simply a users row: nobody without one (or without a place in ADMIN_EMAILS) can sign in.
+
+export const USER_ROLES = ["admin", "campaigner"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    // lower-cased and NFKC-normalised, as Auth.js normalises the address typed on the sign-in form
+    email: text("email").unique(),
+    emailVerified: ms("email_verified"),
+    image: text("image"),
+    role: text("role", { enum: USER_ROLES }).notNull().default("campaigner"),
+    disabledAt: ms("disabled_at"),
+    invitedAt: ms("invited_at"),
+  },
+);
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: ms("expires").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    // Auth.js stores sha256(token + secret), never the token in the link
+    token: text("token").notNull(),
+    expires: ms("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// Who did what to the campaign, and when. Staff and case ids only: never a supporter's name, address or message.
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    at: ms("at").notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    details: text("details"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subjectType, t.subjectId)],
+);

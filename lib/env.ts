@@ -8,6 +8,13 @@ const mailAddress = z
   .string()
   .regex(/^[^\s<>@",;]+@[^\s<>@",;]+\.[^\s<>@",;]+$/, "must be one plain address such as appeals@example.org");
 
+// A comma-separated list of plain addresses; each is checked, and kept lower-cased as Auth.js keeps identifiers.
+const addressList = z
+  .string()
+  .transform((s) => s.split(",").map((a) => a.trim()).filter((a) => a !== ""))
+  .pipe(z.array(mailAddress))
+  .transform((list) => [...new Set(list.map((a) => a.normalize("NFKC").toLowerCase()))]);
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -26,6 +33,12 @@ export const EnvSchema = z.object({
   MAIL_FROM_NAME: z.string().min(1).max(60).default("Vigil"),
   REPLY_TO: mailAddress.optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Where sign-in links point. Unset: APP_URL. Never the request's Host header, which a client chooses.
+  AUTH_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://appeals.example.org" })
+    .optional(),
+  ADMIN_EMAILS: addressList.default([]),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().max(24 * 30, "must be at most 720 (30 days)").default(8),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")

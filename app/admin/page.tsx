@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminShell, ROLE_LABELS } from "@/components/admin/admin-shell";
+import { requireCampaigner } from "@/lib/auth/guards";
+import { guardPage } from "./_lib/page-guard";
+import { signOutAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function AdminDashboardPage() {
+  const user = await guardPage(requireCampaigner);
+  return (
+    <AdminShell user={user} current="dashboard" signOutAction={signOutAction}>
+      <p className="eyebrow">Campaign workspace</p>
+      <h1 className="mt-2 text-4xl sm:text-5xl">Dashboard</h1>
+      <p className="mt-4 max-w-2xl text-lg leading-relaxed text-ink-soft">
+        You are signed in as {ROLE_LABELS[user.role].toLowerCase()}.{" "}
+        {user.role === "admin"
+          ? "You can do everything here: write and publish urgent actions, and decide who else may sign in."
+          : "You can write urgent actions and send them to an admin for review."}
+      </p>
+      {user.role === "admin" && (
+        <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <li className="rounded-md border border-line bg-surface p-5">
+            <h2 className="text-xl">
+              <Link href="/admin/people">People</Link>
+            </h2>
+            <p className="mt-1 text-[0.9375rem] text-ink-soft">Invite campaigners and admins, and end anyone’s sessions.</p>
+          </li>
+        </ul>
+      )}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { SignInFormState } from "@/components/admin/sign-in-form";
+import { AUTH_PAGES, signIn, SIGN_IN_PROVIDER } from "@/lib/auth/config";
+import { fieldErrors, SignInSchema } from "@/lib/auth/schemas";
+
+/** Asks Auth.js for a sign-in link. Every well-formed address ends on the same "check your email" page, whether
+ * or not it may sign in (lib/auth/send-sign-in-link.ts decides, silently, whether mail goes). */
+export async function requestSignInLink(_state: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  const raw = formData.get("email");
+  const email = typeof raw === "string" ? raw : "";
+  const parsed = SignInSchema.safeParse({ email });
+  if (!parsed.success) return { values: { email }, errors: fieldErrors<"email">(parsed.error) };
+  const next = await signIn(SIGN_IN_PROVIDER, { email: parsed.data.email, redirectTo: "/admin", redirect: false });
+  // Auth.js answers with its own /api/auth/verify-request, which only redirects on to our page; going there
+  // directly keeps that hop out of the address bar (the client router shows the first URL of a chain).
+  const target = new URL(String(next), "http://internal.invalid");
+  if (target.pathname.endsWith("/verify-request")) redirect(AUTH_PAGES.verifyRequest);
+  if (target.pathname.startsWith(AUTH_PAGES.error)) redirect(`${target.pathname}${target.search}`);
+  redirect(`${AUTH_PAGES.error}?error=Configuration`);
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+
+export type EndSessionsFormState = { done?: string; error?: string };
+
+export function EndSessionsForm({
+  action,
+  userId,
+  email,
+  activeSessions,
+}: {
+  action: (state: EndSessionsFormState, formData: FormData) => Promise<EndSessionsFormState>;
+  userId: string;
+  email: string;
+  activeSessions: number;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  // nothing to end: no button, but the answer to the last press stays in view
+  if (activeSessions === 0 && !state.done && !state.error) return null;
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <input type="hidden" name="userId" value={userId} />
+      {activeSessions > 0 && <SubmitButton email={email} />}
+      {state.done && (
+        <output className="text-[0.9375rem] font-semibold text-good">{state.done}</output>
+      )}
+      {state.error && (
+        <span role="alert" className="text-[0.9375rem] font-semibold text-danger">
+          {state.error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+function SubmitButton({ email }: { email: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      className="btn btn-secondary min-h-0 px-3 py-1 text-[0.9375rem]"
+      aria-label={`End all sessions of ${email}`}
+      aria-disabled={pending ? true : undefined}
+    >
+      {pending ? "Ending…" : "End sessions"}
+    </button>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { writeTransaction } from "@/db/client";
+import { signInLinkEmail } from "@/emails/sign-in-link";
+import { env } from "../env";
+import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
+import { hitRateLimit } from "../security/rate-limit";
+import { keyedHash } from "../security/secret";
+import { isSignInAllowed } from "./sign-in-policy";
+
+/** How long a sign-in link works. Short: it is a password sent in clear through mail servers. */
+export const SIGN_IN_LINK_MINUTES = 30;
+
+/** Links per address per rate-limit window: enough for a mistyped attempt or two, too few to flood a colleague's
+ * inbox by typing their address again and again. */
+export const SIGN_IN_LINKS_PER_WINDOW = 5;
+
+/** Auth.js's sendVerificationRequest. Queues the link through the outbox like all other mail (built-in mailbox
+ * or SMTP). For an address that may not sign in it sends nothing and returns normally: the visitor sees the same
+ * "check your email" page either way, so the form cannot be used to find out who has an account. */
+export async function sendSignInLink({ identifier, url }: { identifier: string; url: string }): Promise<{ queued: boolean }> {
+  if (!isSignInAllowed({ email: identifier })) return { queued: false };
+  const email = signInLinkEmail({ signInUrl: url, appUrl: env().appUrl, expiresInMinutes: SIGN_IN_LINK_MINUTES });
+  const queued = writeTransaction((tx) => {
+    const limit = hitRateLimit(tx, {
+      key: keyedHash("sign-in", identifier),
+      limit: SIGN_IN_LINKS_PER_WINDOW,
+      windowMs: env().RATE_LIMIT_WINDOW_SECONDS * 1000,
+    });
+    // over the limit: the same silence as for an unknown address
+    if (!limit.allowed) return false;
+    enqueueMessage(tx, {
+      kind: "sign_in",
+      to: identifier,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      headers: { "Auto-Submitted": "auto-generated" },
+    });
+    return true;
+  });
+  if (queued) wakeOutbox();
+  return { queued };
+}
