@@ -53,6 +53,10 @@ test("every response carries the security headers and no x-powered-by", async ({
   }
 });
 
+test("the built-in mailbox does not exist when an SMTP server is configured", async ({ request }) => {
+  expect((await request.get("/mailbox")).status()).toBe(404);
+});
+
 test("the bench baseline route does not exist outside benchmarks", async ({ request }) => {
   expect((await request.post("/api/bench/empty", { data: "" })).status()).toBe(404);
 });

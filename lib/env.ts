@@ -53,6 +53,10 @@ export const EnvSchema = z.object({
   OUTBOX_RETRY_MAX_MS: positiveInt(3_600_000),
   OUTBOX_MAX_ATTEMPTS: positiveInt(20),
   OUTBOX_CONCURRENCY: positiveInt(4),
+  MAILBOX_ALLOW_REMOTE: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   BENCH_ROUTES: z
     .enum(["true", "false", "1", "0"])
     .default("false")

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/format";
-import { isMailboxEnabled, listMailboxMessages } from "@/lib/mailbox/queries";
+import { canOpenMailbox, listMailboxMessages } from "@/lib/mailbox/queries";
 import { MailboxBanner } from "@/components/mailbox-banner";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Built-in mailbox", robots: { index: false, follow: false } };
 
-export default function MailboxPage() {
-  if (!isMailboxEnabled()) notFound();
+export default async function MailboxPage() {
+  if (!(await canOpenMailbox())) notFound();
   const messages = listMailboxMessages();
 
   return (

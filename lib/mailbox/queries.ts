@@ -4,10 +4,22 @@ import { simpleParser } from "mailparser";
 import { getDb } from "@/db/client";
 import { mailboxMessages } from "@/db/schema";
 import { env } from "../env";
+import { getClientAddress } from "../security/client-address";
 
 /** The built-in mailbox exists only when no SMTP server is configured: then it is where all mail goes. */
 export function isMailboxEnabled(): boolean {
   return !env().SMTP_URL;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** Whether this request may read the mailbox. It holds every supporter's address and confirmation link and
+ * every staff sign-in link, so only the machine itself may read it (a laptop demo), unless
+ * MAILBOX_ALLOW_REMOTE says a trusted demo server may show it to anyone. */
+export async function canOpenMailbox(): Promise<boolean> {
+  if (!isMailboxEnabled()) return false;
+  if (env().MAILBOX_ALLOW_REMOTE) return true;
+  return LOOPBACK.test(await getClientAddress());
 }
 
 export type MailboxListItem = { id: string; to: string; subject: string; createdAt: Date };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/format";
 import { MailText } from "@/components/mail-text";
-import { getMailboxMessage, isMailboxEnabled } from "@/lib/mailbox/queries";
+import { getMailboxMessage, canOpenMailbox } from "@/lib/mailbox/queries";
 import { MailboxBanner } from "@/components/mailbox-banner";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Message", robots: { index: false, follow: false } };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!isMailboxEnabled()) notFound();
+  if (!(await canOpenMailbox())) notFound();
   const { id } = await params;
   const message = await getMailboxMessage({ id });
   if (!message) notFound();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPublicCaseBySlug } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
-import { isMailboxEnabled } from "@/lib/mailbox/queries";
+import { canOpenMailbox } from "@/lib/mailbox/queries";
 
 // Reads the same whether or not the address had already signed: the page must not reveal who signed.
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function CheckEmailPage({ params }: { params: Promise<{ slu
         link, and only then is it counted.
       </p>
 
-      {isMailboxEnabled() && (
+      {(await canOpenMailbox()) && (
         <div className="mt-6 rounded-md border-2 border-ink bg-accent-soft p-4">
           <p className="font-semibold">This demo has no mail server.</p>
           <p className="mt-1">
