@@ -39,7 +39,7 @@ const nextConfig = {
   // (docs/decisions/001-cached-case-pages.md).
   cacheHandler: require.resolve("./lib/cache/memory-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "sharp"],
   images: { unoptimized: true },
   // `npm test` runs tsc on the whole tree (tests and scripts too); building need not do it twice.
   typescript: { ignoreBuildErrors: true },

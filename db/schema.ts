@@ -46,6 +46,11 @@ export const cases = sqliteTable(
     goal: integer("goal").notNull(),
     state: text("state", { enum: CASE_STATES }).notNull().default("draft"),
     outcome: text("outcome"),
+    // set when an admin schedules publishing: the case goes live at this moment (lib/cases/publish-due-cases)
+    publishAt: ms("publish_at"),
+    reviewRequestedAt: ms("review_requested_at"),
+    closedAt: ms("closed_at"),
+    createdBy: text("created_by"),
     publishedAt: ms("published_at"),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
@@ -67,6 +72,9 @@ export const caseUpdates = sqliteTable(
     body: text("body").notNull(),
     riskStatus: text("risk_status", { enum: RISK_STATUSES }),
     happenedOn: text("happened_on").notNull(),
+    createdBy: text("created_by"),
+    // when the notice to followers was queued; null for updates nobody is told about (e.g. the seed's history)
+    notifiedAt: ms("notified_at"),
     createdAt: ms("created_at").notNull(),
   },
   (t) => [index("case_updates_case_idx").on(t.caseId, t.happenedOn)],
@@ -129,6 +137,7 @@ export const signatures = sqliteTable(
     initialsOnly: flag("initials_only"),
     allowReply: flag("allow_reply"),
     followUpdates: flag("follow_updates"),
+    unsubscribedAt: ms("unsubscribed_at"),
     status: text("status", { enum: SIGNATURE_STATUSES }).notNull().default("pending"),
     // sha256 of the confirmation token: the token itself is only ever in the supporter's inbox
     tokenHash: text("token_hash").notNull(),
@@ -146,7 +155,7 @@ export const signatures = sqliteTable(
   ],
 );
 
-export const OUTBOX_KINDS = ["confirmation", "already_signed", "appeal", "update_notice", "sign_in"] as const;
+export const OUTBOX_KINDS = ["confirmation", "already_signed", "appeal", "update_notice", "sign_in", "test_letter"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
