@@ -6,10 +6,10 @@
 // lists them newest first, ending with "Urgent action issued".
 import type { caseUpdates, cases, letterTemplates, targets } from "./schema";
 
-export type DemoUpdate = Required<Omit<typeof caseUpdates.$inferInsert, "id" | "caseId" | "createdAt">>;
+export type DemoUpdate = Required<Omit<typeof caseUpdates.$inferInsert, "id" | "caseId" | "createdAt" | "createdBy" | "notifiedAt">>;
 export type DemoTarget = Required<Omit<typeof targets.$inferInsert, "id" | "caseId">>;
 export type DemoLetterTemplate = Required<Omit<typeof letterTemplates.$inferInsert, "id" | "caseId" | "updatedAt">>;
-export type DemoCase = Required<Omit<typeof cases.$inferInsert, "id">> & {
+export type DemoCase = Required<Omit<typeof cases.$inferInsert, "id" | "publishAt" | "reviewRequestedAt" | "closedAt" | "createdBy">> & {
   updates: DemoUpdate[];
   targets: DemoTarget[];
   letterTemplates: DemoLetterTemplate[];
