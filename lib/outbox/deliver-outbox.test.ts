@@ -2,6 +2,7 @@
 // message is delivered, none twice by the worker's own doing, and a failure is kept on its row.
 import crypto from "node:crypto";
 import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freePort, startSmtpCapture, type SmtpCapture } from "../testing/smtp-capture";
 import { setEnv, sleep, useTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -300,6 +301,43 @@ describe("the built-in mailbox", () => {
       expect(lib.client.getDb().select().from(mailboxMessages).where(lib.orm.eq(mailboxMessages.outboxId, id!)).all()).toHaveLength(1);
     } finally {
       restore();
+    }
+  });
+});
+
+describe("isPermanentFailure", () => {
+  it("gives up only on a 5xx about the recipient or the message", () => {
+    const failed = (responseCode: number, command: string) => Object.assign(new Error("x"), { responseCode, command });
+    expect(lib.deliver.isPermanentFailure(failed(550, "RCPT TO"))).toBe(true);
+    expect(lib.deliver.isPermanentFailure(failed(554, "DATA"))).toBe(true);
+    // about us, not the message: fixed by fixing the configuration, so the queue must wait, not burn
+    expect(lib.deliver.isPermanentFailure(failed(535, "AUTH PLAIN"))).toBe(false);
+    expect(lib.deliver.isPermanentFailure(failed(550, "MAIL FROM"))).toBe(false);
+    expect(lib.deliver.isPermanentFailure(failed(451, "RCPT TO"))).toBe(false);
+    expect(lib.deliver.isPermanentFailure(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toBe(false);
+  });
+
+  it("keeps every row queued when the server refuses our login", async () => {
+    // a real SMTP server that demands a login and answers 535 to every attempt
+    const strict = new SMTPServer({
+      disabledCommands: ["STARTTLS"],
+      allowInsecureAuth: true,
+      onAuth: (_auth, _session, callback) => callback(new Error("5.7.8 Authentication credentials invalid")),
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => strict.listen(port, "127.0.0.1", resolve));
+    await database.close();
+    database = await useTestDatabase({ SMTP_URL: `smtp://nobody:wrong@127.0.0.1:${port}`, OUTBOX_RETRY_BASE_MS: "50" });
+    try {
+      lib.client.writeTransaction((tx) => {
+        for (let i = 0; i < 3; i++) lib.enqueueMessage(tx, { kind: "appeal", to: `official-${i}@example.org`, subject: "s", text: "t" });
+      });
+      const tally = await lib.deliver.deliverDue();
+      expect(tally.failed).toBe(0);
+      const rows = lib.client.getDb().select().from(lib.schema.outbox).all();
+      expect(rows.map((r) => r.status)).toEqual(["queued", "queued", "queued"]);
+    } finally {
+      await new Promise<void>((resolve) => strict.close(() => resolve()));
     }
   });
 });

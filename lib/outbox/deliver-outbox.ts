@@ -18,6 +18,8 @@ const claimable = (now: Date) =>
     and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now)),
   );
 
+const URGENCY = sql`case ${outbox.kind} when 'confirmation' then 0 when 'sign_in' then 0 when 'already_signed' then 1 when 'test_letter' then 1 else 2 end`;
+
 /** Claims up to `limit` due rows for `owner` in one status-guarded update: the WHERE clause re-checks that each
  * row is still claimable, so two workers (or a restarted one) never hold the same row at once. */
 export function claimDue({ owner, limit, now = new Date() }: { owner: string; limit: number; now?: Date }): Row[] {
@@ -26,7 +28,8 @@ export function claimDue({ owner, limit, now = new Date() }: { owner: string; li
       .select({ id: outbox.id })
       .from(outbox)
       .where(claimable(now))
-      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+      // a supporter waiting for a confirmation link (or staff for a sign-in link) goes before the appeals queue
+      .orderBy(asc(URGENCY), asc(outbox.nextAttemptAt), asc(outbox.createdAt))
       .limit(limit);
     return tx
       .update(outbox)
@@ -42,10 +45,15 @@ export function claimDue({ owner, limit, now = new Date() }: { owner: string; li
   });
 }
 
-/** 4xx and connection trouble are worth another try; a 5xx answer is the receiving server's final word. */
+/** A 5xx answer to this message's recipient or content is the receiving server's final word. Everything else is
+ * worth another try: 4xx, connection trouble, and 5xx answers about us rather than the message (a rejected
+ * login, a sending quota, MAIL FROM refused) — those are fixed by fixing the configuration, and must not burn
+ * the whole queue in the meantime. */
 export function isPermanentFailure(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown })?.responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
+  const { responseCode, command } = (error ?? {}) as { responseCode?: unknown; command?: unknown };
+  if (typeof responseCode !== "number" || responseCode < 500 || responseCode >= 600) return false;
+  const cmd = typeof command === "string" ? command.toUpperCase() : "";
+  return cmd.startsWith("RCPT") || cmd === "DATA";
 }
 
 export function retryDelayMs(attempts: number): number {
@@ -107,10 +115,20 @@ export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutco
     if (changed.changes === 0) return "lost-lease";
     return permanent ? "failed" : "retry";
   }
-  const changed = writeTransaction((tx) => {
+  // The receiving server has the message: recording that must not fail on a transient lock, or the row would be
+  // sent again when its lease runs out.
+  const changed = await withRetries(() => writeTransaction((tx) => {
     const result = tx
       .update(outbox)
-      .set({ status: "sent", sentAt: new Date(), lastError: null, leaseOwner: null, leaseUntil: null })
+      .set({
+        status: "sent",
+        sentAt: new Date(),
+        lastError: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        // a sent confirmation or sign-in link lives in the recipient's inbox only, not in our database
+        ...(SINGLE_USE_LINKS.has(row.kind) ? { textBody: "", htmlBody: null } : {}),
+      })
       .where(guard)
       .run();
     if (raw !== undefined && result.changes === 1) {
@@ -128,15 +146,30 @@ export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutco
         .run();
     }
     return result;
-  });
+  }));
   return changed.changes === 1 ? "sent" : "lost-lease";
 }
 
-/** One pass: claim what is due and send it, `concurrency` at a time. Returns how many rows it handled. */
+const SINGLE_USE_LINKS: ReadonlySet<string> = new Set(["confirmation", "sign_in"]);
+
+async function withRetries<T>(fn: () => T, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return fn();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * i));
+    }
+  }
+}
+
+/** One pass: claim up to `limit` due rows and send them, `concurrency` at a time. The worker claims no more rows
+ * than it sends at once, so every row is sent well within the lease it was claimed with (a batch claimed for
+ * later would outlive its lease on a slow server and could be taken, and sent, by another worker too). */
 export async function deliverDue({
   owner = `worker-${crypto.randomUUID()}`,
-  limit = 50,
   concurrency = env().OUTBOX_CONCURRENCY,
+  limit = 50,
 }: { owner?: string; limit?: number; concurrency?: number } = {}): Promise<Record<DeliveryOutcome, number>> {
   const tally: Record<DeliveryOutcome, number> = { sent: 0, retry: 0, failed: 0, "lost-lease": 0 };
   const rows = claimDue({ owner, limit });
@@ -147,7 +180,10 @@ export async function deliverDue({
       tally[await deliverRow(row, owner)]++;
     }
   });
-  await Promise.all(lanes);
+  // every lane finishes its own send even if another throws, so no row is left half-recorded under this owner
+  const results = await Promise.allSettled(lanes);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
   return tally;
 }
 

@@ -36,7 +36,7 @@ export function startOutboxWorker(): OutboxWorker {
     let failures = 0;
     while (!stopped) {
       try {
-        const tally = await deliverDue({ owner });
+        const tally = await deliverDue({ owner, limit: env().OUTBOX_CONCURRENCY });
         failures = 0;
         const handled = tally.sent + tally.retry + tally.failed + tally["lost-lease"];
         if (tally.failed > 0 || tally.retry > 0) {
