@@ -12,10 +12,23 @@ const app = next({ dev: false, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
-  if (!trustProxy || !req.headers["x-forwarded-for"]) {
-    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+// A proxy is believed only when the request really comes from one nearby (loopback or a private network): with
+// TRUST_PROXY set, a client reaching the port directly must not choose its own address by sending the header.
+const NEARBY = /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|::ffff:(127|10|192\.168)\.|f[cd][0-9a-f]{2}:)/i;
+
+function clientAddress(req) {
+  const peer = req.socket.remoteAddress ?? "";
+  const forwarded = req.headers["x-forwarded-for"];
+  if (trustProxy && forwarded && NEARBY.test(peer)) {
+    const hops = String(forwarded).split(",").map((h) => h.trim()).filter(Boolean);
+    return hops.at(-1) ?? peer;
   }
+  return peer;
+}
+
+const server = http.createServer((req, res) => {
+  // always overwritten, so only this server ever sets it (lib/security/client-address.ts reads it)
+  req.headers["x-vigil-client"] = clientAddress(req);
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

@@ -1,10 +1,22 @@
 import "server-only";
 import { headers } from "next/headers";
 
-/** The client's address as scripts/serve.mjs recorded it: the socket's, or the proxy's X-Forwarded-For entry
- * nearest to us when TRUST_PROXY is set. Only ever hashed (keyedHash), never stored or logged as is. */
+/** The client's address as scripts/serve.mjs determined it: the socket's, or, with TRUST_PROXY and a request
+ * that really comes from a nearby proxy, the address that proxy reports. Only ever hashed (keyedHash), never
+ * stored or logged as is. "unknown" when the app is served some other way. */
 export async function getClientAddress(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for") ?? "";
-  const parts = forwarded.split(",").map((p) => p.trim()).filter(Boolean);
-  return parts.at(-1) ?? "unknown";
+  return (await headers()).get("x-vigil-client") || "unknown";
+}
+
+/** The unit a rate limit counts: an IPv4 address, or an IPv6 /64 (one subscriber usually holds a whole /64,
+ * so counting single IPv6 addresses would let one person rotate through billions). */
+export function rateLimitUnit(address: string): string {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (v4) return v4[1]!;
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }

@@ -15,6 +15,9 @@ export type ConfirmationLookup = {
   caseSlug?: string;
   personName?: string;
   caseTitle?: string;
+  /** What the letters will carry, shown before confirming: whoever typed this address into the form chose it,
+   * and the owner of the address must see it (above all whether officials will see their address). */
+  letter?: { signedAs: string; country: string; message: string | null; allowReply: boolean };
 };
 
 function findByToken(token: string) {
@@ -28,6 +31,11 @@ function findByToken(token: string) {
       personName: cases.personName,
       caseTitle: cases.title,
       caseState: cases.state,
+      fullName: signatures.fullName,
+      initialsOnly: signatures.initialsOnly,
+      country: signatures.country,
+      message: signatures.message,
+      allowReply: signatures.allowReply,
     })
     .from(signatures)
     .innerJoin(cases, eq(cases.id, signatures.caseId))
@@ -44,7 +52,8 @@ export function getConfirmationByToken({ token, now = new Date() }: { token: str
   if (row.status === "confirmed") return { state: "confirmed", ...about };
   if (row.tokenExpiresAt.getTime() < now.getTime()) return { state: "expired", ...about };
   if (row.caseState !== "published") return { state: "closed", ...about };
-  return { state: "ready", ...about };
+  const letter = { signedAs: signatureName(row), country: row.country, message: row.message, allowReply: row.allowReply };
+  return { state: "ready", ...about, letter };
 }
 
 export type ConfirmSignatureResult = ConfirmationLookup & { appealsQueued?: number };
@@ -53,7 +62,16 @@ export type ConfirmSignatureResult = ConfirmationLookup & { appealsQueued?: numb
  * Confirms a signature and writes one appeal per target, each email appeal into the outbox, all in one
  * transaction. The status-guarded update makes a second confirmation (double click, two tabs) a no-op.
  */
-export function confirmSignature({ token, now = new Date() }: { token: string; now?: Date }): ConfirmSignatureResult {
+export function confirmSignature({
+  token,
+  allowReply,
+  now = new Date(),
+}: {
+  token: string;
+  /** The supporter's answer on the confirmation page; it can only withdraw the form's opt-in, never add one. */
+  allowReply?: boolean;
+  now?: Date;
+}): ConfirmSignatureResult {
   const config = env();
   const result = writeTransaction((tx): ConfirmSignatureResult => {
     const lookup = getConfirmationByToken({ token, now });
@@ -61,9 +79,11 @@ export function confirmSignature({ token, now = new Date() }: { token: string; n
 
     const signature = tx.select().from(signatures).where(eq(signatures.tokenHash, hashToken(token))).get();
     if (!signature) return { state: "invalid" };
+    const replyAllowed = signature.allowReply && allowReply !== false;
+    signature.allowReply = replyAllowed;
     const changed = tx
       .update(signatures)
-      .set({ status: "confirmed", confirmedAt: now, updatedAt: now, letterDate: now.toISOString().slice(0, 10) })
+      .set({ status: "confirmed", confirmedAt: now, updatedAt: now, letterDate: now.toISOString().slice(0, 10), allowReply: replyAllowed })
       .where(and(eq(signatures.id, signature.id), eq(signatures.status, "pending")))
       .run();
     if (changed.changes === 0) return { ...lookup, state: "confirmed" };

@@ -146,7 +146,9 @@ describe("parseSignForm: email", () => {
   it("trims an address and normalises it for comparison", () => {
     expect(accepted({ email: "  amira@example.org\n" }).email).toBe("amira@example.org");
     expect(normalizeEmail("Amira@EXAMPLE.org")).toBe(normalizeEmail("amira@example.org"));
-    expect(normalizeEmail("X@Mu\u0308ller.example")).toBe("x@m\u00FCller.example");
+    // one supporter however the domain is spelled: decomposed, composed or already punycode
+    expect(normalizeEmail("X@Mu\u0308ller.example")).toBe("x@xn--mller-kva.example");
+    expect(normalizeEmail("x@m\u00FCller.example")).toBe(normalizeEmail("x@xn--mller-kva.example"));
   });
 });
 
@@ -203,5 +205,17 @@ describe("parseSignForm: the form itself", () => {
     const result = submit({ website: "http://spam.example" });
     expect(result.ok && result.honeypot).toBe(true);
     expect(submit({ website: "" })).toMatchObject({ ok: true, honeypot: false });
+  });
+});
+
+describe("invisible characters", () => {
+  it("refuses format characters that hide or reorder text, and keeps those names need", () => {
+    for (const hidden of ["\u00AD", "\u206A", "\u180E", "\u3164", "\u2067", "\uFEFF"]) {
+      expect(parseSignForm(Object.entries({ fullName: `Sam${hidden}Lee`, email: "sam@example.org", country: "GB" })).ok, JSON.stringify(hidden)).toBe(false);
+    }
+    for (const name of ["می\u200Cخواهم", "👩\u200D👩\u200D👧 Sam", "Sam 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"]) {
+      const parsed = parseSignForm(Object.entries({ fullName: name, email: "sam@example.org", country: "GB" }));
+      expect(parsed.ok && parsed.data.fullName, name).toBe(name);
+    }
   });
 });

@@ -8,12 +8,13 @@ export const NAME_MAX = 100;
 export const MESSAGE_MAX = 1000;
 export const EMAIL_MAX = 254;
 
-// C0/C1 controls (CR, LF, NUL, TAB...), DEL, bidi embeddings/overrides/isolates, line/paragraph separators,
-// BOM and other invisible format characters that are not ZWNJ/ZWJ (which Persian and emoji need).
-const FORBIDDEN_IN_NAME = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF\u200B\u2060-\u2064\uFFF9-\uFFFB]/u;
+// Control characters (CR, LF, NUL, TAB...), line/paragraph separators, Hangul fillers, and every invisible
+// format character (\p{Cf}: bidi embeddings, overrides and isolates, marks, BOM, soft hyphen...) except ZWNJ/ZWJ,
+// which Persian and emoji need, and the tag characters of flag emoji.
+const FORBIDDEN_IN_NAME = /[\p{Cc}\u2028\u2029\u115F\u1160\u3164\uFFA0]|(?![\u200C\u200D\u{E0020}-\u{E007F}])\p{Cf}/u;
 // A message may have line breaks; everything else above stays out.
 // oxlint-disable-next-line no-control-regex -- refusing control characters is the point
-const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFEFF\u200B\u2060-\u2064\uFFF9-\uFFFB]/u;
+const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u115F\u1160\u3164\uFFA0]|(?![\u200C\u200D\u{E0020}-\u{E007F}])\p{Cf}/u;
 
 const codePoints = (s: string) => [...s].length;
 
@@ -39,8 +40,18 @@ export function checkEmail(value: string): string | null {
   return null;
 }
 
+/** The form two spellings of one address share: lower case, and an international domain as punycode, so
+ * "x@bücher.example" and "x@xn--bcher-kva.example" are one supporter. */
 export function normalizeEmail(email: string): string {
-  return email.normalize("NFC").trim().toLowerCase();
+  const lowered = email.normalize("NFC").trim().toLowerCase();
+  const at = lowered.lastIndexOf("@");
+  const domain = lowered.slice(at + 1);
+  if (at < 0 || /^[\x00-\x7f]*$/.test(domain)) return lowered;
+  try {
+    return `${lowered.slice(0, at)}@${new URL(`http://${domain}`).hostname}`;
+  } catch {
+    return lowered;
+  }
 }
 
 const text = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);

@@ -226,6 +226,22 @@ describe("signing and confirming", () => {
     expect(letter?.envelope).toEqual({ mailFrom: MAIL_FROM, rcptTo: [official], smtpUtf8: false });
   });
 
+  it("lets the owner of the address withdraw the reply opt-in when confirming, and shows what will be sent", async () => {
+    const testCase = lib.createTestCase({ targets: 1 });
+    const official = testCase.targets[0]!.email!;
+    const email = uniqueEmail("withdrawn");
+    // whoever filled the form asked for replies; the address's owner sees that before confirming, and says no
+    sign({ slug: testCase.slug, email, fullName: "Someone Else", allowReply: true });
+    const token = await confirmationToken(email);
+    const shown = lib.getConfirmationByToken({ token });
+    expect(shown.letter).toMatchObject({ signedAs: "Someone Else", allowReply: true });
+    expect(lib.confirmSignature({ token, allowReply: false }).state).toBe("confirmed");
+    await deliverAll();
+    const [letter] = mailTo(official);
+    expect(letter?.replyTo ?? null).not.toBe(email);
+    expect(everywhere(letter!)).not.toContain(email.toLowerCase());
+  });
+
   it("sets the organisation's Reply-To, never the supporter's, when the supporter did not opt in", async () => {
     const restore = setEnv({ REPLY_TO: "campaigns@vigil.example.org" });
     try {

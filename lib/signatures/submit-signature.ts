@@ -8,6 +8,7 @@ import { isOpenForSignatures } from "../cases/queries";
 import { env } from "../env";
 import { signatureName } from "../letters/render";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
+import { rateLimitUnit } from "../security/client-address";
 import { hitRateLimit } from "../security/rate-limit";
 import { hashToken, keyedHash, newId, randomToken } from "../security/secret";
 import { normalizeEmail, type SignAppealInput } from "./schemas";
@@ -52,7 +53,7 @@ export function submitSignature({
       return { ok: false, code: "closed", message: "This urgent action is no longer taking signatures." };
     }
 
-    const client = hitRateLimit(tx, { key: keyedHash("client", clientAddress), limit: config.RATE_LIMIT_PER_CLIENT, windowMs, now });
+    const client = hitRateLimit(tx, { key: keyedHash("client", rateLimitUnit(clientAddress)), limit: config.RATE_LIMIT_PER_CLIENT, windowMs, now });
     if (!client.allowed) {
       const retryAfterMinutes = Math.max(1, Math.ceil(client.retryAfterMs / 60_000));
       return {
@@ -62,8 +63,11 @@ export function submitSignature({
         message: `Very many appeals have come from your network in the last hour. Please try again in ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}.`,
       };
     }
-    const perAddress = hitRateLimit(tx, { key: keyedHash("email", emailNormalized), limit: config.RATE_LIMIT_PER_EMAIL, windowMs, now });
-    if (!perAddress.allowed) return { ok: true };
+    // Mail to one address: a few per case (a typo corrected, a lost email), more across all cases (a supporter
+    // signing several in an evening), and never enough to flood someone who never asked.
+    const perCase = hitRateLimit(tx, { key: keyedHash("email-case", `${found.id}\0${emailNormalized}`), limit: config.RATE_LIMIT_PER_EMAIL, windowMs, now });
+    const overall = hitRateLimit(tx, { key: keyedHash("email", emailNormalized), limit: config.RATE_LIMIT_PER_EMAIL * 4, windowMs, now });
+    if (!perCase.allowed || !overall.allowed) return { ok: true };
 
     const caseUrl = `${config.appUrl}/cases/${found.slug}`;
     const existing = tx
@@ -94,7 +98,6 @@ export function submitSignature({
       followUpdates: input.followUpdates,
       tokenHash: hashToken(token),
       tokenExpiresAt: new Date(now.getTime() + config.CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
-      clientHash: keyedHash("client", clientAddress),
       updatedAt: now,
     };
     if (existing) {
@@ -119,6 +122,9 @@ export function submitSignature({
       caseUrl,
       targets: targetTitles,
       expiresInHours: config.CONFIRM_TOKEN_TTL_HOURS,
+      signedAs: signatureName(input),
+      message: fields.message,
+      allowReply: input.allowReply,
     });
     enqueueMessage(tx, { kind: "confirmation", to: input.email, ...mail, headers: { "Auto-Submitted": "auto-generated" } }, now);
     return { ok: true };

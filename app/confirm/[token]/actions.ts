@@ -4,10 +4,12 @@ import { redirect } from "next/navigation";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 /** The only place a signature is confirmed: a POST from the button, never the GET a mail scanner makes. */
-export async function confirmAppeal(token: string): Promise<void> {
+export async function confirmAppeal(token: string, formData: FormData): Promise<void> {
   let slug: string | undefined;
   try {
-    const result = confirmSignature({ token });
+    // Present only when the form offered it (the supporter opted in); unticking it withdraws the opt-in.
+    const offered = formData.get("replyOffered") === "1";
+    const result = confirmSignature({ token, allowReply: offered ? formData.get("allowReply") === "on" : undefined });
     if (result.state === "confirmed") slug = result.caseSlug;
   } catch (error) {
     console.error("confirmAppeal failed:", error instanceof Error ? error.name : "unknown error");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { countryName } from "@/lib/countries";
 import { getConfirmationByToken } from "@/lib/signatures/confirm-signature";
 import { confirmAppeal } from "./actions";
 
@@ -37,7 +38,40 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
           <p>
             When you confirm, your letter is sent to the officials in your name and counted on the case page.
           </p>
-          <form action={confirmAppeal.bind(null, token)}>
+          {found.letter && (
+            <dl className="space-y-2 rounded-md border border-line bg-surface p-4 text-base">
+              <div>
+                <dt className="font-semibold">Signed</dt>
+                <dd dir="auto">
+                  {found.letter.signedAs}, {countryName(found.letter.country)}
+                </dd>
+              </div>
+              <div>
+                <dt className="font-semibold">Your personal message</dt>
+                <dd dir="auto" className="whitespace-pre-line">
+                  {found.letter.message ?? "None"}
+                </dd>
+              </div>
+              <div>
+                <dt className="font-semibold">Your email address</dt>
+                <dd>
+                  {found.letter.allowReply
+                    ? "Officials will see it and can reply to you, because the form asked for that. Untick the box below if you do not want this."
+                    : "Not shown to officials. Their replies go to Vigil."}
+                </dd>
+              </div>
+            </dl>
+          )}
+          <form action={confirmAppeal.bind(null, token)} className="space-y-4">
+            {found.letter?.allowReply && (
+              <>
+                <input type="hidden" name="replyOffered" value="1" />
+                <label className="flex items-start gap-3 text-base">
+                  <input type="checkbox" name="allowReply" defaultChecked className="mt-1 size-5" />
+                  <span>Let officials see my email address and reply to me</span>
+                </label>
+              </>
+            )}
             <button type="submit" className="btn btn-primary w-full px-8 py-4 text-xl sm:w-auto">
               Confirm my appeal
             </button>

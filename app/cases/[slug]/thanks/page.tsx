@@ -61,8 +61,8 @@ export default async function ThanksPage({ params }: { params: Promise<{ slug: s
               )}
               {byPost > 0 && (
                 <Step n={byEmail > 0 ? 2 : 1}>
-                  {byPost === 1 ? "One official has" : `${byPost} officials have`} no email address: Vigil sends your letter
-                  by fax or by post.
+                  {byPost === 1 ? "One official has" : `${byPost} officials have`} no email address: your letter is kept, word
+                  for word, for the campaign team to send by fax or post.
                 </Step>
               )}
               <Step n={(byEmail > 0 ? 1 : 0) + (byPost > 0 ? 1 : 0) + 1}>
