@@ -15,7 +15,12 @@ const KEY = Symbol.for("vigil.mail.transport");
 const store = globalThis as unknown as { [KEY]?: { url: string; transport: MailTransport } };
 
 function smtpTransport(url: string): MailTransport {
+  const { protocol, hostname } = new URL(url);
+  // Supporters' names, Reply-To addresses and the SMTP password cross this connection: off this machine, refuse
+  // to send in clear text when the server's STARTTLS offer is stripped (smtps: is TLS from the start).
+  const offMachine = !/^(127\.|localhost$|\[::1\]$)/.test(hostname);
   const transporter: Transporter = nodemailer.createTransport(url, {
+    requireTLS: protocol === "smtp:" && offMachine,
     pool: true,
     maxConnections: env().OUTBOX_CONCURRENCY,
     connectionTimeout: 15_000,
