@@ -305,9 +305,10 @@ describe("the built-in mailbox", () => {
   });
 });
 
+const failed = (responseCode: number, command: string) => Object.assign(new Error("x"), { responseCode, command });
+
 describe("isPermanentFailure", () => {
   it("gives up only on a 5xx about the recipient or the message", () => {
-    const failed = (responseCode: number, command: string) => Object.assign(new Error("x"), { responseCode, command });
     expect(lib.deliver.isPermanentFailure(failed(550, "RCPT TO"))).toBe(true);
     expect(lib.deliver.isPermanentFailure(failed(554, "DATA"))).toBe(true);
     // about us, not the message: fixed by fixing the configuration, so the queue must wait, not burn
@@ -334,8 +335,8 @@ describe("isPermanentFailure", () => {
       });
       const tally = await lib.deliver.deliverDue();
       expect(tally.failed).toBe(0);
-      const rows = lib.client.getDb().select().from(lib.schema.outbox).all();
-      expect(rows.map((r) => r.status)).toEqual(["queued", "queued", "queued"]);
+      const statuses = lib.client.getDb().select().from(lib.schema.outbox).all().map((r) => r.status);
+      expect(statuses).toEqual(["queued", "queued", "queued"]);
     } finally {
       await new Promise<void>((resolve) => strict.close(() => resolve()));
     }
