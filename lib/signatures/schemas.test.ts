@@ -211,11 +211,11 @@ describe("parseSignForm: the form itself", () => {
 describe("invisible characters", () => {
   it("refuses format characters that hide or reorder text, and keeps those names need", () => {
     for (const hidden of ["\u00AD", "\u206A", "\u180E", "\u3164", "\u2067", "\uFEFF"]) {
-      expect(parseSignForm(Object.entries({ fullName: `Sam${hidden}Lee`, email: "sam@example.org", country: "GB" })).ok, JSON.stringify(hidden)).toBe(false);
+      expect(parseSignForm(Object.entries({ fullName: `Sam${hidden}Lee`, email: "sam@example.org", country: "GB" })).ok).toBe(false);
     }
     for (const name of ["می\u200Cخواهم", "👩\u200D👩\u200D👧 Sam", "Sam 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"]) {
       const parsed = parseSignForm(Object.entries({ fullName: name, email: "sam@example.org", country: "GB" }));
-      expect(parsed.ok && parsed.data.fullName, name).toBe(name);
+      expect(parsed.ok && parsed.data.fullName).toBe(name);
     }
   });
 });

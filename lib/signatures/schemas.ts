@@ -11,10 +11,10 @@ export const EMAIL_MAX = 254;
 // Control characters (CR, LF, NUL, TAB...), line/paragraph separators, Hangul fillers, and every invisible
 // format character (\p{Cf}: bidi embeddings, overrides and isolates, marks, BOM, soft hyphen...) except ZWNJ/ZWJ,
 // which Persian and emoji need, and the tag characters of flag emoji.
-const FORBIDDEN_IN_NAME = /[\p{Cc}\u2028\u2029\u115F\u1160\u3164\uFFA0]|(?![\u200C\u200D\u{E0020}-\u{E007F}])\p{Cf}/u;
+const FORBIDDEN_IN_NAME = /[\p{Cc}\u2028\u2029\u115F\u1160\u3164\uFFA0]|(?!\u200C|\u200D|[\u{E0020}-\u{E007F}])\p{Cf}/u;
 // A message may have line breaks; everything else above stays out.
 // oxlint-disable-next-line no-control-regex -- refusing control characters is the point
-const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u115F\u1160\u3164\uFFA0]|(?![\u200C\u200D\u{E0020}-\u{E007F}])\p{Cf}/u;
+const FORBIDDEN_IN_MESSAGE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u115F\u1160\u3164\uFFA0]|(?!\u200C|\u200D|[\u{E0020}-\u{E007F}])\p{Cf}/u;
 
 const codePoints = (s: string) => [...s].length;
 
@@ -46,7 +46,7 @@ export function normalizeEmail(email: string): string {
   const lowered = email.normalize("NFC").trim().toLowerCase();
   const at = lowered.lastIndexOf("@");
   const domain = lowered.slice(at + 1);
-  if (at < 0 || /^[\x00-\x7f]*$/.test(domain)) return lowered;
+  if (at < 0 || [...domain].every((c) => c.charCodeAt(0) < 128)) return lowered;
   try {
     return `${lowered.slice(0, at)}@${new URL(`http://${domain}`).hostname}`;
   } catch {
