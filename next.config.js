@@ -41,6 +41,8 @@ const nextConfig = {
   cacheMaxMemorySize: 0,
   serverExternalPackages: ["better-sqlite3", "sharp"],
   images: { unoptimized: true },
+  // case photos up to 5 MB (lib/cases/photos.ts) arrive through a server action; the default limit is 1 MB
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // `npm test` runs tsc on the whole tree (tests and scripts too); building need not do it twice.
   typescript: { ignoreBuildErrors: true },
   async headers() {

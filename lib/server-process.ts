@@ -1,6 +1,7 @@
 import "server-only";
 import { migrateDatabase } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
+import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
 import { startOutboxWorker } from "./outbox/start-worker";
 
@@ -16,5 +17,14 @@ export function startServerProcess(): void {
   }
   migrateDatabase();
   startOutboxWorker();
+  // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time
+  setInterval(() => {
+    try {
+      publishDueCases();
+    } catch (error) {
+      // the next tick retries; a thrown timer callback would otherwise take the whole server down
+      console.error("Scheduled publishing failed:", error instanceof Error ? error.message : error);
+    }
+  }, 30_000).unref();
   console.log(`Mail goes to ${describeTransport()}`);
 }

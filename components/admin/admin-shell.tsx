@@ -28,12 +28,13 @@ export function AdminShell({
   children,
 }: {
   user: AdminShellUser;
-  current: "dashboard" | "people";
+  current: "dashboard" | "cases" | "people";
   signOutAction: () => Promise<void>;
   children: ReactNode;
 }) {
   const links = [
     { key: "dashboard", href: "/admin", label: "Dashboard" },
+    { key: "cases", href: "/admin/cases", label: "Cases" },
     ...(user.role === "admin" ? [{ key: "people", href: "/admin/people", label: "People" }] : []),
   ];
   return (

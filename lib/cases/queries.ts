@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { caseUpdates, cases, letterTemplates, signatures, targets, type RiskStatus } from "@/db/schema";
+import { caseUpdates, cases, letterTemplates, signatures, targets, type CaseState, type RiskStatus } from "@/db/schema";
 
 export const OUTCOME_STATUSES: readonly RiskStatus[] = ["released", "charges_dropped", "sentence_commuted"];
 
@@ -126,11 +126,17 @@ export type PublicCase = CaseCard & {
 
 /** Everything the case page shows, or null when the slug is unknown or not public (draft, in review). */
 export function getPublicCaseBySlug({ slug }: { slug: string }): PublicCase | null {
+  return selectCaseBySlug({ slug, states: ["published", "closed"] }) as PublicCase | null;
+}
+
+/** The case page's data in any of `states`. Not for public callers: lib/cases/admin-queries.ts authorises the
+ * staff preview (unpublished states) before calling it. */
+export function selectCaseBySlug({ slug, states }: { slug: string; states: readonly CaseState[] }): (Omit<PublicCase, "state"> & { state: CaseState }) | null {
   const db = getDb();
   const row = db
     .select({ ...cardColumns, pronouns: cases.pronouns, photoCredit: cases.photoCredit, tags: cases.tags, story: cases.story, languages: cases.languages, publishedAt: cases.publishedAt })
     .from(cases)
-    .where(and(eq(cases.slug, slug), inArray(cases.state, ["published", "closed"])))
+    .where(and(eq(cases.slug, slug), inArray(cases.state, [...states])))
     .get();
   if (!row) return null;
   const updates = db
@@ -151,7 +157,7 @@ export function getPublicCaseBySlug({ slug }: { slug: string }): PublicCase | nu
     .where(eq(letterTemplates.caseId, row.id))
     .all();
   return {
-    ...(row as CaseCard & typeof row),
+    ...row,
     tags: row.tags.split(",").map((t) => t.trim()).filter(Boolean),
     languages: row.languages.split(",").map((t) => t.trim()).filter(Boolean),
     updates,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { draftMode } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -12,6 +13,8 @@ import { ShareLinks } from "@/components/share-links";
 import { SignForm, type LetterSource } from "@/components/sign-form";
 import { TargetList } from "@/components/target-list";
 import { UpdateTimeline } from "@/components/update-timeline";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { getCaseForPreview } from "@/lib/cases/admin-queries";
 import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, RISK_LABELS, type PublicCase } from "@/lib/cases/queries";
 import { countryName, countryOptions } from "@/lib/countries";
 import { env } from "@/lib/env";
@@ -30,10 +33,27 @@ type Params = Promise<{ slug: string }>;
 
 const loadCase = cache((slug: string) => getPublicCaseBySlug({ slug }));
 
+/**
+ * Staff preview (app/admin/cases/[id]/preview turns draft mode on): such a request skips the cache, and only then
+ * may the page read the session. Draft mode is not authorisation: without a staff session the public rules hold.
+ * An unpublished case is shown as it will look once published, under a banner.
+ */
+const loadView = cache(async (slug: string): Promise<{ c: PublicCase; previewOf: string | null } | null> => {
+  if ((await draftMode()).isEnabled) {
+    const found = getCaseForPreview({ slug, user: await getCurrentUser() });
+    if (found && found.state !== "published" && found.state !== "closed") {
+      return { c: { ...found, state: "published" }, previewOf: found.state === "in_review" ? "in review" : "a draft" };
+    }
+  }
+  const c = loadCase(slug);
+  return c ? { c, previewOf: null } : null;
+});
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const found = loadCase(slug);
-  if (!found) return { title: "Urgent action not found" };
+  const view = await loadView(slug);
+  if (!view) return { title: "Urgent action not found" };
+  const found = view.c;
   const url = `${env().appUrl}/cases/${found.slug}`;
   return {
     title: `${found.personName}: ${found.title}`,
@@ -61,8 +81,9 @@ function lettersFor(c: PublicCase): LetterSource[] {
 
 export default async function CasePage({ params }: { params: Params }) {
   const { slug } = await params;
-  const c = loadCase(slug);
-  if (!c) notFound();
+  const view = await loadView(slug);
+  if (!view) notFound();
+  const { c, previewOf } = view;
 
   const open = isOpenForSignatures(c);
   const outcome = isOutcomeStatus(c.riskStatus);
@@ -83,6 +104,17 @@ export default async function CasePage({ params }: { params: Params }) {
 
   return (
     <div className="container-page pt-6">
+      {previewOf && (
+        <aside aria-label="Preview" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md border-2 border-ink bg-accent p-3 sm:p-4">
+          <p>
+            <strong>Preview — not published.</strong> This case is {previewOf}: only signed-in staff can see this page.
+            Signing is switched off until it is published.
+          </p>
+          <a href={`/admin/cases/${c.id}/preview?exit=1`} className="btn btn-dark min-h-0 px-3 py-1.5 text-[0.9375rem]">
+            Back to the editor
+          </a>
+        </aside>
+      )}
       <nav aria-label="Breadcrumb" className="text-[0.9375rem]">
         <ol className="flex flex-wrap items-center gap-x-2 text-ink-soft">
           <li>
@@ -210,8 +242,8 @@ export default async function CasePage({ params }: { params: Params }) {
               </h2>
               {open && (
                 <p className="mt-2 max-w-[68ch] text-ink-soft">
-                  Letters to officials with an email address are emailed, one by one, in your name. Vigil prints
-                  and posts the others.
+                  Letters to officials with an email address are emailed, one by one, in your name. Letters to the
+                  others are kept for the campaign team to fax or post.
                 </p>
               )}
               <div className="mt-5">

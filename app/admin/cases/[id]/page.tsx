@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdminShell } from "@/components/admin/admin-shell";
+import { CaseEditorForm } from "@/components/admin/case-editor-form";
+import { CaseHeader } from "@/components/admin/case-header";
+import { requireCampaigner } from "@/lib/auth/guards";
+import { getCaseForEditor } from "@/lib/cases/admin-queries";
+import { guardPage } from "../../_lib/page-guard";
+import { signOutAction } from "../../actions";
+import { editorValues } from "../_lib/editor-values";
+import { countrySelectOptions, riskStatusOptions } from "../_lib/options";
+import { updateCaseAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Case details" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CaseDetailsPage({ params, searchParams }: Props) {
+  const user = await guardPage(requireCampaigner);
+  const { id } = await params;
+  const c = getCaseForEditor({ id, user });
+  if (!c) notFound();
+  const created = (await searchParams).created === "1";
+  const isPublic = c.state === "published" || c.state === "closed";
+  return (
+    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
+      <CaseHeader caseId={c.id} slug={c.slug} personName={c.personName} reference={c.reference} state={c.state} scheduled={Boolean(c.publishAt)} current="details" />
+      <div className="mt-8">
+        <CaseEditorForm
+          action={updateCaseAction}
+          initial={{
+            values: editorValues(c),
+            done: created ? "Draft saved. Next: add the officials on the Targets tab and write the model letter." : undefined,
+          }}
+          caseId={c.id}
+          countries={countrySelectOptions()}
+          riskStatuses={riskStatusOptions()}
+          slugLocked={isPublic}
+          submitLabel={isPublic ? "Save changes" : "Save draft"}
+        />
+      </div>
+    </AdminShell>
+  );
+}

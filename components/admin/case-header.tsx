@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { CaseStateBadge, type CaseStateKey } from "./case-state-badge";
+
+export type CaseTab = "details" | "targets" | "letter" | "updates" | "review";
+
+/** The top of every page about one case: who, where it is in the workflow, the preview, and the tabs. */
+export function CaseHeader({
+  caseId,
+  slug,
+  personName,
+  reference,
+  state,
+  scheduled,
+  current,
+}: {
+  caseId: string;
+  slug: string;
+  personName: string;
+  reference: string;
+  state: CaseStateKey;
+  scheduled: boolean;
+  current: CaseTab;
+}) {
+  const base = `/admin/cases/${caseId}`;
+  const tabs: { key: CaseTab; href: string; label: string }[] = [
+    { key: "details", href: base, label: "Details" },
+    { key: "targets", href: `${base}/targets`, label: "Targets" },
+    { key: "letter", href: `${base}/letter`, label: "Letter" },
+    { key: "updates", href: `${base}/updates`, label: "Updates" },
+    { key: "review", href: `${base}/review`, label: "Review & publish" },
+  ];
+  const isPublic = state === "published" || state === "closed";
+  return (
+    <header>
+      <nav aria-label="Breadcrumb" className="text-[0.9375rem]">
+        <ol className="flex flex-wrap items-center gap-x-2 text-ink-soft">
+          <li>
+            <Link href="/admin/cases">Cases</Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="text-ink" dir="auto">
+            {personName}
+          </li>
+        </ol>
+      </nav>
+      <div className="mt-3 flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
+        <div className="min-w-0">
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[0.9375rem] text-ink-soft">
+            <CaseStateBadge state={state} scheduled={scheduled} />
+            <span>{reference}</span>
+          </p>
+          <h1 className="mt-1 text-3xl [overflow-wrap:anywhere] sm:text-4xl" dir="auto">
+            {personName}
+          </h1>
+        </div>
+        {/* a plain link, not <Link>: a prefetch must not run the route that turns preview mode on */}
+        <a href={isPublic ? `/cases/${slug}` : `${base}/preview`} className="btn btn-secondary min-h-0 px-3 py-1.5 text-[0.9375rem]">
+          {isPublic ? "View public page" : "Preview as supporters see it"}
+        </a>
+      </div>
+      <nav aria-label={`Case of ${personName}`} className="mt-5 border-b border-line">
+        <ul className="flex flex-wrap items-end gap-x-5 gap-y-1 font-semibold sm:gap-x-6">
+          {tabs.map((t) => (
+            <li key={t.key}>
+              <Link
+                href={t.href}
+                aria-current={current === t.key ? "page" : undefined}
+                className={`-mb-px inline-block border-b-4 pb-2 no-underline ${current === t.key ? "border-ink" : "border-transparent hover:border-line-strong"}`}
+              >
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
