@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminShell } from "@/components/admin/admin-shell";
+import { CaseHeader } from "@/components/admin/case-header";
+import { TargetForm, type TargetFormState } from "@/components/admin/target-form";
+import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
+import { requireCampaigner } from "@/lib/auth/guards";
+import { countryName, countryOptions } from "@/lib/countries";
+import { getCaseForEditing, getTargetById, listTargetsByCase, targetLabel, type TargetRow } from "@/lib/targets/queries";
+import { formatFax, languageChoices, languageName } from "@/lib/targets/schemas";
+import { guardPage } from "../../../_lib/page-guard";
+import { signOutAction } from "../../../actions";
+import { moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Targets" };
+
+const DONE: Record<string, string> = {
+  added: "Target added.",
+  saved: "Changes saved.",
+  moved: "Order changed.",
+  removed: "Target removed.",
+};
+const ERRORS: Record<string, string> = {
+  "has-appeals": "Supporters’ appeals have already been written to this official, so they cannot be removed: that would erase the record of letters sent. Edit their details instead.",
+  gone: "That target no longer exists. The list below is up to date.",
+};
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+
+function toFormValues(t: TargetRow): TargetFormState["values"] {
+  return {
+    role: t.role,
+    title: t.title,
+    name: t.name ?? "",
+    office: t.office ?? "",
+    postalAddress: t.postalAddress,
+    country: t.country,
+    email: t.email ?? "",
+    fax: t.fax ? formatFax(t.fax) : "",
+    salutation: t.salutation,
+    language: t.language,
+  };
+}
+
+export default async function CaseTargetsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await guardPage(requireCampaigner);
+  const { id } = await params;
+  const query = await searchParams;
+  const theCase = getCaseForEditing({ caseId: id, user });
+  if (!theCase) notFound();
+
+  const rows = listTargetsByCase({ caseId: theCase.id });
+  const editId = one(query.edit);
+  const editing = editId ? getTargetById({ caseId: theCase.id, targetId: editId }) : null;
+  const removeId = one(query.remove);
+  const done = DONE[one(query.done) ?? ""];
+  const error = ERRORS[one(query.error) ?? ""];
+  const base = `/admin/cases/${theCase.id}/targets`;
+
+  const languages = languageChoices(theCase.languages);
+  const languageOptions = languages.map((l) => ({ value: l, label: `${languageName(l)} (${l})` }));
+  const countries = countryOptions().map((c) => ({ value: c.code, label: c.name }));
+  const views: EditableTargetView[] = rows.map((t) => ({
+    id: t.id,
+    role: t.role,
+    label: targetLabel(t),
+    office: t.office,
+    postalAddress: t.postalAddress,
+    countryName: countryName(t.country),
+    email: t.email,
+    fax: t.fax ? formatFax(t.fax) : null,
+    salutation: t.salutation,
+    languageName: languageName(t.language),
+  }));
+
+  return (
+    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
+      <CaseHeader
+        caseId={theCase.id}
+        slug={theCase.slug}
+        personName={theCase.personName}
+        reference={theCase.reference}
+        state={theCase.state}
+        scheduled={Boolean(theCase.publishAt)}
+        current="targets"
+      />
+      <p className="mt-6 max-w-2xl leading-relaxed text-ink-soft">
+        The officials each supporter’s appeal goes to, in this order. Letters go by email where there is an address,
+        otherwise by fax or post.
+        {theCase.state === "published" && " This case is published: changes apply to the next appeals sent, and are recorded in the audit log."}
+      </p>
+
+      {(done || error) && (
+        <p
+          role={error ? "alert" : "status"}
+          className={`mt-6 rounded-md border-2 p-3 font-semibold ${error ? "border-danger bg-danger-bg text-danger" : "border-good bg-good-bg text-good"}`}
+        >
+          {error ?? done}
+        </p>
+      )}
+
+      <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,30rem)] lg:items-start">
+        <section aria-labelledby="targets-heading">
+          <h2 id="targets-heading" className="text-2xl">
+            {rows.length === 1 ? "1 target" : `${rows.length} targets`}
+          </h2>
+          <div className="mt-4">
+            <TargetListEditor
+              targets={views}
+              editHref={(t) => `${base}?edit=${t}#target-form`}
+              removeHref={(t) => `${base}?remove=${t}#target-${t}`}
+              cancelHref={base}
+              confirmRemoveId={removeId}
+              editingId={editing?.id}
+              moveAction={(t, direction) => moveTargetAction.bind(null, theCase.id, t, direction)}
+              removeAction={(t) => removeTargetAction.bind(null, theCase.id, t)}
+            />
+          </div>
+          {rows.length > 0 && (
+            <p className="mt-6">
+              <Link href={`/admin/cases/${theCase.id}/letter`} className="font-semibold">
+                Next: the model letter <span aria-hidden="true">→</span>
+              </Link>
+            </p>
+          )}
+        </section>
+
+        <section id="target-form" className="rounded-md border border-line bg-surface p-4 sm:p-6">
+          {editing ? (
+            <TargetForm
+              key={`edit-${editing.id}`}
+              mode="edit"
+              action={saveTargetAction.bind(null, theCase.id, editing.id)}
+              initial={toFormValues(editing)}
+              countries={countries}
+              languages={languageOptions}
+              cancelHref={base}
+            />
+          ) : (
+            <TargetForm
+              key={`add-${rows.length}`}
+              mode="add"
+              action={saveTargetAction.bind(null, theCase.id, null)}
+              initial={{ role: rows.length === 0 ? "primary" : "copy", country: theCase.country, language: theCase.languages[0] ?? "en" }}
+              countries={countries}
+              languages={languageOptions}
+            />
+          )}
+        </section>
+      </div>
+    </AdminShell>
+  );
+}

@@ -1,0 +1,341 @@
+"use client";
+
+import { useActionState, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import { previewLetters, textLength, withDraft, type PreviewTarget, type TargetLetter } from "@/lib/letters/preview";
+import { unknownFieldsMessage } from "@/lib/letters/schemas";
+import type { LetterTemplate } from "@/lib/letters/render";
+import { LetterList } from "../letter-list";
+
+type Field = "language" | "subject" | "body";
+
+export type LetterFormState = {
+  values: Partial<Record<Field, string>>;
+  errors?: Partial<Record<Field | "form", string[]>>;
+  /** What was done, in words for the campaigner */
+  done?: string;
+  /** Set when the answer is to "Preview": the page lands on the letters */
+  previewed?: boolean;
+  /** The letters as the server rendered them from the text sent, shown until JavaScript takes over */
+  preview?: TargetLetter[];
+};
+
+export type MergeFieldInfo = { name: string; description: string };
+
+const noSubscribe = () => () => {};
+// a letter that cannot be rendered says why in place of its text
+const showProblem = (l: TargetLetter): TargetLetter =>
+  l.problem ? { ...l, subject: "(shown once the letter is fixed)", body: l.problem } : l;
+
+/**
+ * The model letter in one language: subject, body, the merge fields to insert, and the letters as each target
+ * will receive them, signed by a sample supporter. With JavaScript the palette inserts at the cursor and the
+ * preview and checks follow every keystroke; without it, "Preview" asks the server for the same page.
+ */
+export function LetterEditor({
+  action,
+  language,
+  languageLabel,
+  saved,
+  initialPreview,
+  otherTemplates,
+  targets,
+  caseInfo,
+  preferred,
+  today,
+  mergeFields,
+  subjectMax,
+  bodyMax,
+}: {
+  action: (state: LetterFormState, formData: FormData) => Promise<LetterFormState>;
+  language: string;
+  languageLabel: string;
+  saved: { subject: string; body: string } | null;
+  /** the server's rendering of the saved letters: the preview before hydration (dates and names come from the
+   * server's ICU, which may differ from the browser's) and without JavaScript */
+  initialPreview: TargetLetter[];
+  otherTemplates: LetterTemplate[];
+  targets: PreviewTarget[];
+  caseInfo: { personName: string; reference: string };
+  preferred: string[];
+  today: string;
+  mergeFields: MergeFieldInfo[];
+  subjectMax: number;
+  bodyMax: number;
+}) {
+  const [state, formAction] = useActionState(action, { values: { language, subject: saved?.subject ?? "", body: saved?.body ?? "" } });
+  const [subject, setSubject] = useState(state.values.subject ?? "");
+  const [body, setBody] = useState(state.values.body ?? "");
+  const [errors, setErrors] = useState(state.errors ?? {});
+  const [seen, setSeen] = useState(state);
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const subjectRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const lastFocused = useRef<"subject" | "body">("body");
+  const previewRef = useRef<HTMLHeadingElement>(null);
+  const pendingCaret = useRef<{ field: "subject" | "body"; at: number } | null>(null);
+
+  // a new answer from the server: its errors, and the text it kept, replace the browser's
+  if (seen !== state) {
+    setSeen(state);
+    setErrors(state.errors ?? {});
+    setSubject(state.values.subject ?? subject);
+    setBody(state.values.body ?? body);
+  }
+
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current;
+    if (!caret) return;
+    pendingCaret.current = null;
+    const el = caret.field === "subject" ? subjectRef.current : bodyRef.current;
+    el?.focus();
+    el?.setSelectionRange(caret.at, caret.at);
+  });
+
+  function insert(name: string) {
+    const token = `{{${name}}}`;
+    const field = lastFocused.current;
+    const el = field === "subject" ? subjectRef.current : bodyRef.current;
+    const value = field === "subject" ? subject : body;
+    const start = el?.selectionStart ?? value.length;
+    const end = el?.selectionEnd ?? value.length;
+    const next = value.slice(0, start) + token + value.slice(end);
+    if (field === "subject") setSubject(next);
+    else setBody(next);
+    pendingCaret.current = { field, at: start + token.length };
+  }
+
+  // flagged as the campaigner types; the server refuses the same on save
+  const liveSubjectProblem = unknownFieldsMessage(subject);
+  const liveBodyProblem = unknownFieldsMessage(body);
+  const subjectError = liveSubjectProblem ?? (errors.subject?.[0] && !/Unknown merge field/.test(errors.subject[0]) ? errors.subject[0] : undefined);
+  const bodyError = liveBodyProblem ?? (errors.body?.[0] && !/Unknown merge field/.test(errors.body[0]) ? errors.body[0] : undefined);
+  const formError = errors.form?.[0] ?? errors.language?.[0];
+
+  const liveLetters = useMemo(
+    () =>
+      previewLetters({
+        templates: withDraft(otherTemplates, { language, subject, body }),
+        targets,
+        caseInfo,
+        preferred,
+        date: new Date(`${today}T12:00:00Z`),
+      }),
+    [otherTemplates, language, subject, body, targets, caseInfo, preferred, today],
+  );
+  const letters = hydrated ? liveLetters : (state.preview ?? initialPreview);
+  const mine = letters.filter((l) => l.language === language);
+  const others = letters.filter((l) => l.language !== language);
+  const length = textLength(body);
+  const subjectLength = [...subject].length;
+  const dirty = subject !== (saved?.subject ?? "") || body !== (saved?.body ?? "");
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value !== "preview") return;
+    // with JavaScript the preview is already live: take the reader to it instead of asking the server
+    event.preventDefault();
+    previewRef.current?.scrollIntoView({ block: "start" });
+    previewRef.current?.focus({ preventScroll: true });
+  }
+
+  return (
+    <form action={formAction} onSubmit={handleSubmit} noValidate className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,28rem)] lg:items-start">
+      <input type="hidden" name="language" value={language} />
+      <div className="space-y-6">
+        {(formError || state.done) && (
+          <p
+            role={formError ? "alert" : "status"}
+            className={`rounded-md border-2 p-3 font-semibold ${formError ? "border-danger bg-danger-bg text-danger" : "border-good bg-good-bg text-good"}`}
+          >
+            {formError ?? state.done}
+          </p>
+        )}
+        {(errors.subject || errors.body) && !formError && (
+          // oxlint-disable-next-line jsx-a11y/no-autofocus -- only ever rendered in answer to their own submit
+          <div role="alert" tabIndex={-1} autoFocus className="rounded-md border-2 border-danger bg-danger-bg p-3">
+            <p className="font-semibold text-danger">The letter was not saved.</p>
+            <ul className="mt-1 list-disc pl-5 text-[0.9375rem]">
+              {[...(errors.subject ?? []), ...(errors.body ?? [])].map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        <Block id="letter-subject" label={`Subject (${languageLabel})`} error={subjectError}
+          after={<Count id="letter-subject-count">{`${subjectLength.toLocaleString("en-GB")} of ${subjectMax} characters`}</Count>}>
+          <input
+            ref={subjectRef}
+            id="letter-subject"
+            name="subject"
+            type="text"
+            className="input"
+            dir="auto"
+            lang={language}
+            autoComplete="off"
+            required
+            aria-required="true"
+            aria-invalid={subjectError ? true : undefined}
+            aria-describedby={[subjectError ? "letter-subject-error" : "", "letter-subject-count"].filter(Boolean).join(" ")}
+            value={subject}
+            onChange={(e) => {
+              setSubject(e.target.value);
+              if (errors.subject) setErrors((prev) => ({ ...prev, subject: undefined }));
+            }}
+            onFocus={() => (lastFocused.current = "subject")}
+          />
+        </Block>
+
+        <Block
+          id="letter-body"
+          label={`Letter (${languageLabel})`}
+          hint="Write it as the supporter would. Merge fields in {{double braces}} are filled in for each supporter and official; a line holding only an empty field (no personal message, say) disappears."
+          error={bodyError}
+          after={
+            <Count id="letter-body-count">
+              {`${length.characters.toLocaleString("en-GB")} characters · ${length.words.toLocaleString("en-GB")} ${length.words === 1 ? "word" : "words"}`}
+              {length.characters > bodyMax ? ` (at most ${bodyMax.toLocaleString("en-GB")} characters)` : ""}
+            </Count>
+          }
+        >
+          <textarea
+            ref={bodyRef}
+            id="letter-body"
+            name="body"
+            className="input font-serif"
+            rows={16}
+            dir="auto"
+            lang={language}
+            required
+            aria-required="true"
+            aria-invalid={bodyError ? true : undefined}
+            aria-describedby={[bodyError ? "letter-body-error" : "", "letter-body-hint", "letter-body-count"].filter(Boolean).join(" ")}
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+              if (errors.body) setErrors((prev) => ({ ...prev, body: undefined }));
+            }}
+            onFocus={() => (lastFocused.current = "body")}
+          />
+        </Block>
+
+        <section aria-labelledby="palette-heading" className="rounded-md border border-line bg-paper-deep p-4">
+          <h2 id="palette-heading" className="font-sans text-lg font-bold">
+            Merge fields
+          </h2>
+          <p className="field-hint mt-1">
+            {hydrated ? "Press a field to insert it where the cursor is, in the subject or the letter." : "Type a field exactly as shown, braces included."}
+          </p>
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+            {mergeFields.map((f) => (
+              <li key={f.name} className="min-w-0">
+                {hydrated ? (
+                  <button
+                    type="button"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => insert(f.name)}
+                    aria-label={`Insert {{${f.name}}}: ${f.description}`}
+                    className="block w-full rounded-sm border border-line-strong bg-surface px-3 py-2 text-left hover:border-ink"
+                  >
+                    <code className="font-mono text-[0.9375rem] font-semibold [overflow-wrap:anywhere]">{`{{${f.name}}}`}</code>
+                    <span className="block text-[0.875rem] leading-snug text-ink-soft">{f.description}</span>
+                  </button>
+                ) : (
+                  <div className="rounded-sm border border-line bg-surface px-3 py-2">
+                    <code className="font-mono text-[0.9375rem] font-semibold [overflow-wrap:anywhere]">{`{{${f.name}}}`}</code>
+                    <span className="block text-[0.875rem] leading-snug text-ink-soft">{f.description}</span>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <SaveButtons dirty={hydrated && dirty} />
+      </div>
+
+      <section aria-labelledby="preview-heading" className="lg:sticky lg:top-4">
+        <h2
+          id="preview-heading"
+          ref={previewRef}
+          tabIndex={-1}
+          // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in the answer to their own "Preview" press
+          autoFocus={Boolean(state.previewed)}
+          className="text-2xl"
+        >
+          Preview
+        </h2>
+        <p className="mt-1 text-[0.9375rem] text-ink-soft">
+          As each official will receive it from a sample supporter, Amira Haddad in Lebanon, with a short personal
+          message.{hydrated ? " It changes as you type." : " Press “Preview” to see your changes."}
+        </p>
+        {targets.length === 0 ? (
+          <p className="mt-3 rounded-md border border-dashed border-line-strong bg-surface p-4 text-ink-soft">
+            Add a target to see the letter as they will receive it.
+          </p>
+        ) : (
+          <>
+            {mine.length === 0 && (
+              <p className="mt-3 text-[0.9375rem]">No target reads {languageLabel}: this letter is sent only if the case has no letter in a target’s language.</p>
+            )}
+            <LetterList letters={mine.map(showProblem)} />
+            {others.length > 0 && (
+              <>
+                <h3 className="mt-6 text-lg">From the letters in other languages</h3>
+                <LetterList letters={others.map(showProblem)} />
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </form>
+  );
+}
+
+function Count({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="mt-1 text-right text-[0.875rem] tabular-nums text-ink-soft">
+      {children}
+    </p>
+  );
+}
+
+function Block({ id, label, hint, error, after, children }: { id: string; label: string; hint?: string; error?: string; after?: ReactNode; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          <span className="sr-only">Error: </span>
+          {error}
+        </span>
+      )}
+      {children}
+      {after}
+    </div>
+  );
+}
+
+function SaveButtons({ dirty }: { dirty: boolean }) {
+  const { pending, data } = useFormStatus();
+  const saving = pending && data?.get("intent") === "save";
+  return (
+    <div className="flex flex-wrap items-center gap-3 border-t border-line pt-5">
+      <button type="submit" name="intent" value="save" className="btn btn-primary" aria-disabled={saving ? true : undefined}>
+        {saving ? "Saving…" : "Save letter"}
+      </button>
+      <button type="submit" name="intent" value="preview" className="btn btn-secondary">
+        Preview
+      </button>
+      {dirty && <span className="text-[0.9375rem] font-semibold text-ink-soft">Unsaved changes</span>}
+    </div>
+  );
+}

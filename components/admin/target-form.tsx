@@ -1,0 +1,216 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+
+type Field = "role" | "title" | "name" | "office" | "postalAddress" | "country" | "email" | "fax" | "salutation" | "language";
+
+export type TargetFormState = {
+  values: Partial<Record<Field, string>>;
+  errors?: Partial<Record<Field | "form", string[]>>;
+};
+
+const ORDER: Field[] = ["role", "title", "name", "office", "postalAddress", "country", "email", "fax", "salutation", "language"];
+
+export type Option = { value: string; label: string };
+
+const fieldId = (f: Field) => `target-${f}`;
+
+/** Add or edit one official. A real form: without JavaScript the server answers with the same page, each error
+ * next to its field and everything typed still in place. */
+export function TargetForm({
+  action,
+  mode,
+  initial,
+  countries,
+  languages,
+  cancelHref,
+}: {
+  action: (state: TargetFormState, formData: FormData) => Promise<TargetFormState>;
+  mode: "add" | "edit";
+  initial: TargetFormState["values"];
+  countries: Option[];
+  languages: Option[];
+  cancelHref?: string;
+}) {
+  const [state, formAction] = useActionState(action, { values: initial });
+  // uncontrolled inputs work without JavaScript; a new key puts back what the server returned after React's
+  // automatic form reset
+  return <Fields key={JSON.stringify(state)} {...{ state, formAction, mode, countries, languages, cancelHref }} />;
+}
+
+function Fields({
+  state,
+  formAction,
+  mode,
+  countries,
+  languages,
+  cancelHref,
+}: {
+  state: TargetFormState;
+  formAction: (formData: FormData) => void;
+  mode: "add" | "edit";
+  countries: Option[];
+  languages: Option[];
+  cancelHref?: string;
+}) {
+  const v = state.values;
+  const errorOf = (f: Field) => state.errors?.[f]?.[0];
+  const formError = state.errors?.form?.[0];
+  const firstError = ORDER.find((f) => errorOf(f));
+  const described = (f: Field, hint: boolean) => [errorOf(f) ? `${fieldId(f)}-error` : "", hint ? `${fieldId(f)}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  const common = (f: Field, hint = false) => ({
+    id: fieldId(f),
+    name: f,
+    "aria-invalid": errorOf(f) ? true : undefined,
+    "aria-describedby": described(f, hint),
+    defaultValue: v[f] ?? "",
+  });
+  const heading = mode === "add" ? "Add a target" : "Edit this target";
+
+  return (
+    <form action={formAction} noValidate className="space-y-5" aria-labelledby="target-form-heading">
+      <h2 id="target-form-heading" className="text-2xl">
+        {heading}
+      </h2>
+      {(formError || firstError) && (
+        // oxlint-disable-next-line jsx-a11y/no-autofocus -- only ever rendered in answer to their own submit
+        <div role="alert" tabIndex={-1} autoFocus className="rounded-md border-2 border-danger bg-danger-bg p-3">
+          <p className="font-semibold text-danger">{formError ?? "Nothing was saved. Please check the fields marked below."}</p>
+          {!formError && (
+            <ul className="mt-1 list-disc pl-5 text-[0.9375rem]">
+              {ORDER.filter((f) => errorOf(f)).map((f) => (
+                <li key={f}>
+                  <a href={`#${fieldId(f)}`} className="text-danger">
+                    {errorOf(f)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <fieldset aria-describedby={described("role", false)}>
+        <legend id={fieldId("role")} tabIndex={-1} className="field-label">
+          Role
+        </legend>
+        {errorOf("role") && <ErrorText id={`${fieldId("role")}-error`} text={errorOf("role")!} />}
+        <div className="mt-1 grid gap-2 sm:grid-cols-2">
+          {[
+            { value: "primary", label: "Addressed to", hint: "The letter is written to this official." },
+            { value: "copy", label: "Copy to", hint: "Listed under “and copies to”; gets the letter too." },
+          ].map((r) => (
+            <div key={r.value} className="flex gap-3 rounded-md border-2 border-line-strong bg-surface p-3 has-[:checked]:border-ink">
+              <input
+                id={`target-role-${r.value}`}
+                type="radio"
+                name="role"
+                value={r.value}
+                defaultChecked={(v.role ?? "primary") === r.value}
+                aria-describedby={`target-role-${r.value}-hint`}
+                className="checkbox"
+              />
+              <div>
+                <label htmlFor={`target-role-${r.value}`} className="block cursor-pointer font-semibold leading-snug">
+                  {r.label}
+                </label>
+                <span id={`target-role-${r.value}-hint`} className="field-hint mb-0">
+                  {r.hint}
+                </span>
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <Block id={fieldId("title")} label="Title" hint="The official’s title, like “Minister of Public Security”." error={errorOf("title")}>
+        <input {...common("title", true)} type="text" className="input" required aria-required="true" dir="auto" autoComplete="off" />
+      </Block>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Block id={fieldId("name")} label="Name (optional)" error={errorOf("name")}>
+          <input {...common("name")} type="text" className="input" dir="auto" autoComplete="off" />
+        </Block>
+        <Block id={fieldId("office")} label="Office (optional)" error={errorOf("office")}>
+          <input {...common("office")} type="text" className="input" dir="auto" autoComplete="off" />
+        </Block>
+      </div>
+      <Block id={fieldId("postalAddress")} label="Postal address" hint="One line per line of the envelope." error={errorOf("postalAddress")}>
+        <textarea {...common("postalAddress", true)} className="input" rows={4} required aria-required="true" dir="auto" />
+      </Block>
+      <Block id={fieldId("country")} label="Country" error={errorOf("country")}>
+        <select {...common("country")} className="input" required aria-required="true">
+          <option value="">Choose a country</option>
+          {countries.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </Block>
+      <Block id={fieldId("email")} label="Email (optional)" hint="One address only, like office@example.org. Leave empty to send by fax or post." error={errorOf("email")}>
+        <input {...common("email", true)} type="text" inputMode="email" autoCapitalize="none" spellCheck={false} className="input" autoComplete="off" />
+      </Block>
+      <Block id={fieldId("fax")} label="Fax (optional)" hint="International format: + and the country code, like +86 10 6529 2345." error={errorOf("fax")}>
+        <input {...common("fax", true)} type="tel" className="input" autoComplete="off" />
+      </Block>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Block id={fieldId("salutation")} label="Salutation" hint="How the letter greets them, like “Your Excellency”." error={errorOf("salutation")}>
+          <input {...common("salutation", true)} type="text" className="input" required aria-required="true" dir="auto" autoComplete="off" />
+        </Block>
+        <Block id={fieldId("language")} label="Language" hint="The language of the letter this official gets." error={errorOf("language")}>
+          <select {...common("language", true)} className="input">
+            {languages.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </Block>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton mode={mode} />
+        {cancelHref && (
+          <a href={cancelHref} className="btn btn-secondary">
+            Cancel
+          </a>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ErrorText({ id, text }: { id: string; text: string }) {
+  return (
+    <span id={id} className="field-error">
+      <span className="sr-only">Error: </span>
+      {text}
+    </span>
+  );
+}
+
+function Block({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {error && <ErrorText id={`${id}-error`} text={error} />}
+      {children}
+    </div>
+  );
+}
+
+function SubmitButton({ mode }: { mode: "add" | "edit" }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className="btn btn-primary" aria-disabled={pending ? true : undefined}>
+      {pending ? "Saving…" : mode === "add" ? "Add target" : "Save changes"}
+    </button>
+  );
+}

@@ -1,0 +1,106 @@
+// What a campaigner may save as a model letter. Shared by the server (which decides) and the letter editor (which
+// flags the same problems live, before saving). Only the named fields are read.
+import { z } from "zod";
+import { LANGUAGE_CODE } from "../targets/schemas";
+import { findUnknownFields, type LetterSupporter } from "./render";
+
+export const LETTER_FIELDS = ["language", "subject", "body"] as const;
+export type LetterField = (typeof LETTER_FIELDS)[number];
+export type LetterFormValues = Partial<Record<LetterField, string>>;
+export type LetterFormErrors = Partial<Record<LetterField | "form", string[]>>;
+
+export const SUBJECT_MAX = 200;
+export const BODY_MAX = 10_000;
+
+/** The supporter every preview and test letter is signed by: realistic, and obviously nobody's real data. */
+export const SAMPLE_SUPPORTER: LetterSupporter = {
+  fullName: "Amira Haddad",
+  initialsOnly: false,
+  country: "LB",
+  message: "I am writing from Beirut, where many of us are following this case closely and hoping for good news.",
+};
+
+// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
+const FORBIDDEN_IN_SUBJECT = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
+// A body has line breaks; everything else above stays out.
+// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
+const FORBIDDEN_IN_BODY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+const codePoints = (s: string) => [...s].length;
+const nfc = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);
+
+/** "Unknown merge field {{supporter.phone}}…": names every unknown field, or null when there is none. */
+export function unknownFieldsMessage(text: string): string | null {
+  const unknown = findUnknownFields(text);
+  if (unknown.length === 0) return null;
+  const named = unknown.map((f) => (f.startsWith("unbalanced") ? "an unmatched {{ or }}" : `{{${f}}}`));
+  const plural = unknown.length > 1;
+  return `Unknown merge field${plural ? "s" : ""}: ${named.join(", ")}. Use only the fields in the list of merge fields.`;
+}
+
+export function letterTemplateSchema(languages: readonly string[]) {
+  return z.object({
+    language: z
+      .string({ error: "Choose the language of this letter." })
+      .refine((l) => LANGUAGE_CODE.test(l) && languages.includes(l), { message: "Choose the language of this letter from the list." }),
+    subject: z.preprocess(
+      nfc,
+      z
+        .string()
+        .optional()
+        .transform((s) => (s ?? "").trim())
+        .superRefine((s, ctx) => {
+          if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter a subject, like “Release {{case.personName}} now”." });
+          else if (FORBIDDEN_IN_SUBJECT.test(s))
+            ctx.addIssue({ code: "custom", message: "The subject contains a line break or an invisible control character." });
+          else if (codePoints(s) > SUBJECT_MAX)
+            ctx.addIssue({ code: "custom", message: `The subject can be at most ${SUBJECT_MAX} characters (it has ${codePoints(s)}).` });
+          else {
+            const unknown = unknownFieldsMessage(s);
+            if (unknown) ctx.addIssue({ code: "custom", message: unknown });
+          }
+        }),
+    ),
+    body: z.preprocess(
+      nfc,
+      z
+        .string()
+        .optional()
+        .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim())
+        .superRefine((s, ctx) => {
+          if (s.length === 0) ctx.addIssue({ code: "custom", message: "Write the letter." });
+          else if (FORBIDDEN_IN_BODY.test(s))
+            ctx.addIssue({ code: "custom", message: "The letter contains an invisible control character. Please remove it." });
+          else if (codePoints(s) > BODY_MAX)
+            ctx.addIssue({ code: "custom", message: `The letter can be at most ${BODY_MAX.toLocaleString("en-GB")} characters (it has ${codePoints(s).toLocaleString("en-GB")}).` });
+          else {
+            const unknown = unknownFieldsMessage(s);
+            if (unknown) ctx.addIssue({ code: "custom", message: unknown });
+          }
+        }),
+    ),
+  });
+}
+
+export type LetterTemplateInput = z.infer<ReturnType<typeof letterTemplateSchema>>;
+
+export type ParsedLetterForm =
+  | { ok: true; data: LetterTemplateInput; values: LetterFormValues }
+  | { ok: false; errors: LetterFormErrors; values: LetterFormValues };
+
+/** Reads the letter form's own fields and parses them, returning every field's errors and what was typed. */
+export function parseLetterForm(get: (name: string) => unknown, languages: readonly string[]): ParsedLetterForm {
+  const values: LetterFormValues = {};
+  for (const name of LETTER_FIELDS) {
+    const value = get(name);
+    if (typeof value === "string") values[name] = value;
+  }
+  const result = letterTemplateSchema(languages).safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values };
+  const errors: LetterFormErrors = {};
+  for (const issue of result.error.issues) {
+    const key = (issue.path[0] as LetterField | undefined) ?? "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, errors, values };
+}

@@ -1,0 +1,210 @@
+// What a campaigner may type about an official. Shared by the server (which decides) and the target form (which
+// shows the same messages). Only the named fields are read: anything else a request carries (caseId, ownerId,
+// position) is never applied.
+import { z } from "zod";
+import { TARGET_ROLES } from "@/db/schema";
+import { isCountryCode } from "../countries";
+import { checkEmail } from "../signatures/schemas";
+
+export const TARGET_FIELDS = [
+  "role",
+  "title",
+  "name",
+  "office",
+  "postalAddress",
+  "country",
+  "email",
+  "fax",
+  "salutation",
+  "language",
+] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];
+export type TargetFormValues = Partial<Record<TargetField, string>>;
+export type TargetFormErrors = Partial<Record<TargetField | "form", string[]>>;
+
+export const TITLE_MAX = 200;
+export const LINE_MAX = 200;
+export const POSTAL_ADDRESS_MAX = 600;
+export const SALUTATION_MAX = 100;
+
+/** The languages a target can be given; the case's own preferred languages are added to these. */
+export const BASE_LANGUAGES = ["en", "zh", "fr", "es", "ar", "ru", "pt", "de"] as const;
+export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** The short list of letter languages for a case: the base list, then the case's own, without repeats. */
+export function languageChoices(caseLanguages: readonly string[]): string[] {
+  return [...new Set([...BASE_LANGUAGES, ...caseLanguages.filter((l) => LANGUAGE_CODE.test(l))])];
+}
+
+export function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames(["en"], { type: "language" }).of(code);
+    return name && name !== code ? name : code;
+  } catch {
+    return code;
+  }
+}
+
+// C0/C1 controls, bidi overrides/isolates, invisible separators: nothing that can hide text or forge a header.
+const FORBIDDEN_IN_LINE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
+// An address has line breaks; everything else above stays out.
+// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
+const FORBIDDEN_IN_ADDRESS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
+
+const codePoints = (s: string) => [...s].length;
+const nfc = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);
+
+/** Checks a fax number; returns a message or null. "+" and 7–15 digits (E.164), spaces and hyphens allowed. */
+export function checkFax(value: string): string | null {
+  if (!value.startsWith("+")) return "Start the fax number with + and the country code, like +86 10 6529 2345.";
+  if (!/^\+[\d\s-]+$/.test(value)) return "A fax number can hold only +, digits, spaces and hyphens.";
+  const digits = value.replace(/\D/g, "");
+  if (digits.startsWith("0")) return "After the +, give the country code (it never starts with 0), like +86 10 6529 2345.";
+  if (digits.length < 7 || digits.length > 15)
+    return `An international fax number has 7 to 15 digits after the + (this one has ${digits.length}).`;
+  return null;
+}
+
+/** "+86 10 6529-2345" → "+861065292345" (E.164). Call only on a number checkFax accepted. */
+export function normalizeFax(value: string): string {
+  return `+${value.replace(/\D/g, "")}`;
+}
+
+// ITU country calling codes of one and two digits; every other code has three.
+const ONE_DIGIT = new Set(["1", "7"]);
+const TWO_DIGIT = new Set(
+  "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98".split(" "),
+);
+
+/** "+861065292345" → "+86 106 529 2345": the country code, then the rest in threes with a final four. */
+export function formatFax(e164: string): string {
+  const digits = e164.replace(/\D/g, "");
+  const ccLength = ONE_DIGIT.has(digits[0] ?? "") ? 1 : TWO_DIGIT.has(digits.slice(0, 2)) ? 2 : 3;
+  const cc = digits.slice(0, ccLength);
+  let rest = digits.slice(ccLength);
+  const groups: string[] = [];
+  while (rest.length > 4) {
+    const take = rest.length === 5 ? 2 : 3;
+    groups.push(rest.slice(0, take));
+    rest = rest.slice(take);
+  }
+  if (rest) groups.push(rest);
+  return `+${cc} ${groups.join(" ")}`.trim();
+}
+
+const line = (label: string, { required, max = LINE_MAX, example }: { required: boolean; max?: number; example?: string }) =>
+  z.preprocess(
+    nfc,
+    z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim())
+      .superRefine((s, ctx) => {
+        if (s.length === 0) {
+          if (required) ctx.addIssue({ code: "custom", message: `Enter the ${label}${example ? `, like “${example}”` : ""}.` });
+        } else if (FORBIDDEN_IN_LINE.test(s))
+          ctx.addIssue({ code: "custom", message: `The ${label} contains a line break or an invisible control character.` });
+        else if (codePoints(s) > max)
+          ctx.addIssue({ code: "custom", message: `The ${label} can be at most ${max} characters (it has ${codePoints(s)}).` });
+      })
+      .transform((s) => (s === "" ? null : s)),
+  );
+
+/** The schema for one target; `languages` is the list the form offered (languageChoices of the case). */
+export function targetSchema(languages: readonly string[]) {
+  return z.object({
+    role: z.enum(TARGET_ROLES, { error: "Choose whether the letter is addressed to this official or copied to them." }),
+    title: line("title", { required: true, max: TITLE_MAX, example: "Minister of Public Security" }).transform((s) => s ?? ""),
+    name: line("name", { required: false }),
+    office: line("office", { required: false }),
+    postalAddress: z.preprocess(
+      nfc,
+      z
+        .string()
+        .optional()
+        .transform((s) =>
+          (s ?? "")
+            .replace(/\r\n?/g, "\n")
+            .split("\n")
+            .map((l) => l.trim())
+            .join("\n")
+            .replace(/\n{3,}/g, "\n\n")
+            .trim(),
+        )
+        .superRefine((s, ctx) => {
+          if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter the postal address, one line per line of the envelope." });
+          else if (FORBIDDEN_IN_ADDRESS.test(s))
+            ctx.addIssue({ code: "custom", message: "The postal address contains a tab or an invisible control character." });
+          else if (codePoints(s) > POSTAL_ADDRESS_MAX)
+            ctx.addIssue({ code: "custom", message: `The postal address can be at most ${POSTAL_ADDRESS_MAX} characters (it has ${codePoints(s)}).` });
+        }),
+    ),
+    country: z
+      .string({ error: "Choose the country of the postal address." })
+      .refine((c) => isCountryCode(c), { message: "Choose the country of the postal address from the list." }),
+    email: z.preprocess(
+      nfc,
+      z
+        .string()
+        .optional()
+        // only the ends: a space or line break inside is part of what checkEmail refuses
+        .transform((s) => (s ?? "").replace(/^[ \t]+|[ \t]+$/g, ""))
+        .superRefine((s, ctx) => {
+          if (s === "") return;
+          if (/[\r\n]/.test(s)) {
+            ctx.addIssue({ code: "custom", message: "The email address contains a line break. Enter one address on one line." });
+            return;
+          }
+          if (/[,;]/.test(s)) {
+            ctx.addIssue({ code: "custom", message: "Enter one email address only: no commas or semicolons. Add another target for each further address." });
+            return;
+          }
+          if (/[<>]/.test(s) || /\s/.test(s)) {
+            ctx.addIssue({ code: "custom", message: "Enter the bare address only, like office@example.org, without a name or angle brackets." });
+            return;
+          }
+          const problem = checkEmail(s);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        })
+        .transform((s) => (s === "" ? null : s)),
+    ),
+    fax: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim())
+      .superRefine((s, ctx) => {
+        if (s === "") return;
+        const problem = checkFax(s);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .transform((s) => (s === "" ? null : normalizeFax(s))),
+    salutation: line("salutation", { required: true, max: SALUTATION_MAX, example: "Your Excellency" }).transform((s) => s ?? ""),
+    language: z
+      .string({ error: "Choose the language the official reads." })
+      .refine((l) => LANGUAGE_CODE.test(l) && languages.includes(l), { message: "Choose the language of the letter from the list." }),
+  });
+}
+
+export type TargetInput = z.infer<ReturnType<typeof targetSchema>>;
+
+export type ParsedTargetForm =
+  | { ok: true; data: TargetInput; values: TargetFormValues }
+  | { ok: false; errors: TargetFormErrors; values: TargetFormValues };
+
+/** Reads the target form's own fields from `get` (FormData.get or a record lookup) and parses them, returning
+ * every field's errors at once and what was typed. */
+export function parseTargetForm(get: (name: string) => unknown, languages: readonly string[]): ParsedTargetForm {
+  const values: TargetFormValues = {};
+  for (const name of TARGET_FIELDS) {
+    const value = get(name);
+    if (typeof value === "string") values[name] = value;
+  }
+  const result = targetSchema(languages).safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values };
+  const errors: TargetFormErrors = {};
+  for (const issue of result.error.issues) {
+    const key = (issue.path[0] as TargetField | undefined) ?? "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, errors, values };
+}
