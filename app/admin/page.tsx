@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminShell, ROLE_LABELS } from "@/components/admin/admin-shell";
+import { formatNumber } from "@/components/format";
 import { requireCampaigner } from "@/lib/auth/guards";
+import { getDashboardTotals } from "@/lib/dashboard/queries";
 import { guardPage } from "./_lib/page-guard";
 import { signOutAction } from "./actions";
 
@@ -11,6 +13,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function AdminDashboardPage() {
   const user = await guardPage(requireCampaigner);
+  const totals = getDashboardTotals();
   return (
     <AdminShell user={user} current="dashboard" signOutAction={signOutAction}>
       <p className="eyebrow">Campaign workspace</p>
@@ -21,16 +24,34 @@ export default async function AdminDashboardPage() {
           ? "You can do everything here: write and publish urgent actions, and decide who else may sign in."
           : "You can write urgent actions and send them to an admin for review."}
       </p>
-      {user.role === "admin" && (
-        <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <li className="rounded-md border border-line bg-surface p-5">
-            <h2 className="text-xl">
-              <Link href="/admin/people">People</Link>
-            </h2>
-            <p className="mt-1 text-[0.9375rem] text-ink-soft">Invite campaigners and admins, and end anyone’s sessions.</p>
-          </li>
-        </ul>
-      )}
+      <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <li className="rounded-md border border-line bg-surface p-5">
+          <h2 className="text-xl">
+            <Link href="/admin/dashboard">Signatures</Link>
+          </h2>
+          <p className="mt-1 text-[0.9375rem] text-ink-soft">
+            {formatNumber(totals.confirmed)} confirmed, {formatNumber(totals.pending)} pending, {formatNumber(totals.today)} today, across{" "}
+            {formatNumber(totals.cases)} {totals.cases === 1 ? "case" : "cases"}. Per case: signatures per day, countries, appeals
+            delivered; post updates from there.
+          </p>
+        </li>
+        {user.role === "admin" && (
+          <>
+            <li className="rounded-md border border-line bg-surface p-5">
+              <h2 className="text-xl">
+                <Link href="/admin/people">People</Link>
+              </h2>
+              <p className="mt-1 text-[0.9375rem] text-ink-soft">Invite campaigners and admins, and end anyone’s sessions.</p>
+            </li>
+            <li className="rounded-md border border-line bg-surface p-5">
+              <h2 className="text-xl">
+                <Link href="/admin/audit">Audit log</Link>
+              </h2>
+              <p className="mt-1 text-[0.9375rem] text-ink-soft">Who signed in, invited, posted, exported, and when.</p>
+            </li>
+          </>
+        )}
+      </ul>
     </AdminShell>
   );
 }

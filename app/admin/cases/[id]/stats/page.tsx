@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdminShell } from "@/components/admin/admin-shell";
+import { CaseSubnav } from "@/components/admin/case-subnav";
+import { SignaturesChart } from "@/components/admin/signatures-chart";
+import { formatDay, formatNumber, plural } from "@/components/format";
+import { GoalBar } from "@/components/goal-bar";
+import { requireCampaigner } from "@/lib/auth/guards";
+import { getCaseForEditor } from "@/lib/cases/admin-queries";
+import { countryName } from "@/lib/countries";
+import { getCaseDashboard } from "@/lib/dashboard/queries";
+import { guardPage } from "../../../_lib/page-guard";
+import { signOutAction } from "../../../actions";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Case statistics" };
+
+const STATE_ROWS = [
+  { key: "queued", label: "Queued", hint: "waiting to be sent, or waiting to try again" },
+  { key: "sending", label: "Sending", hint: "being handed to the mail server now" },
+  { key: "sent", label: "Sent", hint: "accepted by the official’s mail server" },
+  { key: "failed", label: "Failed", hint: "given up on; the reasons are below" },
+] as const;
+
+const percent = (n: number, of: number) => (of === 0 ? "–" : `${Math.round((n / of) * 100)}%`);
+
+export default async function CaseStatsPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await guardPage(requireCampaigner);
+  const { id } = await params;
+  // the same visibility rule as every other page of a case (lib/cases/admin-queries)
+  const editor = getCaseForEditor({ id, user });
+  const d = editor ? getCaseDashboard({ caseId: editor.id }) : null;
+  if (!d) notFound();
+
+  const last30 = d.perDay.reduce((sum, day) => sum + day.count, 0);
+  const busiest = d.perDay.reduce((best, day) => (day.count > best.count ? day : best), { day: "", count: 0 });
+  const a = d.appeals;
+
+  return (
+    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
+      <CaseSubnav caseId={d.id} slug={d.slug} personName={d.personName} reference={d.reference} current="stats" canExport={user.role === "admin"} />
+      <h1 className="mt-6 text-3xl sm:text-4xl">
+        Statistics for <span dir="auto">{d.personName}</span>
+      </h1>
+      <p className="mt-2 text-ink-soft">Days are UTC days. Only confirmed signatures count towards the goal.</p>
+
+      <dl className="mt-6 grid grid-cols-3 gap-3 sm:max-w-xl">
+        {[
+          { label: "Confirmed", value: d.confirmed },
+          { label: "Pending", value: d.pending },
+          { label: "Today", value: d.today },
+        ].map((s) => (
+          <div key={s.label} className="rounded-md border border-line bg-surface p-3 sm:p-4">
+            <dt className="text-[0.875rem] text-ink-soft">{s.label}</dt>
+            <dd className="font-serif text-2xl font-semibold tabular-nums sm:text-3xl">{formatNumber(s.value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-4 sm:max-w-xl">
+        <GoalBar count={d.confirmed} goal={d.goal} />
+      </div>
+
+      <section aria-labelledby="per-day-heading" className="mt-12">
+        <h2 id="per-day-heading" className="text-2xl">
+          Signatures per day, last 30 days
+        </h2>
+        <p className="mt-2">
+          {last30 === 0
+            ? "No signatures were confirmed in the last 30 days."
+            : `${plural(last30, "signature", "signatures")} confirmed in the last 30 days; the most on ${formatDay(busiest.day)} (${formatNumber(busiest.count)}).`}
+        </p>
+        <div className="mt-4 rounded-md border border-line bg-surface p-2 sm:p-4">
+          <SignaturesChart data={d.perDay} />
+        </div>
+        <details className="mt-3">
+          <summary className="cursor-pointer font-semibold">The numbers for each day</summary>
+          <div className="mt-2 max-w-md overflow-x-auto">
+            <table className="w-full text-[0.9375rem]">
+              <caption className="sr-only">Confirmed signatures per UTC day, last 30 days, newest first</caption>
+              <thead>
+                <tr className="border-b-2 border-ink text-left">
+                  <th scope="col" className="py-1 pr-4">Day</th>
+                  <th scope="col" className="py-1 text-right">Confirmed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.perDay.toReversed().map((day) => (
+                  <tr key={day.day} className="border-b border-line">
+                    <th scope="row" className="py-1 pr-4 text-left font-normal">
+                      <time dateTime={day.day}>{formatDay(day.day)}</time>
+                    </th>
+                    <td className="py-1 text-right tabular-nums">{formatNumber(day.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+
+      <div className="mt-12 grid gap-12 lg:grid-cols-2">
+        <section aria-labelledby="country-heading">
+          <h2 id="country-heading" className="text-2xl">
+            By country
+          </h2>
+          {d.byCountry.length === 0 ? (
+            <p className="mt-2 text-ink-soft">No confirmed signatures yet.</p>
+          ) : (
+            <table className="mt-3 w-full text-[0.9375rem]">
+              <caption className="sr-only">Confirmed signatures by the supporter’s country</caption>
+              <thead>
+                <tr className="border-b-2 border-ink text-left">
+                  <th scope="col" className="py-1 pr-4">Country</th>
+                  <th scope="col" className="py-1 pr-4 text-right">Signatures</th>
+                  <th scope="col" className="py-1 text-right">Share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.byCountry.map((c) => (
+                  <tr key={c.country} className="border-b border-line">
+                    <th scope="row" className="py-1 pr-4 text-left font-normal">
+                      {countryName(c.country)}
+                    </th>
+                    <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(c.count)}</td>
+                    <td className="py-1 text-right tabular-nums text-ink-soft">{percent(c.count, d.confirmed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section aria-labelledby="appeals-heading">
+          <h2 id="appeals-heading" className="text-2xl">
+            Appeals by delivery state
+          </h2>
+          <p className="mt-2 text-ink-soft">{plural(a.total, "appeal", "appeals")} to officials: one per confirmed signature and official.</p>
+          <table className="mt-3 w-full text-[0.9375rem]">
+            <caption className="sr-only">Appeals by delivery state</caption>
+            <thead>
+              <tr className="border-b-2 border-ink text-left">
+                <th scope="col" className="py-1 pr-4">State</th>
+                <th scope="col" className="py-1 text-right">Appeals</th>
+              </tr>
+            </thead>
+            <tbody>
+              {STATE_ROWS.map((s) => (
+                <tr key={s.key} className="border-b border-line">
+                  <th scope="row" className="py-1 pr-4 text-left font-normal">
+                    <span className={s.key === "failed" && a.byStatus.failed > 0 ? "font-semibold text-danger" : "font-semibold"}>{s.label}</span>{" "}
+                    <span className="text-ink-soft">— {s.hint}</span>
+                  </th>
+                  <td className="py-1 text-right tabular-nums">{formatNumber(a.byStatus[s.key])}</td>
+                </tr>
+              ))}
+              <tr className="border-b border-line">
+                <th scope="row" className="py-1 pr-4 text-left font-normal">
+                  <span className="font-semibold">By post or fax</span> <span className="text-ink-soft">— officials with no email address</span>
+                </th>
+                <td className="py-1 text-right tabular-nums">{formatNumber(a.offline.post + a.offline.fax)}</td>
+              </tr>
+            </tbody>
+          </table>
+          {a.failures.length > 0 && (
+            <div className="mt-6">
+              <h3 className="text-xl">Why appeals failed</h3>
+              <ul className="mt-2 divide-y divide-line rounded-md border border-line bg-surface">
+                {a.failures.map((f) => (
+                  <li key={f.reason} className="flex justify-between gap-4 px-3 py-2">
+                    <code className="min-w-0 text-[0.875rem] [overflow-wrap:anywhere]">{f.reason}</code>
+                    <span className="tabular-nums">{formatNumber(f.count)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {a.retrying.length > 0 && (
+            <div className="mt-6">
+              <h3 className="text-xl">Waiting to try again</h3>
+              <ul className="mt-2 divide-y divide-line rounded-md border border-line bg-surface">
+                {a.retrying.map((f) => (
+                  <li key={f.reason} className="flex justify-between gap-4 px-3 py-2">
+                    <code className="min-w-0 text-[0.875rem] [overflow-wrap:anywhere]">{f.reason}</code>
+                    <span className="tabular-nums">{formatNumber(f.count)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      </div>
+    </AdminShell>
+  );
+}

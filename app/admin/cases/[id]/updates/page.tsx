@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminShell, EmailAddress } from "@/components/admin/admin-shell";
+import { CaseHeader } from "@/components/admin/case-header";
+import { UpdateForm } from "@/components/admin/update-form";
+import { formatDateTime, formatDay } from "@/components/format";
+import { RichText } from "@/components/rich-text";
+import { requireCampaigner } from "@/lib/auth/guards";
+import { getCaseForEditor } from "@/lib/cases/admin-queries";
+import { RISK_LABELS, todayIso } from "@/lib/cases/queries";
+import { getCaseForUpdates, listUpdates } from "@/lib/updates/queries";
+import { UPDATE_BODY_MAX, UPDATE_TITLE_MAX } from "@/lib/updates/schemas";
+import { guardPage } from "../../../_lib/page-guard";
+import { signOutAction } from "../../../actions";
+import { postUpdateAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Updates" };
+
+const STATUSES = Object.entries(RISK_LABELS).map(([value, label]) => ({ value, label }));
+
+export default async function CaseUpdatesPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await guardPage(requireCampaigner);
+  const { id } = await params;
+  // the same visibility rule as every other page of a case (lib/cases/admin-queries)
+  const editor = getCaseForEditor({ id, user });
+  const theCase = editor ? getCaseForUpdates({ caseId: editor.id }) : null;
+  if (!editor || !theCase) notFound();
+  const updates = listUpdates({ caseId: theCase.id });
+
+  return (
+    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
+      <CaseHeader
+        caseId={theCase.id}
+        slug={theCase.slug}
+        personName={theCase.personName}
+        reference={theCase.reference}
+        state={theCase.state}
+        scheduled={Boolean(editor.publishAt)}
+        current="updates"
+      />
+      <div className="mt-6 flex flex-wrap items-start justify-between gap-x-8 gap-y-3">
+        <p className="max-w-2xl leading-relaxed text-ink-soft">
+          Each update appears on the case page’s timeline within seconds, and is emailed to the supporters who asked
+          to hear back. Every email carries a one-click unsubscribe.
+        </p>
+        <p className="flex flex-wrap gap-x-5 gap-y-1 font-semibold">
+          <Link href={`/admin/cases/${theCase.id}/stats`}>Statistics</Link>
+          {user.role === "admin" && (
+            <a href={`/admin/cases/${theCase.id}/export`} download>
+              Export signatures (CSV)
+            </a>
+          )}
+        </p>
+      </div>
+
+      <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] lg:items-start">
+        <section className="rounded-md border border-line bg-surface p-4 sm:p-6">
+          <UpdateForm
+            action={postUpdateAction.bind(null, theCase.id)}
+            personName={theCase.personName}
+            followers={theCase.followers}
+            statuses={STATUSES}
+            currentStatus={theCase.riskStatus}
+            today={todayIso()}
+            titleMax={UPDATE_TITLE_MAX}
+            bodyMax={UPDATE_BODY_MAX}
+          />
+        </section>
+
+        <section aria-labelledby="posted-heading">
+          <h2 id="posted-heading" className="text-2xl">
+            Posted ({updates.length})
+          </h2>
+          {updates.length === 0 ? (
+            <p className="mt-3 text-ink-soft">No updates yet. The first one you post shows here and on the case page.</p>
+          ) : (
+            <ol className="mt-4 space-y-4">
+              {updates.map((u) => (
+                <li key={u.id} className="rounded-md border border-line bg-surface p-4">
+                  <p className="flex flex-wrap items-baseline gap-x-3 text-[0.9375rem]">
+                    <time dateTime={u.happenedOn} className="font-semibold">
+                      {formatDay(u.happenedOn)}
+                    </time>
+                    <span className={u.kind === "outcome" ? "font-semibold text-good" : "text-ink-soft"}>
+                      {u.kind === "outcome" ? "Outcome" : "Further information"}
+                    </span>
+                  </p>
+                  <h3 className="mt-1 text-xl [overflow-wrap:anywhere]">{u.title}</h3>
+                  {u.riskStatus && (
+                    <p className="mt-1 text-[0.9375rem]">
+                      Status changed to <strong>{RISK_LABELS[u.riskStatus]}</strong>
+                    </p>
+                  )}
+                  <RichText className="mt-2 [overflow-wrap:anywhere]">{u.body}</RichText>
+                  <p className="mt-3 text-[0.875rem] text-ink-soft">
+                    {u.authorEmail ? (
+                      <>
+                        Posted by <EmailAddress value={u.authorEmail} />
+                      </>
+                    ) : (
+                      "Posted"
+                    )}{" "}
+                    on {formatDateTime(u.createdAt)}.{" "}
+                    {u.notifiedAt ? "Followers were emailed." : "No email was sent for this one."}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </AdminShell>
+  );
+}

@@ -1,0 +1,13 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { unsubscribeFollower } from "@/lib/updates/unsubscribe-follower";
+
+/** The page's button: a POST, like the one-click header, never the GET a mail scanner makes. The signed token
+ * is the supporter's only credential, so there is no session guard; the token check is the guard. */
+export async function unsubscribeAction(signatureId: string, token: string): Promise<void> {
+  if (typeof signatureId !== "string" || typeof token !== "string") redirect("/");
+  unsubscribeFollower({ signatureId, token });
+  // the page reads the new state from the same link
+  redirect(`/unsubscribe/${encodeURIComponent(signatureId)}/${encodeURIComponent(token)}`);
+}

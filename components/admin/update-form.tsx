@@ -1,0 +1,241 @@
+"use client";
+
+import { useActionState, useState, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+
+type Field = "kind" | "title" | "body" | "happenedOn" | "riskStatus";
+
+export type UpdateFormState = {
+  values: Partial<Record<Field, string>>;
+  errors?: Partial<Record<Field | "form", string[]>>;
+  /** What was done, in words for the campaigner */
+  done?: string;
+};
+
+const ORDER: Field[] = ["kind", "title", "body", "happenedOn", "riskStatus"];
+const codePoints = (s: string) => [...s].length;
+const fieldId = (f: Field) => `update-${f}`;
+
+/** Post a dated update. Works without JavaScript (a plain POST to the server action); with it, the length of
+ * the title and text is shown as the campaigner types. A refused form keeps everything typed. */
+export function UpdateForm({
+  action,
+  personName,
+  followers,
+  statuses,
+  currentStatus,
+  today,
+  titleMax,
+  bodyMax,
+}: {
+  action: (state: UpdateFormState, formData: FormData) => Promise<UpdateFormState>;
+  personName: string;
+  followers: number;
+  statuses: { value: string; label: string }[];
+  currentStatus: string;
+  today: string;
+  titleMax: number;
+  bodyMax: number;
+}) {
+  const [state, formAction] = useActionState(action, { values: { kind: "further_information", happenedOn: today } });
+  // the inputs are uncontrolled (they work without JavaScript); a new key resets them, and the length counters,
+  // to what the server sent back
+  return <Fields key={JSON.stringify(state)} {...{ state, formAction, personName, followers, statuses, currentStatus, today, titleMax, bodyMax }} />;
+}
+
+function Fields({
+  state,
+  formAction,
+  personName,
+  followers,
+  statuses,
+  currentStatus,
+  today,
+  titleMax,
+  bodyMax,
+}: {
+  state: UpdateFormState;
+  formAction: (formData: FormData) => void;
+  personName: string;
+  followers: number;
+  statuses: { value: string; label: string }[];
+  currentStatus: string;
+  today: string;
+  titleMax: number;
+  bodyMax: number;
+}) {
+  const errorOf = (f: Field) => state.errors?.[f]?.[0];
+  const describedBy = (f: Field, hint = true) => [errorOf(f) ? `${fieldId(f)}-error` : "", hint ? `${fieldId(f)}-hint` : ""].filter(Boolean).join(" ") || undefined;
+  const formError = state.errors?.form?.[0];
+  const firstError = ORDER.find((f) => errorOf(f));
+  const [titleLength, setTitleLength] = useState<number | null>(null);
+  const [bodyLength, setBodyLength] = useState<number | null>(null);
+
+  return (
+    <form action={formAction} noValidate className="space-y-6" aria-labelledby="update-form-heading">
+      <h2 id="update-form-heading" className="text-2xl">
+        Post an update
+      </h2>
+      {(formError || firstError) && (
+        <div role="alert" className="rounded-md border-2 border-danger bg-danger-bg p-3">
+          <p className="font-semibold text-danger">{formError ?? "The update was not posted. Please check the fields marked below."}</p>
+        </div>
+      )}
+      {state.done && (
+        <output className="block rounded-md border-2 border-good bg-good-bg p-3 font-semibold text-good">{state.done}</output>
+      )}
+
+      <fieldset aria-describedby={describedBy("kind")}>
+        <legend className="field-label">What kind of update</legend>
+        <span id={`${fieldId("kind")}-hint`} className="field-hint">
+          An outcome is the news supporters most want to hear: a release, charges dropped, a sentence commuted.
+        </span>
+        <FieldError id={`${fieldId("kind")}-error`}>{errorOf("kind")}</FieldError>
+        <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
+          {[
+            { value: "further_information", label: "Further information" },
+            { value: "outcome", label: "Outcome" },
+          ].map((o) => (
+            <label key={o.value} className="flex items-center gap-2">
+              <input type="radio" name="kind" value={o.value} defaultChecked={(state.values.kind ?? "further_information") === o.value} className="checkbox" />
+              {o.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div>
+        <label htmlFor={fieldId("title")} className="field-label">
+          Title
+        </label>
+        <span id={`${fieldId("title")}-hint`} className="field-hint">
+          One line, up to {titleMax} characters, e.g. “Released on bail”.
+          {titleLength !== null && (
+            <span className={titleLength > titleMax ? "font-bold text-danger" : ""}> {titleLength} / {titleMax}</span>
+          )}
+        </span>
+        <FieldError id={`${fieldId("title")}-error`}>{errorOf("title")}</FieldError>
+        <input
+          id={fieldId("title")}
+          name="title"
+          type="text"
+          className="input"
+          required
+          aria-required="true"
+          aria-invalid={errorOf("title") ? true : undefined}
+          aria-describedby={describedBy("title")}
+          defaultValue={state.values.title ?? ""}
+          onChange={(e) => setTitleLength(codePoints(e.target.value))}
+          // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in answer to their own submit, to the field to fix
+          autoFocus={firstError === "title"}
+        />
+      </div>
+
+      <div>
+        <label htmlFor={fieldId("body")} className="field-label">
+          What happened
+        </label>
+        <span id={`${fieldId("body")}-hint`} className="field-hint">
+          Markdown: **bold**, *italic*, [a link](https://…), lists. HTML is not shown. Up to {bodyMax.toLocaleString("en-GB")} characters.
+          {bodyLength !== null && (
+            <span className={bodyLength > bodyMax ? "font-bold text-danger" : ""}>
+              {" "}
+              {bodyLength.toLocaleString("en-GB")} / {bodyMax.toLocaleString("en-GB")}
+            </span>
+          )}
+        </span>
+        <FieldError id={`${fieldId("body")}-error`}>{errorOf("body")}</FieldError>
+        <textarea
+          id={fieldId("body")}
+          name="body"
+          rows={8}
+          className="input"
+          required
+          aria-required="true"
+          aria-invalid={errorOf("body") ? true : undefined}
+          aria-describedby={describedBy("body")}
+          defaultValue={state.values.body ?? ""}
+          onChange={(e) => setBodyLength(codePoints(e.target.value))}
+          // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in answer to their own submit, to the field to fix
+          autoFocus={firstError === "body"}
+        />
+      </div>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <div>
+          <label htmlFor={fieldId("happenedOn")} className="field-label">
+            The day it happened
+          </label>
+          <span id={`${fieldId("happenedOn")}-hint`} className="field-hint">
+            Not in the future. Format YYYY-MM-DD if your browser shows a text box.
+          </span>
+          <FieldError id={`${fieldId("happenedOn")}-error`}>{errorOf("happenedOn")}</FieldError>
+          <input
+            id={fieldId("happenedOn")}
+            name="happenedOn"
+            type="date"
+            className="input"
+            required
+            aria-required="true"
+            max={today}
+            aria-invalid={errorOf("happenedOn") ? true : undefined}
+            aria-describedby={describedBy("happenedOn")}
+            defaultValue={state.values.happenedOn ?? today}
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in answer to their own submit, to the field to fix
+            autoFocus={firstError === "happenedOn"}
+          />
+        </div>
+        <div>
+          <label htmlFor={fieldId("riskStatus")} className="field-label">
+            New status (optional)
+          </label>
+          <span id={`${fieldId("riskStatus")}-hint`} className="field-hint">
+            Now: {statuses.find((s) => s.value === currentStatus)?.label ?? currentStatus}. The case page will show the new one.
+          </span>
+          <FieldError id={`${fieldId("riskStatus")}-error`}>{errorOf("riskStatus")}</FieldError>
+          <select
+            id={fieldId("riskStatus")}
+            name="riskStatus"
+            className="input"
+            aria-invalid={errorOf("riskStatus") ? true : undefined}
+            aria-describedby={describedBy("riskStatus")}
+            defaultValue={state.values.riskStatus ?? ""}
+          >
+            <option value="">Leave unchanged</option>
+            {statuses.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <p className="text-[0.9375rem] text-ink-soft">
+        {followers === 0
+          ? `Nobody has asked to hear about ${personName} yet, so no email will be sent.`
+          : `Posting emails this update to the ${followers === 1 ? "1 supporter" : `${followers.toLocaleString("en-GB")} supporters`} who asked to hear about ${personName}. It cannot be unsent.`}
+      </p>
+      <SubmitButton />
+    </form>
+  );
+}
+
+function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <span id={id} className="field-error">
+      <span className="sr-only">Error: </span>
+      {children}
+    </span>
+  );
+}
+
+function SubmitButton() {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className="btn btn-primary w-full sm:w-auto" aria-disabled={pending ? true : undefined}>
+      {pending ? "Posting…" : "Post update"}
+    </button>
+  );
+}

@@ -1,0 +1,105 @@
+// What a campaigner may send when posting an update. Shared by the server (which decides) and the form (which
+// shows the same limits). Only the named fields are read: anything else a request carries is never applied.
+import { z } from "zod";
+import { RISK_STATUSES, UPDATE_KINDS } from "@/db/schema";
+
+export const UPDATE_TITLE_MAX = 150;
+export const UPDATE_BODY_MAX = 5000;
+/** The earliest day an update may be dated: older than this is a typo (a year of 0225, say), not history. */
+export const UPDATE_EARLIEST_DAY = "1950-01-01";
+
+export const UPDATE_FIELDS = ["kind", "title", "body", "happenedOn", "riskStatus"] as const;
+export type UpdateField = (typeof UPDATE_FIELDS)[number];
+
+// C0/C1 controls except the line breaks a body may have, bidi overrides and isolates, invisible separators.
+// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
+const FORBIDDEN_IN_TITLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
+// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
+const FORBIDDEN_IN_BODY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+const codePoints = (s: string) => [...s].length;
+const text = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);
+
+/** The last calendar day that has begun anywhere on Earth (UTC+14): a campaigner in Samoa may date an update
+ * "today" while it is still yesterday in UTC. */
+export function latestAllowedDay(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A real 'YYYY-MM-DD' calendar day (no 31 February). */
+export function isRealDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function postUpdateSchema(now = new Date()) {
+  return z.object({
+    kind: z.enum(UPDATE_KINDS, { error: "Choose what kind of update this is: further information or an outcome." }),
+    title: z.preprocess(
+      text,
+      z
+        .string({ error: "Enter a title." })
+        .transform((s) => s.trim())
+        .superRefine((s, ctx) => {
+          if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter a title, such as “Released on bail”." });
+          else if (FORBIDDEN_IN_TITLE.test(s))
+            ctx.addIssue({ code: "custom", message: "The title contains a line break or an invisible control character." });
+          else if (codePoints(s) > UPDATE_TITLE_MAX)
+            ctx.addIssue({ code: "custom", message: `The title can be at most ${UPDATE_TITLE_MAX} characters (it has ${codePoints(s)}).` });
+        }),
+    ),
+    body: z.preprocess(
+      text,
+      z
+        .string({ error: "Write what happened." })
+        .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+        .superRefine((s, ctx) => {
+          if (s.length === 0) ctx.addIssue({ code: "custom", message: "Write what happened." });
+          else if (FORBIDDEN_IN_BODY.test(s))
+            ctx.addIssue({ code: "custom", message: "The text contains an invisible control character. Please remove it." });
+          else if (codePoints(s) > UPDATE_BODY_MAX)
+            ctx.addIssue({ code: "custom", message: `The text can be at most ${UPDATE_BODY_MAX.toLocaleString("en-GB")} characters (it has ${codePoints(s).toLocaleString("en-GB")}).` });
+        }),
+    ),
+    happenedOn: z
+      .string({ error: "Enter the day it happened." })
+      .transform((s) => s.trim())
+      .superRefine((s, ctx) => {
+        if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter the day it happened." });
+        else if (!isRealDay(s)) ctx.addIssue({ code: "custom", message: "Enter a real date, like 2025-03-14." });
+        else if (s > latestAllowedDay(now)) ctx.addIssue({ code: "custom", message: "The date cannot be in the future." });
+        else if (s < UPDATE_EARLIEST_DAY) ctx.addIssue({ code: "custom", message: `The date cannot be before ${UPDATE_EARLIEST_DAY}.` });
+      }),
+    // "" is the form's "leave the status as it is"
+    riskStatus: z
+      .union([z.literal(""), z.enum(RISK_STATUSES)], { error: "Choose a status from the list, or leave it unchanged." })
+      .optional()
+      .transform((s) => (s ? s : null)),
+  });
+}
+
+export type PostUpdateInput = z.infer<ReturnType<typeof postUpdateSchema>>;
+export type UpdateFormErrors = Partial<Record<UpdateField | "form", string[]>>;
+
+export type ParsedUpdateForm =
+  | { ok: true; data: PostUpdateInput }
+  | { ok: false; errors: UpdateFormErrors; values: Partial<Record<UpdateField, string>> };
+
+/** Reads the update form's own fields from `get` (FormData.get or a record) and parses them, returning every
+ * field's errors at once and what was typed, so the form can show both. */
+export function parseUpdateForm(get: (name: string) => unknown, now = new Date()): ParsedUpdateForm {
+  const values: Partial<Record<UpdateField, string>> = {};
+  for (const name of UPDATE_FIELDS) {
+    const value = get(name);
+    if (typeof value === "string") values[name] = value;
+  }
+  const result = postUpdateSchema(now).safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: UpdateFormErrors = {};
+  for (const issue of result.error.issues) {
+    const key = (issue.path[0] as UpdateField | undefined) ?? "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, errors, values };
+}
