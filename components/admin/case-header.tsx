@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CaseStateBadge, type CaseStateKey } from "./case-state-badge";
 
-export type CaseTab = "details" | "targets" | "letter" | "updates" | "review";
+export type CaseTab = "details" | "targets" | "letter" | "updates" | "stats" | "review";
 
 /** The top of every page about one case: who, where it is in the workflow, the preview, and the tabs. */
 export function CaseHeader({
@@ -12,6 +12,7 @@ export function CaseHeader({
   state,
   scheduled,
   current,
+  canExport = false,
 }: {
   caseId: string;
   slug: string;
@@ -20,6 +21,8 @@ export function CaseHeader({
   state: CaseStateKey;
   scheduled: boolean;
   current: CaseTab;
+  /** admins only: the CSV of confirmed signatures */
+  canExport?: boolean;
 }) {
   const base = `/admin/cases/${caseId}`;
   const tabs: { key: CaseTab; href: string; label: string }[] = [
@@ -27,6 +30,7 @@ export function CaseHeader({
     { key: "targets", href: `${base}/targets`, label: "Targets" },
     { key: "letter", href: `${base}/letter`, label: "Letter" },
     { key: "updates", href: `${base}/updates`, label: "Updates" },
+    { key: "stats", href: `${base}/stats`, label: "Signatures" },
     { key: "review", href: `${base}/review`, label: "Review & publish" },
   ];
   const isPublic = state === "published" || state === "closed";
@@ -71,6 +75,13 @@ export function CaseHeader({
               </Link>
             </li>
           ))}
+          {canExport && (
+            <li>
+              <a href={`${base}/export`} download className="-mb-px inline-block border-b-4 border-transparent pb-2 no-underline hover:border-line-strong">
+                Export CSV
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
     </header>

@@ -187,11 +187,5 @@ export function getCountsByCountry({ caseId }: { caseId: string }): { country: s
     .all();
 }
 
-/** The template a target's letter is written from: its own language if the case has one, else the case's first. */
-export function pickTemplate<T extends { language: string }>(templates: T[], language: string, preferred: string[]): T | undefined {
-  return (
-    templates.find((t) => t.language === language) ??
-    preferred.map((l) => templates.find((t) => t.language === l)).find(Boolean) ??
-    templates[0]
-  );
-}
+// One rule for which template a target's letter is written from, shared with the browser's live preview.
+export { pickTemplate } from "../letters/preview";

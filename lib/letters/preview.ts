@@ -27,8 +27,7 @@ export type TargetLetter = {
 };
 
 /** The template a target's letter is written from: its own language if the case has one, else the case's first
- * preferred language that has one, else any. The same rule as pickTemplate in lib/cases/queries.ts (which is
- * server-only, so the browser cannot import it); preview.test.ts checks the two agree. */
+ * preferred language that has one, else any. Pure, so the browser's preview and the server's letters agree. */
 export function pickTemplate<T extends { language: string }>(templates: T[], language: string, preferred: string[]): T | undefined {
   return (
     templates.find((t) => t.language === language) ??

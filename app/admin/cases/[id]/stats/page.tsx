@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminShell } from "@/components/admin/admin-shell";
-import { CaseSubnav } from "@/components/admin/case-subnav";
+import { CaseHeader } from "@/components/admin/case-header";
 import { SignaturesChart } from "@/components/admin/signatures-chart";
 import { formatDay, formatNumber, plural } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
@@ -39,7 +39,16 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
 
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
-      <CaseSubnav caseId={d.id} slug={d.slug} personName={d.personName} reference={d.reference} current="stats" canExport={user.role === "admin"} />
+      <CaseHeader
+        caseId={d.id}
+        slug={d.slug}
+        personName={d.personName}
+        reference={d.reference}
+        state={editor!.state}
+        scheduled={Boolean(editor!.publishAt)}
+        current="stats"
+        canExport={user.role === "admin"}
+      />
       <h1 className="mt-6 text-3xl sm:text-4xl">
         Statistics for <span dir="auto">{d.personName}</span>
       </h1>

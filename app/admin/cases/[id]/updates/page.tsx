@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminShell, EmailAddress } from "@/components/admin/admin-shell";
 import { CaseHeader } from "@/components/admin/case-header";
@@ -40,21 +39,12 @@ export default async function CaseUpdatesPage({ params }: { params: Promise<{ id
         state={theCase.state}
         scheduled={Boolean(editor.publishAt)}
         current="updates"
+        canExport={user.role === "admin"}
       />
-      <div className="mt-6 flex flex-wrap items-start justify-between gap-x-8 gap-y-3">
-        <p className="max-w-2xl leading-relaxed text-ink-soft">
-          Each update appears on the case page’s timeline within seconds, and is emailed to the supporters who asked
-          to hear back. Every email carries a one-click unsubscribe.
-        </p>
-        <p className="flex flex-wrap gap-x-5 gap-y-1 font-semibold">
-          <Link href={`/admin/cases/${theCase.id}/stats`}>Statistics</Link>
-          {user.role === "admin" && (
-            <a href={`/admin/cases/${theCase.id}/export`} download>
-              Export signatures (CSV)
-            </a>
-          )}
-        </p>
-      </div>
+      <p className="mt-6 max-w-2xl leading-relaxed text-ink-soft">
+        Each update appears on the case page’s timeline within seconds, and is emailed to the supporters who asked to
+        hear back. Every email carries a one-click unsubscribe.
+      </p>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] lg:items-start">
         <section className="rounded-md border border-line bg-surface p-4 sm:p-6">
