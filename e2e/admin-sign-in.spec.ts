@@ -1,8 +1,8 @@
 // Staff sign-in end to end: real Chromium, the real server, the magic link read from a real SMTP server.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { mailTo } from "./support/mail";
-import { inviteStaff, requestSignInLink, signInByMail, staffExists, uniqueStaffEmail } from "./support/staff";
+import { mailTo, waitForMail } from "./support/mail";
+import { followSignInLink, inviteStaff, requestSignInLink, signInByMail, signInLinkIn, staffExists, uniqueStaffEmail } from "./support/staff";
 
 const ADMIN = "admin-e2e@example.org"; // in ADMIN_EMAILS of the e2e server (playwright.config.ts)
 
@@ -17,7 +17,7 @@ test("an ADMIN_EMAILS address signs in with the emailed link and signs out", asy
 
   // the link works once
   const again = await page.context().browser()!.newPage();
-  await again.goto(link);
+  await followSignInLink(again, link);
   await expect(again).toHaveURL(/\/admin\/sign-in\/error\?error=Verification/);
   await expect(again.getByRole("heading", { level: 1 })).toHaveText("This sign-in link no longer works");
   await again.close();
@@ -110,4 +110,18 @@ test("people actions refuse a request without a session or from a campaigner", a
   await campaignerPage.goto("/admin");
   await expect(campaignerPage).toHaveURL(/\/admin\/sign-in$/);
   await context.close();
+});
+
+test("a mail scanner opening the sign-in link does not use it up", async ({ page, playwright }) => {
+  const campaigner = uniqueStaffEmail("scanned");
+  inviteStaff(campaigner, "campaigner");
+  await requestSignInLink(page, campaigner);
+  const link = signInLinkIn((await waitForMail(campaigner)).at(-1)!.text);
+  // a scanner: fetches the link (and anything it links to) with no cookies and presses nothing
+  const scanner = await playwright.request.newContext();
+  expect((await scanner.get(link)).status()).toBe(200);
+  await scanner.dispose();
+  await followSignInLink(page, link);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByText(`Signed in as ${campaigner}`)).toBeVisible();
 });

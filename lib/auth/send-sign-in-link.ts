@@ -14,12 +14,19 @@ export const SIGN_IN_LINK_MINUTES = 30;
  * inbox by typing their address again and again. */
 export const SIGN_IN_LINKS_PER_WINDOW = 5;
 
+/** The link we mail: a page with a "Sign in" button that submits Auth.js's callback, not the callback itself.
+ * Mail scanners open every link in a message; opening the callback would spend the single-use token. */
+export function continueUrl(callbackUrl: string): string {
+  const { search } = new URL(callbackUrl);
+  return `${env().appUrl}/admin/sign-in/continue${search}`;
+}
+
 /** Auth.js's sendVerificationRequest. Queues the link through the outbox like all other mail (built-in mailbox
  * or SMTP). For an address that may not sign in it sends nothing and returns normally: the visitor sees the same
  * "check your email" page either way, so the form cannot be used to find out who has an account. */
 export async function sendSignInLink({ identifier, url }: { identifier: string; url: string }): Promise<{ queued: boolean }> {
   if (!isSignInAllowed({ email: identifier })) return { queued: false };
-  const email = signInLinkEmail({ signInUrl: url, appUrl: env().appUrl, expiresInMinutes: SIGN_IN_LINK_MINUTES });
+  const email = signInLinkEmail({ signInUrl: continueUrl(url), appUrl: env().appUrl, expiresInMinutes: SIGN_IN_LINK_MINUTES });
   const queued = writeTransaction((tx) => {
     const limit = hitRateLimit(tx, {
       key: keyedHash("sign-in", identifier),
