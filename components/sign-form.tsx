@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldBlock } from "@/components/field-block";
 import {
   startTransition,
   useActionState,
@@ -10,7 +11,6 @@ import {
   useState,
   useSyncExternalStore,
   type FormEvent,
-  type ReactNode,
 } from "react";
 import { useFormStatus } from "react-dom";
 import { initialsOf, renderLetter } from "@/lib/letters/render";
@@ -401,43 +401,6 @@ export function SignForm({
 
       <SubmitButtons />
     </form>
-  );
-}
-
-function FieldBlock({
-  id,
-  label,
-  hint,
-  error,
-  after,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  after?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      )}
-      {children}
-      {after}
-    </div>
   );
 }
 

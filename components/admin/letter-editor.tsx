@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldBlock } from "@/components/field-block";
 import { useActionState, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { previewLetters, textLength, withDraft, type PreviewTarget, type TargetLetter } from "@/lib/letters/preview";
@@ -163,7 +164,7 @@ export function LetterEditor({
           </div>
         )}
 
-        <Block id="letter-subject" label={`Subject (${languageLabel})`} error={subjectError}
+        <FieldBlock id="letter-subject" label={`Subject (${languageLabel})`} error={subjectError}
           after={<Count id="letter-subject-count">{`${subjectLength.toLocaleString("en-GB")} of ${subjectMax} characters`}</Count>}>
           <input
             ref={subjectRef}
@@ -185,9 +186,9 @@ export function LetterEditor({
             }}
             onFocus={() => (lastFocused.current = "subject")}
           />
-        </Block>
+        </FieldBlock>
 
-        <Block
+        <FieldBlock
           id="letter-body"
           label={`Letter (${languageLabel})`}
           hint="Write it as the supporter would. Merge fields in {{double braces}} are filled in for each supporter and official; a line holding only an empty field (no personal message, say) disappears."
@@ -218,7 +219,7 @@ export function LetterEditor({
             }}
             onFocus={() => (lastFocused.current = "body")}
           />
-        </Block>
+        </FieldBlock>
 
         <section aria-labelledby="palette-heading" className="rounded-md border border-line bg-paper-deep p-4">
           <h2 id="palette-heading" className="font-sans text-lg font-bold">
@@ -298,29 +299,6 @@ function Count({ id, children }: { id: string; children: ReactNode }) {
     <p id={id} className="mt-1 text-right text-[0.875rem] tabular-nums text-ink-soft">
       {children}
     </p>
-  );
-}
-
-function Block({ id, label, hint, error, after, children }: { id: string; label: string; hint?: string; error?: string; after?: ReactNode; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      )}
-      {children}
-      {after}
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { FieldBlock, FieldError } from "@/components/field-block";
+import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 
 type Field = "role" | "title" | "name" | "office" | "postalAddress" | "country" | "email" | "fax" | "salutation" | "language";
@@ -95,7 +96,7 @@ function Fields({
         <legend id={fieldId("role")} tabIndex={-1} className="field-label">
           Role
         </legend>
-        {errorOf("role") && <ErrorText id={`${fieldId("role")}-error`} text={errorOf("role")!} />}
+        {errorOf("role") && <FieldError id={`${fieldId("role")}-error`} text={errorOf("role")!} />}
         <div className="mt-1 grid gap-2 sm:grid-cols-2">
           {[
             { value: "primary", label: "Addressed to", hint: "The letter is written to this official." },
@@ -124,21 +125,21 @@ function Fields({
         </div>
       </fieldset>
 
-      <Block id={fieldId("title")} label="Title" hint="The official’s title, like “Minister of Public Security”." error={errorOf("title")}>
+      <FieldBlock id={fieldId("title")} label="Title" hint="The official’s title, like “Minister of Public Security”." error={errorOf("title")}>
         <input {...common("title", true)} type="text" className="input" required aria-required="true" dir="auto" autoComplete="off" />
-      </Block>
+      </FieldBlock>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Block id={fieldId("name")} label="Name (optional)" error={errorOf("name")}>
+        <FieldBlock id={fieldId("name")} label="Name (optional)" error={errorOf("name")}>
           <input {...common("name")} type="text" className="input" dir="auto" autoComplete="off" />
-        </Block>
-        <Block id={fieldId("office")} label="Office (optional)" error={errorOf("office")}>
+        </FieldBlock>
+        <FieldBlock id={fieldId("office")} label="Office (optional)" error={errorOf("office")}>
           <input {...common("office")} type="text" className="input" dir="auto" autoComplete="off" />
-        </Block>
+        </FieldBlock>
       </div>
-      <Block id={fieldId("postalAddress")} label="Postal address" hint="One line per line of the envelope." error={errorOf("postalAddress")}>
+      <FieldBlock id={fieldId("postalAddress")} label="Postal address" hint="One line per line of the envelope." error={errorOf("postalAddress")}>
         <textarea {...common("postalAddress", true)} className="input" rows={4} required aria-required="true" dir="auto" />
-      </Block>
-      <Block id={fieldId("country")} label="Country" error={errorOf("country")}>
+      </FieldBlock>
+      <FieldBlock id={fieldId("country")} label="Country" error={errorOf("country")}>
         <select {...common("country")} className="input" required aria-required="true">
           <option value="">Choose a country</option>
           {countries.map((c) => (
@@ -147,18 +148,18 @@ function Fields({
             </option>
           ))}
         </select>
-      </Block>
-      <Block id={fieldId("email")} label="Email (optional)" hint="One address only, like office@example.org. Leave empty to send by fax or post." error={errorOf("email")}>
+      </FieldBlock>
+      <FieldBlock id={fieldId("email")} label="Email (optional)" hint="One address only, like office@example.org. Leave empty to send by fax or post." error={errorOf("email")}>
         <input {...common("email", true)} type="text" inputMode="email" autoCapitalize="none" spellCheck={false} className="input" autoComplete="off" />
-      </Block>
-      <Block id={fieldId("fax")} label="Fax (optional)" hint="International format: + and the country code, like +86 10 6529 2345." error={errorOf("fax")}>
+      </FieldBlock>
+      <FieldBlock id={fieldId("fax")} label="Fax (optional)" hint="International format: + and the country code, like +86 10 6529 2345." error={errorOf("fax")}>
         <input {...common("fax", true)} type="tel" className="input" autoComplete="off" />
-      </Block>
+      </FieldBlock>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Block id={fieldId("salutation")} label="Salutation" hint="How the letter greets them, like “Your Excellency”." error={errorOf("salutation")}>
+        <FieldBlock id={fieldId("salutation")} label="Salutation" hint="How the letter greets them, like “Your Excellency”." error={errorOf("salutation")}>
           <input {...common("salutation", true)} type="text" className="input" required aria-required="true" dir="auto" autoComplete="off" />
-        </Block>
-        <Block id={fieldId("language")} label="Language" hint="The language of the letter this official gets." error={errorOf("language")}>
+        </FieldBlock>
+        <FieldBlock id={fieldId("language")} label="Language" hint="The language of the letter this official gets." error={errorOf("language")}>
           <select {...common("language", true)} className="input">
             {languages.map((l) => (
               <option key={l.value} value={l.value}>
@@ -166,7 +167,7 @@ function Fields({
               </option>
             ))}
           </select>
-        </Block>
+        </FieldBlock>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton mode={mode} />
@@ -177,32 +178,6 @@ function Fields({
         )}
       </div>
     </form>
-  );
-}
-
-function ErrorText({ id, text }: { id: string; text: string }) {
-  return (
-    <span id={id} className="field-error">
-      <span className="sr-only">Error: </span>
-      {text}
-    </span>
-  );
-}
-
-function Block({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint && (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      )}
-      {error && <ErrorText id={`${id}-error`} text={error} />}
-      {children}
-    </div>
   );
 }
 
