@@ -49,9 +49,8 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
         current="stats"
         canExport={user.role === "admin"}
       />
-      <h1 className="mt-6 text-3xl sm:text-4xl">
-        Statistics for <span dir="auto">{d.personName}</span>
-      </h1>
+      {/* the case header holds the page's one h1, the person's name */}
+      <h2 className="mt-6 text-3xl">Signatures</h2>
       <p className="mt-2 text-ink-soft">Days are UTC days. Only confirmed signatures count towards the goal.</p>
 
       <dl className="mt-6 grid grid-cols-3 gap-3 sm:max-w-xl">
