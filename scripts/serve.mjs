@@ -27,8 +27,11 @@ function clientAddress(req) {
 }
 
 const server = http.createServer((req, res) => {
-  // always overwritten, so only this server ever sets it (lib/security/client-address.ts reads it)
+  // always overwritten, so only this server ever sets them (lib/security/client-address.ts reads them)
   req.headers["x-vigil-client"] = clientAddress(req);
+  // whether anything between the client and us said it forwarded the request (Next adds X-Forwarded-For itself
+  // later, so the app cannot tell on its own)
+  req.headers["x-vigil-forwarded"] = req.headers["x-forwarded-for"] || req.headers["forwarded"] || req.headers["x-real-ip"] ? "1" : "0";
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

@@ -4,7 +4,7 @@ import { simpleParser } from "mailparser";
 import { getDb } from "@/db/client";
 import { mailboxMessages } from "@/db/schema";
 import { env } from "../env";
-import { getClientAddress } from "../security/client-address";
+import { getClientAddress, wasForwarded } from "../security/client-address";
 
 /** The built-in mailbox exists only when no SMTP server is configured: then it is where all mail goes. */
 export function isMailboxEnabled(): boolean {
@@ -18,8 +18,20 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  * MAILBOX_ALLOW_REMOTE says a trusted demo server may show it to anyone. */
 export async function canOpenMailbox(): Promise<boolean> {
   if (!isMailboxEnabled()) return false;
-  if (env().MAILBOX_ALLOW_REMOTE) return true;
-  return LOOPBACK.test(await getClientAddress());
+  return mailboxVisibleTo({
+    client: await getClientAddress(),
+    forwarded: await wasForwarded(),
+    trustProxy: env().TRUST_PROXY,
+    allowRemote: env().MAILBOX_ALLOW_REMOTE,
+  });
+}
+
+/** The rule itself: a request from this machine, and not one that a proxy on this machine passed on from
+ * somewhere else (without TRUST_PROXY every proxied visitor would otherwise look like 127.0.0.1). */
+export function mailboxVisibleTo(r: { client: string; forwarded: boolean; trustProxy: boolean; allowRemote: boolean }): boolean {
+  if (r.allowRemote) return true;
+  if (r.forwarded && !r.trustProxy) return false;
+  return LOOPBACK.test(r.client);
 }
 
 export type MailboxListItem = { id: string; to: string; subject: string; createdAt: Date };

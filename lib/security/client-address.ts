@@ -8,6 +8,11 @@ export async function getClientAddress(): Promise<string> {
   return (await headers()).get("x-vigil-client") || "unknown";
 }
 
+/** Whether the request came through something that forwards (a reverse proxy), as scripts/serve.mjs saw it. */
+export async function wasForwarded(): Promise<boolean> {
+  return (await headers()).get("x-vigil-forwarded") !== "0";
+}
+
 /** The unit a rate limit counts: an IPv4 address, or an IPv6 /64 (one subscriber usually holds a whole /64,
  * so counting single IPv6 addresses would let one person rotate through billions). */
 export function rateLimitUnit(address: string): string {
