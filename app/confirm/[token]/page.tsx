@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { MessagePanel } from "@/components/message-panel";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { countryName } from "@/lib/countries";
 import { getConfirmationByToken } from "@/lib/signatures/confirm-signature";
 import { confirmAppeal } from "./actions";
@@ -14,16 +14,6 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-function Panel({ eyebrow, title, children }: { eyebrow: string; title: ReactNode; children: ReactNode }) {
-  return (
-    <div className="container-page max-w-2xl py-12 sm:py-16">
-      <p className="eyebrow">{eyebrow}</p>
-      <h1 className="mt-2 text-4xl sm:text-5xl">{title}</h1>
-      <div className="mt-6 space-y-5 text-lg leading-relaxed">{children}</div>
-    </div>
-  );
-}
-
 export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const found = getConfirmationByToken({ token });
@@ -33,7 +23,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
   switch (found.state) {
     case "ready":
       return (
-        <Panel eyebrow="Last step" title={<>Confirm your appeal for {name}</>}>
+        <MessagePanel eyebrow="Last step" title={<>Confirm your appeal for {name}</>}>
           {found.caseTitle && <p className="text-ink-soft">{found.caseTitle}</p>}
           <p>
             When you confirm, your letter is sent to the officials in your name and counted on the case page.
@@ -79,11 +69,11 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
           <p className="text-[0.9375rem] text-ink-soft">
             Did not ask for this? Close this page: nothing will be sent, and your address will not be used.
           </p>
-        </Panel>
+        </MessagePanel>
       );
     case "confirmed":
       return (
-        <Panel eyebrow="Already confirmed" title="You have already confirmed. Thank you.">
+        <MessagePanel eyebrow="Already confirmed" title="You have already confirmed. Thank you.">
           <p>Your appeal for {name} was confirmed and counted once. Nothing more needs doing.</p>
           <p className="flex flex-wrap gap-3">
             {found.caseSlug && (
@@ -95,11 +85,11 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
               Back to the case
             </Link>
           </p>
-        </Panel>
+        </MessagePanel>
       );
     case "expired":
       return (
-        <Panel eyebrow="Link expired" title="This link has expired">
+        <MessagePanel eyebrow="Link expired" title="This link has expired">
           <p>
             For your safety, confirmation links work for a limited time. Your appeal for {name} was not sent. Sign
             again and we will email you a fresh link.
@@ -109,11 +99,11 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
               Sign again
             </Link>
           </p>
-        </Panel>
+        </MessagePanel>
       );
     case "closed":
       return (
-        <Panel eyebrow="Urgent action closed" title="This urgent action has closed">
+        <MessagePanel eyebrow="Urgent action closed" title="This urgent action has closed">
           <p>
             The appeal for {name} stopped taking signatures before you confirmed, so your letter was not sent.
             Thank you for wanting to help.
@@ -126,11 +116,11 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
               See urgent actions open now
             </Link>
           </p>
-        </Panel>
+        </MessagePanel>
       );
     default:
       return (
-        <Panel eyebrow="Link not recognised" title="This confirmation link is not valid">
+        <MessagePanel eyebrow="Link not recognised" title="This confirmation link is not valid">
           <p>
             It may have been copied incompletely, or replaced by a newer link if you signed twice. Use the link in
             your most recent email, or sign again from the case page.
@@ -140,7 +130,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
               See urgent actions
             </Link>
           </p>
-        </Panel>
+        </MessagePanel>
       );
   }
 }

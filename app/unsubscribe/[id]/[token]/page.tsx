@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { MessagePanel } from "@/components/message-panel";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { getUnsubscribeByToken } from "@/lib/updates/unsubscribe-follower";
 import { unsubscribeAction } from "./actions";
 
@@ -11,16 +11,6 @@ export const metadata: Metadata = {
   title: "Stop update emails",
   robots: { index: false, follow: false },
 };
-
-function Panel({ eyebrow, title, children }: { eyebrow: string; title: ReactNode; children: ReactNode }) {
-  return (
-    <div className="container-page max-w-2xl py-12 sm:py-16">
-      <p className="eyebrow">{eyebrow}</p>
-      <h1 className="mt-2 text-4xl sm:text-5xl">{title}</h1>
-      <div className="mt-6 space-y-5 text-lg leading-relaxed">{children}</div>
-    </div>
-  );
-}
 
 export default async function UnsubscribePage({ params }: { params: Promise<{ id: string; token: string }> }) {
   const { id, token } = await params;
@@ -34,7 +24,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ id
 
   if (found.state === "subscribed") {
     return (
-      <Panel eyebrow="Update emails" title={<>Stop emails about {name}?</>}>
+      <MessagePanel eyebrow="Update emails" title={<>Stop emails about {name}?</>}>
         <p>You asked to hear what happens to {name}. Press the button and we will send you no more updates about this case.</p>
         <p>Your appeal stays counted, and the case page will still show every update.</p>
         <form action={unsubscribeAction.bind(null, id, token)}>
@@ -44,28 +34,28 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ id
           </button>
         </form>
         <p className="text-[0.9375rem] text-ink-soft">Changed your mind? Close this page and nothing changes.</p>
-      </Panel>
+      </MessagePanel>
     );
   }
   if (found.state === "unsubscribed") {
     return (
-      <Panel eyebrow="Unsubscribed" title="You will get no more emails about this case">
+      <MessagePanel eyebrow="Unsubscribed" title="You will get no more emails about this case">
         <p>
           We will not email you updates about {name} again. Your appeal stays counted. Thank you for standing with{" "}
           {name}.
         </p>
         {caseLink && <p>{caseLink}</p>}
-      </Panel>
+      </MessagePanel>
     );
   }
   return (
-    <Panel eyebrow="Link not recognised" title="This unsubscribe link is not valid">
+    <MessagePanel eyebrow="Link not recognised" title="This unsubscribe link is not valid">
       <p>It may have been copied incompletely. Use the link at the bottom of the most recent update email.</p>
       <p>
         <Link href="/" className="btn btn-dark">
           See urgent actions
         </Link>
       </p>
-    </Panel>
+    </MessagePanel>
   );
 }
