@@ -81,6 +81,9 @@ export const caseUpdates = sqliteTable(
 );
 
 export const TARGET_ROLES = ["primary", "copy"] as const;
+// "fixed": the official on this row. "mission": a routed copy — the diplomatic mission of `missionOf` in each
+// supporter's own country, looked up in `missions` when the supporter confirms (lib/missions).
+export const TARGET_ROUTINGS = ["fixed", "mission"] as const;
 
 export const targets = sqliteTable(
   "targets",
@@ -100,8 +103,38 @@ export const targets = sqliteTable(
     fax: text("fax"),
     salutation: text("salutation").notNull(),
     language: text("language").notNull().default("en"),
+    routing: text("routing", { enum: TARGET_ROUTINGS }).notNull().default("fixed"),
+    // ISO 3166 alpha-2 of the state whose missions a routed copy goes to (usually the case's country)
+    missionOf: text("mission_of"),
   },
   (t) => [index("targets_case_idx").on(t.caseId, t.position)],
+);
+
+export const MISSION_TYPES = ["embassy", "consulate", "other"] as const;
+
+// Diplomatic missions the organisation maintains (imported from the database-of-embassies CSV format).
+export const missions = sqliteTable(
+  "missions",
+  {
+    id: text("id").primaryKey(),
+    // what identifies the row in its source (the Wikidata id, else a key built from its fields): re-imports update
+    sourceKey: text("source_key").notNull(),
+    operatorCountry: text("operator_country").notNull(),
+    hostCountry: text("host_country").notNull(),
+    city: text("city"),
+    type: text("type", { enum: MISSION_TYPES }).notNull(),
+    name: text("name").notNull(),
+    address: text("address"),
+    email: text("email"),
+    phone: text("phone"),
+    wikidataId: text("wikidata_id"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("missions_source_key_uq").on(t.sourceKey),
+    index("missions_route_idx").on(t.operatorCountry, t.hostCountry),
+  ],
 );
 
 export const letterTemplates = sqliteTable(
@@ -142,7 +175,6 @@ export const signatures = sqliteTable(
     // sha256 of the confirmation token: the token itself is only ever in the supporter's inbox
     tokenHash: text("token_hash").notNull(),
     tokenExpiresAt: ms("token_expires_at").notNull(),
-    clientHash: text("client_hash"),
     letterDate: text("letter_date"),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
@@ -155,7 +187,15 @@ export const signatures = sqliteTable(
   ],
 );
 
-export const OUTBOX_KINDS = ["confirmation", "already_signed", "appeal", "update_notice", "sign_in", "test_letter"] as const;
+export const OUTBOX_KINDS = [
+  "confirmation",
+  "already_signed",
+  "appeal",
+  "fax",
+  "update_notice",
+  "sign_in",
+  "test_letter",
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -180,16 +220,43 @@ export const outbox = sqliteTable(
     leaseOwner: text("lease_owner"),
     leaseUntil: ms("lease_until"),
     lastError: text("last_error"),
+    // rows in one lane go one at a time, with a gap between them (a fax line takes minutes per page); null: no lane
+    lane: text("lane"),
     createdAt: ms("created_at").notNull(),
     sentAt: ms("sent_at"),
   },
   (t) => [
     uniqueIndex("outbox_message_id_uq").on(t.messageId),
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_lane_idx").on(t.lane, t.status),
   ],
 );
 
+// When each outbox lane may send its next message: written in the same transaction that claims one of its rows.
+export const outboxLanes = sqliteTable("outbox_lanes", {
+  key: text("key").primaryKey(),
+  availableAt: ms("available_at").notNull(),
+});
+
 export const APPEAL_CHANNELS = ["email", "post", "fax"] as const;
+
+// A batch of post letters claimed once, printed as one PDF, then marked posted (lib/print-runs).
+export const printRuns = sqliteTable(
+  "print_runs",
+  {
+    id: text("id").primaryKey(),
+    // the case the run was made for; null: a run over every case
+    caseId: text("case_id").references(() => cases.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: ms("created_at").notNull(),
+    letterCount: integer("letter_count").notNull(),
+    // the calendar day the letters went into the post, and who said so; until then nothing counts as posted
+    postedOn: text("posted_on"),
+    postedAt: ms("posted_at"),
+    postedBy: text("posted_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("print_runs_case_idx").on(t.caseId, t.createdAt)],
+);
 
 export const appeals = sqliteTable(
   "appeals",
@@ -205,14 +272,55 @@ export const appeals = sqliteTable(
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
     channel: text("channel", { enum: APPEAL_CHANNELS }).notNull(),
+    // the language the letter is written in (its template's), for dates and the "on behalf of" line on paper
+    language: text("language").notNull().default("en"),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    // who the letter goes to, as written on the envelope (lines joined by \n), and the email address or E.164 fax
+    // number it goes to: fixed when the supporter confirms, so a later edit cannot redirect it
+    recipient: text("recipient").notNull().default(""),
+    deliveryAddress: text("delivery_address"),
+    // a routed copy: the mission chosen for this supporter's country
+    missionId: text("mission_id").references(() => missions.id, { onDelete: "set null" }),
     outboxId: text("outbox_id").references(() => outbox.id),
+    // post: the one print run this letter was claimed into (claimed once, never twice)
+    printRunId: text("print_run_id").references(() => printRuns.id),
+    // why this letter could not be rendered on paper (a glyph no font has, too long); kept for the print run page
+    renderError: text("render_error"),
     createdAt: ms("created_at").notNull(),
   },
   (t) => [
     uniqueIndex("appeals_signature_target_uq").on(t.signatureId, t.targetId),
     index("appeals_case_idx").on(t.caseId),
+    index("appeals_post_idx").on(t.channel, t.printRunId),
+    index("appeals_outbox_idx").on(t.outboxId),
+    index("appeals_print_run_idx").on(t.printRunId),
+  ],
+);
+
+export const SELF_REPORT_CHANNELS = ["email", "post"] as const;
+
+// "I sent it / I posted it": a supporter's own word that they sent their letter themselves. One per supporter,
+// official and channel; counted apart from what Vigil delivered.
+export const selfReports = sqliteTable(
+  "self_reports",
+  {
+    id: text("id").primaryKey(),
+    signatureId: text("signature_id")
+      .notNull()
+      .references(() => signatures.id, { onDelete: "cascade" }),
+    targetId: text("target_id")
+      .notNull()
+      .references(() => targets.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: SELF_REPORT_CHANNELS }).notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("self_reports_uq").on(t.signatureId, t.targetId, t.channel),
+    index("self_reports_case_idx").on(t.caseId),
   ],
 );
 
