@@ -13,13 +13,6 @@ export function canSeeCases(user: Pick<CurrentUser, "role"> | null | undefined):
   return user?.role === "admin" || user?.role === "campaigner";
 }
 
-export const STATE_LABELS: Record<CaseState, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  published: "Published",
-  closed: "Closed",
-};
-
 export type StaffCaseRow = {
   id: string;
   slug: string;
@@ -180,10 +173,4 @@ export type PreviewCase = Omit<PublicCase, "state"> & { state: CaseState };
 export function getCaseForPreview({ slug, user }: { slug: string; user: CurrentUser | null }): PreviewCase | null {
   if (!canSeeCases(user) || !slug) return null;
   return selectCaseBySlug({ slug, states: CASE_STATES });
-}
-
-/** The id of the case with this slug, if staff may see it: for links from the public page back to the editor. */
-export function getCaseIdBySlug({ slug, user }: { slug: string; user: CurrentUser | null }): string | null {
-  if (!canSeeCases(user)) return null;
-  return getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.slug, slug))).get()?.id ?? null;
 }

@@ -2,21 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseUpdates, cases, letterTemplates, signatures, targets, type CaseState, type RiskStatus } from "@/db/schema";
-
-export const OUTCOME_STATUSES: readonly RiskStatus[] = ["released", "charges_dropped", "sentence_commuted"];
-
-export const RISK_LABELS: Record<RiskStatus, string> = {
-  detained: "Detained",
-  disappeared: "Disappeared",
-  sentenced: "Sentenced",
-  facing_execution: "Facing execution",
-  at_risk_of_torture: "At risk of torture",
-  health_concern: "Health concern",
-  harassed: "Harassed",
-  released: "Released",
-  charges_dropped: "Charges dropped",
-  sentence_commuted: "Sentence commuted",
-};
+import type { Target } from "../targets/types";
+import type { CaseUpdate } from "../updates/types";
 
 export type CaseCard = {
   id: string;
@@ -97,19 +84,7 @@ export function getCaseFacets(): { countries: string[]; riskStatuses: RiskStatus
   };
 }
 
-export type PublicTarget = {
-  id: string;
-  role: "primary" | "copy";
-  title: string;
-  name: string | null;
-  office: string | null;
-  postalAddress: string;
-  country: string;
-  email: string | null;
-  fax: string | null;
-  salutation: string;
-  language: string;
-};
+export type PublicTarget = Target;
 
 export type PublicCase = CaseCard & {
   pronouns: string | null;
@@ -118,7 +93,7 @@ export type PublicCase = CaseCard & {
   story: string;
   languages: string[];
   publishedAt: Date | null;
-  updates: { id: string; kind: "further_information" | "outcome"; title: string; body: string; riskStatus: RiskStatus | null; happenedOn: string }[];
+  updates: Pick<CaseUpdate, "id" | "kind" | "title" | "body" | "riskStatus" | "happenedOn">[];
   targets: PublicTarget[];
   templates: { language: string; subject: string; body: string }[];
   countsByCountry: { country: string; count: number }[];
@@ -146,7 +121,7 @@ export function selectCaseBySlug({ slug, states }: { slug: string; states: reado
     .orderBy(desc(caseUpdates.happenedOn), desc(caseUpdates.createdAt))
     .all();
   const caseTargets = db
-    .select({ id: targets.id, role: targets.role, title: targets.title, name: targets.name, office: targets.office, postalAddress: targets.postalAddress, country: targets.country, email: targets.email, fax: targets.fax, salutation: targets.salutation, language: targets.language })
+    .select()
     .from(targets)
     .where(eq(targets.caseId, row.id))
     .orderBy(asc(targets.position))

@@ -186,12 +186,3 @@ export async function deliverDue({
   if (failure) throw failure.reason;
   return tally;
 }
-
-export function outboxStatusCounts(): Record<string, number> {
-  const rows = getDb()
-    .select({ status: outbox.status, n: sql<number>`count(*)` })
-    .from(outbox)
-    .groupBy(outbox.status)
-    .all();
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseUpdates, cases, signatures, users, type CaseState, type RiskStatus } from "@/db/schema";
+import type { CaseUpdate } from "./types";
 
 export type UpdatesPageCase = {
   id: string;
@@ -32,17 +33,9 @@ export function getCaseForUpdates({ caseId }: { caseId: string }): UpdatesPageCa
   return { ...row, followers };
 }
 
-export type PostedUpdate = {
-  id: string;
-  kind: "further_information" | "outcome";
-  title: string;
-  body: string;
-  riskStatus: RiskStatus | null;
-  happenedOn: string;
+export type PostedUpdate = Pick<CaseUpdate, "id" | "kind" | "title" | "body" | "riskStatus" | "happenedOn" | "notifiedAt" | "createdAt"> & {
   /** The staff member who posted it; null for the seed's history or a deleted account */
   authorEmail: string | null;
-  notifiedAt: Date | null;
-  createdAt: Date;
 };
 
 /** A case's updates, newest first, as the timeline orders them. */
