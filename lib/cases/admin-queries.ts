@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cases, CASE_STATES, letterTemplates, targets, type CaseState, type RiskStatus } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db/client";
+import { writeTransaction } from "@/db/client";
 import { mailboxMessages, outbox } from "@/db/schema";
 import { env } from "../env";
 import { getTransport } from "../mail/transport";
