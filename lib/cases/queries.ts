@@ -3,26 +3,15 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseUpdates, cases, letterTemplates, signatures, targets, type CaseState, type RiskStatus } from "@/db/schema";
 import type { Target } from "../targets/types";
+import type { Case } from "./types";
 import type { CaseUpdate } from "../updates/types";
 
-export type CaseCard = {
-  id: string;
-  slug: string;
-  reference: string;
-  title: string;
-  personName: string;
-  personNameLocal: string | null;
-  photoPath: string | null;
-  photoAlt: string | null;
-  country: string;
-  riskStatus: RiskStatus;
-  summary: string;
-  actBefore: string;
-  goal: number;
+export type CaseCard = Pick<
+  Case,
+  "id" | "slug" | "reference" | "title" | "personName" | "personNameLocal" | "photoPath" | "photoAlt" | "country" | "riskStatus" | "summary" | "actBefore" | "goal" | "outcome" | "updatedAt"
+> & {
   state: "published" | "closed";
-  outcome: string | null;
   signatureCount: number;
-  updatedAt: Date;
 };
 
 /** Today as 'YYYY-MM-DD' in UTC: the calendar day a deadline is compared with. */

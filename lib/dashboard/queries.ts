@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { appeals, cases, outbox, signatures, type CaseState, type OutboxStatus } from "@/db/schema";
+import { appeals, cases, outbox, signatures, type OutboxStatus } from "@/db/schema";
+import type { Case } from "../cases/types";
 import { OFFLINE_CHANNELS, type OfflineChannel } from "../targets/channel";
 
 // Every count here is made by the database (COUNT / SUM with GROUP BY), never by loading rows into JavaScript,
@@ -14,13 +15,7 @@ export function utcDayStart(now: Date): Date {
 
 const dayNumberToIso = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
-export type CaseStatsRow = {
-  id: string;
-  slug: string;
-  reference: string;
-  personName: string;
-  state: CaseState;
-  goal: number;
+export type CaseStatsRow = Pick<Case, "id" | "slug" | "reference" | "personName" | "state" | "goal"> & {
   confirmed: number;
   pending: number;
   /** Confirmed since midnight UTC */

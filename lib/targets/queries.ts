@@ -1,20 +1,13 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cases, targets, type CaseState } from "@/db/schema";
+import { cases, targets } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";
 import { canSeeCases } from "../cases/admin-queries";
+import type { Case } from "../cases/types";
 import type { Target } from "./types";
 
-export type EditableCase = {
-  id: string;
-  slug: string;
-  reference: string;
-  title: string;
-  personName: string;
-  country: string;
-  state: CaseState;
-  publishAt: Date | null;
+export type EditableCase = Pick<Case, "id" | "slug" | "reference" | "title" | "personName" | "country" | "state" | "publishAt"> & {
   languages: string[];
 };
 

@@ -1,16 +1,11 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { caseUpdates, cases, signatures, users, type CaseState, type RiskStatus } from "@/db/schema";
+import { caseUpdates, cases, signatures, users } from "@/db/schema";
+import type { Case } from "../cases/types";
 import type { CaseUpdate } from "./types";
 
-export type UpdatesPageCase = {
-  id: string;
-  slug: string;
-  reference: string;
-  personName: string;
-  riskStatus: RiskStatus;
-  state: CaseState;
+export type UpdatesPageCase = Pick<Case, "id" | "slug" | "reference" | "personName" | "riskStatus" | "state"> & {
   /** Confirmed supporters who asked for updates and have not unsubscribed: who the next update will email */
   followers: number;
 };
