@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { CaseCard, OutcomeCard } from "@/components/case-card";
 import { plural } from "@/components/format";
-import { getCaseFacets, listPublicCases, RISK_LABELS } from "@/lib/cases/queries";
+import { getCaseFacets, listPublicCases } from "@/lib/cases/queries";
 import { countryName, isCountryCode } from "@/lib/countries";
+import { RISK_LABELS } from "@/lib/labels";
 import { isRiskStatus, splitCases } from "./_lib/case-views";
 
 // The filters come from the query string, so this page renders per request (it is one cheap query).

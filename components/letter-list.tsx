@@ -1,6 +1,8 @@
+import type { Target } from "@/lib/targets/types";
+
 export type PreviewLetter = {
   targetId: string;
-  role: "primary" | "copy";
+  role: Target["role"];
   recipient: string;
   language: string;
   subject: string;

@@ -22,6 +22,7 @@ import {
   SignAppealSchema,
   type FieldErrors,
 } from "@/lib/signatures/schemas";
+import type { Target } from "@/lib/targets/types";
 import { LetterList, type PreviewLetter } from "./letter-list";
 
 export type { PreviewLetter } from "./letter-list";
@@ -42,9 +43,9 @@ export type SignFormState = {
 
 export type LetterSource = {
   targetId: string;
-  role: "primary" | "copy";
+  role: Target["role"];
   recipient: string;
-  target: { title: string; name: string | null; office: string | null; salutation: string };
+  target: Pick<Target, "title" | "name" | "office" | "salutation">;
   template: { language: string; subject: string; body: string };
 };
 

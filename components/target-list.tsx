@@ -1,25 +1,15 @@
-export type TargetView = {
-  id: string;
-  role: "primary" | "copy";
-  title: string;
-  name: string | null;
-  office: string | null;
-  postalAddress: string;
-  countryName: string;
-  email: string | null;
-  fax: string | null;
-};
+import { CHANNEL_LABELS, channelFor } from "@/lib/targets/channel";
+import { officialName } from "@/lib/targets/naming";
+import type { Target } from "@/lib/targets/types";
 
-function channel(t: TargetView): string {
-  if (t.email) return "Sent by email";
-  if (t.fax) return "Faxed by Vigil";
-  return "Printed and posted by Vigil";
-}
+export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax"> & {
+  countryName: string;
+};
 
 function Target({ t }: { t: TargetView }) {
   return (
     <li className="rounded-md border border-line bg-surface p-4">
-      <p className="font-semibold leading-snug">{t.name ? `${t.name}, ${t.title}` : t.title}</p>
+      <p className="font-semibold leading-snug">{officialName(t)}</p>
       {t.office && <p className="text-ink-soft">{t.office}</p>}
       <address className="mt-2 whitespace-pre-line not-italic leading-snug">{t.postalAddress}</address>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-[0.9375rem]">
@@ -36,7 +26,7 @@ function Target({ t }: { t: TargetView }) {
           </>
         )}
         <dt className="text-ink-soft">Your letter</dt>
-        <dd>{channel(t)}</dd>
+        <dd>{CHANNEL_LABELS[channelFor(t)]}</dd>
       </dl>
     </li>
   );

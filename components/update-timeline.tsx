@@ -1,9 +1,11 @@
+import type { UpdateKind } from "@/db/schema";
+import { UPDATE_KIND_LABELS } from "@/lib/labels";
 import { formatDay } from "./format";
 import { RichText } from "./rich-text";
 
 export type TimelineUpdate = {
   id: string;
-  kind: "further_information" | "outcome";
+  kind: UpdateKind;
   title: string;
   body: string;
   statusLabel: string | null;
@@ -25,7 +27,7 @@ export function UpdateTimeline({ updates, issuedOn }: { updates: TimelineUpdate[
               {formatDay(u.happenedOn)}
             </time>
             <span className={u.kind === "outcome" ? "font-semibold text-good" : "text-ink-soft"}>
-              {u.kind === "outcome" ? "Outcome" : "Further information"}
+              {UPDATE_KIND_LABELS[u.kind]}
             </span>
           </p>
           <h3 className="mt-1 text-xl">{u.title}</h3>

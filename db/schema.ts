@@ -59,6 +59,7 @@ export const cases = sqliteTable(
 );
 
 export const UPDATE_KINDS = ["further_information", "outcome"] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 export const caseUpdates = sqliteTable(
   "case_updates",

@@ -1,9 +1,11 @@
+import type { UpdateKind } from "@/db/schema";
+import { UPDATE_KIND_LABELS } from "@/lib/labels";
 import { button, escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
 
 export type UpdateNoticeEmailProps = {
   supporterName: string;
   personName: string;
-  kind: "further_information" | "outcome";
+  kind: UpdateKind;
   title: string;
   /** The update as the campaigner wrote it (Markdown reads well enough as plain text) */
   body: string;
@@ -29,7 +31,7 @@ export const updateNoticePreviewProps: UpdateNoticeEmailProps = {
 
 /** What happened next, for a supporter who asked to hear back. Every notice carries its own way out. */
 export function updateNoticeEmail(props: UpdateNoticeEmailProps = updateNoticePreviewProps): RenderedEmail {
-  const label = props.kind === "outcome" ? "Outcome" : "Further information";
+  const label = UPDATE_KIND_LABELS[props.kind];
   const subject = `${props.kind === "outcome" ? "Outcome" : "Update"}: ${props.personName}: ${props.title}`;
   const intro = `Dear ${props.supporterName}, you asked to hear what happens to ${props.personName}. Here is the latest.`;
   const status = props.statusLabel ? `Status now: ${props.statusLabel}` : null;

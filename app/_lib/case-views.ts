@@ -1,7 +1,9 @@
 // Shapes lib's case data into the props the components take. Pages use it; components never see lib.
 import type { CaseCardProps } from "@/components/case-card";
-import { isOpenForSignatures, OUTCOME_STATUSES, RISK_LABELS, type CaseCard } from "@/lib/cases/queries";
+import { OUTCOME_RISK_STATUSES } from "@/lib/cases/case-schemas";
+import { isOpenForSignatures, type CaseCard } from "@/lib/cases/queries";
 import { countryName } from "@/lib/countries";
+import { RISK_LABELS } from "@/lib/labels";
 
 export type RiskStatus = CaseCard["riskStatus"];
 
@@ -10,7 +12,7 @@ export function isRiskStatus(value: string): value is RiskStatus {
 }
 
 export function isOutcomeStatus(status: RiskStatus): boolean {
-  return OUTCOME_STATUSES.includes(status);
+  return (OUTCOME_RISK_STATUSES as readonly RiskStatus[]).includes(status);
 }
 
 export function toCardProps(c: CaseCard, now = new Date()): CaseCardProps {

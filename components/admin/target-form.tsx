@@ -3,15 +3,17 @@
 import { FieldBlock, FieldError } from "@/components/field-block";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
+import { TARGET_FIELDS, type TargetField } from "@/lib/targets/schemas";
 
-type Field = "role" | "title" | "name" | "office" | "postalAddress" | "country" | "email" | "fax" | "salutation" | "language";
+type Field = TargetField;
 
 export type TargetFormState = {
   values: Partial<Record<Field, string>>;
   errors?: Partial<Record<Field | "form", string[]>>;
 };
 
-const ORDER: Field[] = ["role", "title", "name", "office", "postalAddress", "country", "email", "fax", "salutation", "language"];
+// TARGET_FIELDS is in the order the fields appear, so the error summary reads down the form
+const ORDER: readonly Field[] = TARGET_FIELDS;
 
 export type Option = { value: string; label: string };
 

@@ -1,16 +1,11 @@
 import type { ReactNode } from "react";
+import type { Target } from "@/lib/targets/types";
 
-export type EditableTargetView = {
-  id: string;
-  role: "primary" | "copy";
+export type EditableTargetView = Pick<Target, "id" | "role" | "office" | "postalAddress" | "email" | "salutation"> & {
   label: string;
-  office: string | null;
-  postalAddress: string;
   countryName: string;
-  email: string | null;
   /** grouped for reading, like +86 106 529 2345 */
   fax: string | null;
-  salutation: string;
   languageName: string;
 };
 

@@ -2,6 +2,7 @@
 
 import { useActionState, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { UPDATE_KIND_LABELS } from "@/lib/labels";
 
 type Field = "kind" | "title" | "body" | "happenedOn" | "riskStatus";
 
@@ -92,13 +93,10 @@ function Fields({
         </span>
         <FieldError id={`${fieldId("kind")}-error`}>{errorOf("kind")}</FieldError>
         <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
-          {[
-            { value: "further_information", label: "Further information" },
-            { value: "outcome", label: "Outcome" },
-          ].map((o) => (
-            <label key={o.value} className="flex items-center gap-2">
-              <input type="radio" name="kind" value={o.value} defaultChecked={(state.values.kind ?? "further_information") === o.value} className="checkbox" />
-              {o.label}
+          {Object.entries(UPDATE_KIND_LABELS).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" name="kind" value={value} defaultChecked={(state.values.kind ?? "further_information") === value} className="checkbox" />
+              {label}
             </label>
           ))}
         </div>

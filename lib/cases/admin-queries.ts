@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cases, CASE_STATES, letterTemplates, targets, type CaseState, type RiskStatus } from "@/db/schema";
+import { cases, CASE_STATES, letterTemplates, targets, type CaseState } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";
 import { checkCaseReadiness, type CaseReadiness } from "./case-readiness";
+import type { Case } from "./types";
 import { selectCaseBySlug, type PublicCase } from "./queries";
 
 // Who may see which case. Campaigners and admins work on every case of the organisation (there is no per-case
@@ -13,27 +14,10 @@ export function canSeeCases(user: Pick<CurrentUser, "role"> | null | undefined):
   return user?.role === "admin" || user?.role === "campaigner";
 }
 
-export const STATE_LABELS: Record<CaseState, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  published: "Published",
-  closed: "Closed",
-};
-
-export type StaffCaseRow = {
-  id: string;
-  slug: string;
-  reference: string;
-  personName: string;
-  title: string;
-  state: CaseState;
-  actBefore: string;
-  publishAt: Date | null;
-  goal: number;
+export type StaffCaseRow = Pick<Case, "id" | "slug" | "reference" | "personName" | "title" | "state" | "actBefore" | "publishAt" | "goal" | "updatedAt"> & {
   confirmed: number;
   pending: number;
   targets: number;
-  updatedAt: Date;
 };
 
 const count = (where: string) =>
@@ -63,81 +47,15 @@ export function listCasesForStaff({ user }: { user: CurrentUser | null }): Staff
     .all();
 }
 
-export type EditorCase = {
-  id: string;
-  slug: string;
-  reference: string;
-  title: string;
-  personName: string;
-  personNameLocal: string | null;
-  pronouns: string | null;
-  photoPath: string | null;
-  photoAlt: string | null;
-  photoCredit: string | null;
-  country: string;
-  tags: string;
-  riskStatus: RiskStatus;
-  summary: string;
-  story: string;
-  actBefore: string;
-  languages: string;
-  goal: number;
-  state: CaseState;
-  outcome: string | null;
-  publishAt: Date | null;
-  reviewRequestedAt: Date | null;
-  publishedAt: Date | null;
-  closedAt: Date | null;
-  updatedAt: Date;
-};
+export type EditorCase = Case;
 
 /** The case as the editor shows it, or null when it does not exist or the user may not see it (→ 404). */
 export function getCaseForEditor({ id, user }: { id: string; user: CurrentUser | null }): EditorCase | null {
   if (!canSeeCases(user) || !id) return null;
-  const row = getDb()
-    .select({
-      id: cases.id,
-      slug: cases.slug,
-      reference: cases.reference,
-      title: cases.title,
-      personName: cases.personName,
-      personNameLocal: cases.personNameLocal,
-      pronouns: cases.pronouns,
-      photoPath: cases.photoPath,
-      photoAlt: cases.photoAlt,
-      photoCredit: cases.photoCredit,
-      country: cases.country,
-      tags: cases.tags,
-      riskStatus: cases.riskStatus,
-      summary: cases.summary,
-      story: cases.story,
-      actBefore: cases.actBefore,
-      languages: cases.languages,
-      goal: cases.goal,
-      state: cases.state,
-      outcome: cases.outcome,
-      publishAt: cases.publishAt,
-      reviewRequestedAt: cases.reviewRequestedAt,
-      publishedAt: cases.publishedAt,
-      closedAt: cases.closedAt,
-      updatedAt: cases.updatedAt,
-    })
-    .from(cases)
-    .where(eq(cases.id, id))
-    .get();
-  return row ?? null;
+  return getDb().select().from(cases).where(eq(cases.id, id)).get() ?? null;
 }
 
-export type CaseReview = {
-  id: string;
-  slug: string;
-  personName: string;
-  state: CaseState;
-  actBefore: string;
-  publishAt: Date | null;
-  reviewRequestedAt: Date | null;
-  publishedAt: Date | null;
-  outcome: string | null;
+export type CaseReview = Pick<Case, "id" | "slug" | "personName" | "state" | "actBefore" | "publishAt" | "reviewRequestedAt" | "publishedAt" | "outcome"> & {
   readiness: CaseReadiness;
   targetCount: number;
   letterLanguages: string[];
@@ -180,10 +98,4 @@ export type PreviewCase = Omit<PublicCase, "state"> & { state: CaseState };
 export function getCaseForPreview({ slug, user }: { slug: string; user: CurrentUser | null }): PreviewCase | null {
   if (!canSeeCases(user) || !slug) return null;
   return selectCaseBySlug({ slug, states: CASE_STATES });
-}
-
-/** The id of the case with this slug, if staff may see it: for links from the public page back to the editor. */
-export function getCaseIdBySlug({ slug, user }: { slug: string; user: CurrentUser | null }): string | null {
-  if (!canSeeCases(user)) return null;
-  return getDb().select({ id: cases.id }).from(cases).where(and(eq(cases.slug, slug))).get()?.id ?? null;
 }

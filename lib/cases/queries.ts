@@ -2,40 +2,16 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseUpdates, cases, letterTemplates, signatures, targets, type CaseState, type RiskStatus } from "@/db/schema";
+import type { Target } from "../targets/types";
+import type { Case } from "./types";
+import type { CaseUpdate } from "../updates/types";
 
-export const OUTCOME_STATUSES: readonly RiskStatus[] = ["released", "charges_dropped", "sentence_commuted"];
-
-export const RISK_LABELS: Record<RiskStatus, string> = {
-  detained: "Detained",
-  disappeared: "Disappeared",
-  sentenced: "Sentenced",
-  facing_execution: "Facing execution",
-  at_risk_of_torture: "At risk of torture",
-  health_concern: "Health concern",
-  harassed: "Harassed",
-  released: "Released",
-  charges_dropped: "Charges dropped",
-  sentence_commuted: "Sentence commuted",
-};
-
-export type CaseCard = {
-  id: string;
-  slug: string;
-  reference: string;
-  title: string;
-  personName: string;
-  personNameLocal: string | null;
-  photoPath: string | null;
-  photoAlt: string | null;
-  country: string;
-  riskStatus: RiskStatus;
-  summary: string;
-  actBefore: string;
-  goal: number;
+export type CaseCard = Pick<
+  Case,
+  "id" | "slug" | "reference" | "title" | "personName" | "personNameLocal" | "photoPath" | "photoAlt" | "country" | "riskStatus" | "summary" | "actBefore" | "goal" | "outcome" | "updatedAt"
+> & {
   state: "published" | "closed";
-  outcome: string | null;
   signatureCount: number;
-  updatedAt: Date;
 };
 
 /** Today as 'YYYY-MM-DD' in UTC: the calendar day a deadline is compared with. */
@@ -97,19 +73,7 @@ export function getCaseFacets(): { countries: string[]; riskStatuses: RiskStatus
   };
 }
 
-export type PublicTarget = {
-  id: string;
-  role: "primary" | "copy";
-  title: string;
-  name: string | null;
-  office: string | null;
-  postalAddress: string;
-  country: string;
-  email: string | null;
-  fax: string | null;
-  salutation: string;
-  language: string;
-};
+export type PublicTarget = Target;
 
 export type PublicCase = CaseCard & {
   pronouns: string | null;
@@ -118,7 +82,7 @@ export type PublicCase = CaseCard & {
   story: string;
   languages: string[];
   publishedAt: Date | null;
-  updates: { id: string; kind: "further_information" | "outcome"; title: string; body: string; riskStatus: RiskStatus | null; happenedOn: string }[];
+  updates: Pick<CaseUpdate, "id" | "kind" | "title" | "body" | "riskStatus" | "happenedOn">[];
   targets: PublicTarget[];
   templates: { language: string; subject: string; body: string }[];
   countsByCountry: { country: string; count: number }[];
@@ -146,7 +110,7 @@ export function selectCaseBySlug({ slug, states }: { slug: string; states: reado
     .orderBy(desc(caseUpdates.happenedOn), desc(caseUpdates.createdAt))
     .all();
   const caseTargets = db
-    .select({ id: targets.id, role: targets.role, title: targets.title, name: targets.name, office: targets.office, postalAddress: targets.postalAddress, country: targets.country, email: targets.email, fax: targets.fax, salutation: targets.salutation, language: targets.language })
+    .select()
     .from(targets)
     .where(eq(targets.caseId, row.id))
     .orderBy(asc(targets.position))

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { appeals, cases, outbox, signatures, type CaseState, type OutboxStatus } from "@/db/schema";
+import { appeals, cases, outbox, signatures, type OutboxStatus } from "@/db/schema";
+import type { Case } from "../cases/types";
+import { OFFLINE_CHANNELS, type OfflineChannel } from "../targets/channel";
 
 // Every count here is made by the database (COUNT / SUM with GROUP BY), never by loading rows into JavaScript,
 // and the SQL is portable (no strftime): days are whole UTC days, `epoch ms / 86,400,000`, integer division.
@@ -13,13 +15,7 @@ export function utcDayStart(now: Date): Date {
 
 const dayNumberToIso = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
-export type CaseStatsRow = {
-  id: string;
-  slug: string;
-  reference: string;
-  personName: string;
-  state: CaseState;
-  goal: number;
+export type CaseStatsRow = Pick<Case, "id" | "slug" | "reference" | "personName" | "state" | "goal"> & {
   confirmed: number;
   pending: number;
   /** Confirmed since midnight UTC */
@@ -99,7 +95,7 @@ export type AppealDeliveryStats = {
   /** Emailed appeals by the state of their outbox message */
   byStatus: Record<OutboxStatus, number>;
   /** Appeals to officials with no email address: printed and posted, or faxed, outside the outbox */
-  offline: { post: number; fax: number };
+  offline: Record<OfflineChannel, number>;
   total: number;
   /** Why messages failed for good, most common first (the SMTP server's own words) */
   failures: { reason: string; count: number }[];
@@ -135,9 +131,9 @@ export function getAppealDeliveryStats({ caseId }: { caseId: string }): AppealDe
 
   const byStatus: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
   for (const r of statusRows) byStatus[r.status] = r.count;
-  const offline = { post: 0, fax: 0 };
-  for (const r of channelRows) if (r.channel === "post" || r.channel === "fax") offline[r.channel] = r.count;
-  const total = Object.values(byStatus).reduce((a, b) => a + b, 0) + offline.post + offline.fax;
+  const offline = Object.fromEntries(OFFLINE_CHANNELS.map((c) => [c, 0])) as Record<OfflineChannel, number>;
+  for (const r of channelRows) if (r.channel !== "email") offline[r.channel] = r.count;
+  const total = [...Object.values(byStatus), ...Object.values(offline)].reduce((a, b) => a + b, 0);
   return { byStatus, offline, total, failures: reasons("failed"), retrying: reasons("queued") };
 }
 

@@ -2,21 +2,15 @@
 // editor's live preview (browser), its "Preview" button without JavaScript (server) and "Send me a test" all
 // render through here, with the template-choice rule confirmSignature uses.
 import { LetterTemplateError, renderLetter, type LetterCase, type LetterTemplate } from "./render";
+import { officialName } from "../targets/naming";
+import type { Target } from "../targets/types";
 import { SAMPLE_SUPPORTER } from "./schemas";
 
-export type PreviewTarget = {
-  id: string;
-  role: "primary" | "copy";
-  title: string;
-  name: string | null;
-  office: string | null;
-  salutation: string;
-  language: string;
-};
+export type PreviewTarget = Pick<Target, "id" | "role" | "title" | "name" | "office" | "salutation" | "language">;
 
 export type TargetLetter = {
   targetId: string;
-  role: "primary" | "copy";
+  role: Target["role"];
   recipient: string;
   /** the language of the template this target's letter is written from */
   language: string;
@@ -56,7 +50,7 @@ export function previewLetters({
   date: Date;
 }): TargetLetter[] {
   return targets.map((target) => {
-    const recipient = target.name ? `${target.name}, ${target.title}` : target.title;
+    const recipient = officialName(target);
     const base = { targetId: target.id, role: target.role, recipient };
     const template = pickTemplate(templates, target.language, preferred);
     if (!template) return { ...base, language: target.language, subject: "", body: "", problem: "There is no letter yet." };

@@ -4,13 +4,12 @@ import { getDb } from "@/db/client";
 import { cases, letterTemplates, targets } from "@/db/schema";
 import { previewLetters, withDraft, type TargetLetter } from "./preview";
 import type { LetterTemplate } from "./render";
-
-export type LetterTemplateRow = { id: string; language: string; subject: string; body: string; updatedAt: Date };
+import type { LetterTemplateRow } from "./types";
 
 /** A case's model letters, one per language. */
 export function listLetterTemplatesByCase({ caseId }: { caseId: string }): LetterTemplateRow[] {
   return getDb()
-    .select({ id: letterTemplates.id, language: letterTemplates.language, subject: letterTemplates.subject, body: letterTemplates.body, updatedAt: letterTemplates.updatedAt })
+    .select()
     .from(letterTemplates)
     .where(eq(letterTemplates.caseId, caseId))
     .orderBy(asc(letterTemplates.language))

@@ -1,6 +1,7 @@
 // Model letters: a subject and body with {{merge.fields}}, rendered once per target. Pure and isomorphic: the
 // server renders what is sent, the browser renders the live preview, with the same code.
 import { countryName } from "../countries";
+import type { Target } from "../targets/types";
 
 export const MERGE_FIELDS = {
   "supporter.name": "The supporter's full name, or their initials if they asked",
@@ -46,7 +47,7 @@ export function findUnknownFields(...texts: string[]): string[] {
 
 export type LetterTemplate = { subject: string; body: string; language: string };
 export type LetterSupporter = { fullName: string; initialsOnly: boolean; country: string; message?: string | null };
-export type LetterTarget = { title: string; name?: string | null; office?: string | null; salutation: string };
+export type LetterTarget = Pick<Target, "title" | "salutation"> & Partial<Pick<Target, "name" | "office">>;
 export type LetterCase = { personName: string; reference: string };
 export type RenderedLetter = { subject: string; body: string };
 

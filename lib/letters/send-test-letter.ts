@@ -7,7 +7,9 @@ import { env } from "../env";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { hitRateLimit } from "../security/rate-limit";
 import { keyedHash } from "../security/secret";
+import { channelFor } from "../targets/channel";
 import { formatFax } from "../targets/schemas";
+import type { Target } from "../targets/types";
 import { signatureName } from "./render";
 import { previewLetters } from "./preview";
 import { SAMPLE_SUPPORTER } from "./schemas";
@@ -20,6 +22,18 @@ export type SendTestLetterResult =
   | { ok: true; queued: number }
   | { ok: false; reason: "not_found" | "no_targets" | "no_template" | "template_error" }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
+
+/** "by email to …", "by fax to …", "by post": the channel the real appeal would take, in the test's words. */
+function howItWouldTravel(target: Pick<Target, "email" | "fax">): string {
+  switch (channelFor(target)) {
+    case "email":
+      return `by email to ${target.email}`;
+    case "fax":
+      return `by fax to ${formatFax(target.fax ?? "")}`;
+    case "post":
+      return "by post";
+  }
+}
 
 /**
  * Queues the case's saved model letter, rendered for each target and signed by the sample supporter, to the
@@ -63,7 +77,7 @@ export function sendTestLetter({
     const fromName = `${signatureName(SAMPLE_SUPPORTER)} via ${config.MAIL_FROM_NAME}`;
     letters.forEach((letter, i) => {
       const target = caseTargets[i]!;
-      const channel = target.email ? `by email to ${target.email}` : target.fax ? `by fax to ${formatFax(target.fax)}` : "by post";
+      const channel = howItWouldTravel(target);
       const text = [
         `TEST: this is a test of the model letter for ${theCase.reference}. Only you received it: nothing was sent to the official and nothing was counted.`,
         `It shows the letter ${letter.recipient}${letter.role === "copy" ? " (copy)" : ""} would receive ${channel}, signed by a sample supporter.`,

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db/client";
+import { writeTransaction } from "@/db/client";
 import { mailboxMessages, outbox } from "@/db/schema";
 import { env } from "../env";
 import { getTransport } from "../mail/transport";
@@ -185,13 +185,4 @@ export async function deliverDue({
   const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failure) throw failure.reason;
   return tally;
-}
-
-export function outboxStatusCounts(): Record<string, number> {
-  const rows = getDb()
-    .select({ status: outbox.status, n: sql<number>`count(*)` })
-    .from(outbox)
-    .groupBy(outbox.status)
-    .all();
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }

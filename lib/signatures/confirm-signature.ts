@@ -7,6 +7,7 @@ import { env } from "../env";
 import { renderLetter, signatureName } from "../letters/render";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { hashToken, newId } from "../security/secret";
+import { channelFor } from "../targets/channel";
 
 export type ConfirmationState = "ready" | "confirmed" | "expired" | "invalid" | "closed";
 
@@ -107,7 +108,7 @@ export function confirmSignature({
         caseInfo: { personName: theCase.personName, reference: theCase.reference },
         date: now,
       });
-      const channel = target.email ? "email" : target.fax ? "fax" : "post";
+      const channel = channelFor(target);
       const outboxId =
         channel === "email"
           ? enqueueMessage(tx, { kind: "appeal", to: target.email!, fromName, replyTo, subject: letter.subject, text: letter.body }, now)

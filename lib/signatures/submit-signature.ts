@@ -11,6 +11,7 @@ import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { rateLimitUnit } from "../security/client-address";
 import { hitRateLimit } from "../security/rate-limit";
 import { hashToken, keyedHash, newId, randomToken } from "../security/secret";
+import { officialName } from "../targets/naming";
 import { normalizeEmail, type SignAppealInput } from "./schemas";
 
 export type SubmitSignatureResult =
@@ -113,7 +114,7 @@ export function submitSignature({
       .where(eq(targets.caseId, found.id))
       .orderBy(asc(targets.position))
       .all()
-      .map((t) => (t.name ? `${t.name}, ${t.title}` : t.title));
+      .map(officialName);
     const mail = confirmSignatureEmail({
       supporterName: signatureName(input),
       personName: found.personName,

@@ -1,35 +1,14 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { cases, targets, type CaseState } from "@/db/schema";
+import { cases, targets } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";
 import { canSeeCases } from "../cases/admin-queries";
+import type { Case } from "../cases/types";
+import type { Target } from "./types";
 
-export type EditableCase = {
-  id: string;
-  slug: string;
-  reference: string;
-  title: string;
-  personName: string;
-  country: string;
-  state: CaseState;
-  publishAt: Date | null;
+export type EditableCase = Pick<Case, "id" | "slug" | "reference" | "title" | "personName" | "country" | "state" | "publishAt"> & {
   languages: string[];
-};
-
-export type TargetRow = {
-  id: string;
-  position: number;
-  role: "primary" | "copy";
-  title: string;
-  name: string | null;
-  office: string | null;
-  postalAddress: string;
-  country: string;
-  email: string | null;
-  fax: string | null;
-  salutation: string;
-  language: string;
 };
 
 /** The case a campaigner or admin is editing, or null when there is no such case or the user may not edit it
@@ -45,32 +24,12 @@ export function getCaseForEditing({ caseId, user }: { caseId: string; user: Pick
   return { ...row, languages: row.languages.split(",").map((l) => l.trim()).filter(Boolean) };
 }
 
-const targetColumns = {
-  id: targets.id,
-  position: targets.position,
-  role: targets.role,
-  title: targets.title,
-  name: targets.name,
-  office: targets.office,
-  postalAddress: targets.postalAddress,
-  country: targets.country,
-  email: targets.email,
-  fax: targets.fax,
-  salutation: targets.salutation,
-  language: targets.language,
-};
-
 /** A case's targets in the order their letters are listed. */
-export function listTargetsByCase({ caseId }: { caseId: string }): TargetRow[] {
-  return getDb().select(targetColumns).from(targets).where(eq(targets.caseId, caseId)).orderBy(asc(targets.position), asc(targets.id)).all();
+export function listTargetsByCase({ caseId }: { caseId: string }): Target[] {
+  return getDb().select().from(targets).where(eq(targets.caseId, caseId)).orderBy(asc(targets.position), asc(targets.id)).all();
 }
 
 /** One target of one case: a target id from another case is not found. */
-export function getTargetById({ caseId, targetId }: { caseId: string; targetId: string }): TargetRow | null {
-  return getDb().select(targetColumns).from(targets).where(and(eq(targets.id, targetId), eq(targets.caseId, caseId))).get() ?? null;
-}
-
-/** "Wang Xiaohong, Minister of Public Security", or the title alone. */
-export function targetLabel(t: { title: string; name: string | null }): string {
-  return t.name ? `${t.name}, ${t.title}` : t.title;
+export function getTargetById({ caseId, targetId }: { caseId: string; targetId: string }): Target | null {
+  return getDb().select().from(targets).where(and(eq(targets.id, targetId), eq(targets.caseId, caseId))).get() ?? null;
 }

@@ -1,15 +1,11 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { caseUpdates, cases, signatures, users, type CaseState, type RiskStatus } from "@/db/schema";
+import { caseUpdates, cases, signatures, users } from "@/db/schema";
+import type { Case } from "../cases/types";
+import type { CaseUpdate } from "./types";
 
-export type UpdatesPageCase = {
-  id: string;
-  slug: string;
-  reference: string;
-  personName: string;
-  riskStatus: RiskStatus;
-  state: CaseState;
+export type UpdatesPageCase = Pick<Case, "id" | "slug" | "reference" | "personName" | "riskStatus" | "state"> & {
   /** Confirmed supporters who asked for updates and have not unsubscribed: who the next update will email */
   followers: number;
 };
@@ -32,17 +28,9 @@ export function getCaseForUpdates({ caseId }: { caseId: string }): UpdatesPageCa
   return { ...row, followers };
 }
 
-export type PostedUpdate = {
-  id: string;
-  kind: "further_information" | "outcome";
-  title: string;
-  body: string;
-  riskStatus: RiskStatus | null;
-  happenedOn: string;
+export type PostedUpdate = Pick<CaseUpdate, "id" | "kind" | "title" | "body" | "riskStatus" | "happenedOn" | "notifiedAt" | "createdAt"> & {
   /** The staff member who posted it; null for the seed's history or a deleted account */
   authorEmail: string | null;
-  notifiedAt: Date | null;
-  createdAt: Date;
 };
 
 /** A case's updates, newest first, as the timeline orders them. */

@@ -5,14 +5,13 @@ import { formatNumber, plural } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { getDashboardTotals, listCaseStats } from "@/lib/dashboard/queries";
+import { CASE_STATE_LABELS } from "@/lib/labels";
 import { guardPage } from "../_lib/page-guard";
 import { signOutAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Signatures dashboard" };
-
-const STATE_LABELS = { draft: "Draft", in_review: "In review", published: "Published", closed: "Closed" } as const;
 
 export default async function SignaturesDashboardPage() {
   const user = await guardPage(requireCampaigner);
@@ -59,7 +58,7 @@ export default async function SignaturesDashboardPage() {
                     </Link>
                   </h3>
                   <p className="mt-0.5 text-[0.9375rem] text-ink-soft">
-                    {c.reference} · {STATE_LABELS[c.state]} ·{" "}
+                    {c.reference} · {CASE_STATE_LABELS[c.state]} ·{" "}
                     <Link href={`/admin/cases/${c.id}/updates`} aria-label={`Updates on ${c.personName}`}>
                       Updates
                     </Link>

@@ -7,6 +7,7 @@ import { renderLetter } from "@/lib/letters/render";
 import { getClientAddress } from "@/lib/security/client-address";
 import { HONEYPOT_FIELD, INTENT_FIELD, parseSignForm, type SignAppealInput } from "@/lib/signatures/schemas";
 import { submitSignature } from "@/lib/signatures/submit-signature";
+import { officialName } from "@/lib/targets/naming";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FAILED = "Something went wrong on our side and your appeal was not recorded. Please try again in a moment.";
@@ -38,7 +39,7 @@ function previewLetters(slug: string, input: SignAppealInput): PreviewLetter[] |
     letters.push({
       targetId: target.id,
       role: target.role,
-      recipient: target.name ? `${target.name}, ${target.title}` : target.title,
+      recipient: officialName(target),
       language: template.language,
       ...letter,
     });

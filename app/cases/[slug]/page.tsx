@@ -15,9 +15,11 @@ import { TargetList } from "@/components/target-list";
 import { UpdateTimeline } from "@/components/update-timeline";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { getCaseForPreview } from "@/lib/cases/admin-queries";
-import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, RISK_LABELS, type PublicCase } from "@/lib/cases/queries";
+import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, type PublicCase } from "@/lib/cases/queries";
 import { countryName, countryOptions } from "@/lib/countries";
 import { env } from "@/lib/env";
+import { RISK_LABELS } from "@/lib/labels";
+import { officialName } from "@/lib/targets/naming";
 import { isOutcomeStatus } from "../../_lib/case-views";
 import { signAppeal } from "./actions";
 
@@ -71,7 +73,7 @@ function lettersFor(c: PublicCase): LetterSource[] {
       {
         targetId: t.id,
         role: t.role,
-        recipient: t.name ? `${t.name}, ${t.title}` : t.title,
+        recipient: officialName(t),
         target: { title: t.title, name: t.name, office: t.office, salutation: t.salutation },
         template: { language: template.language, subject: template.subject, body: template.body },
       },
@@ -248,17 +250,7 @@ export default async function CasePage({ params }: { params: Params }) {
               )}
               <div className="mt-5">
                 <TargetList
-                  targets={c.targets.map((t) => ({
-                    id: t.id,
-                    role: t.role,
-                    title: t.title,
-                    name: t.name,
-                    office: t.office,
-                    postalAddress: t.postalAddress,
-                    countryName: countryName(t.country),
-                    email: t.email,
-                    fax: t.fax,
-                  }))}
+                  targets={c.targets.map((t) => ({ ...t, countryName: countryName(t.country) }))}
                 />
               </div>
             </section>

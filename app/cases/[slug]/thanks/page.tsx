@@ -8,6 +8,7 @@ import { PersonPortrait } from "@/components/person-portrait";
 import { ShareLinks } from "@/components/share-links";
 import { getPublicCaseBySlug, getSignatureCount, listPublicCases } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
+import { channelFor } from "@/lib/targets/channel";
 import { splitCases } from "../../../_lib/case-views";
 
 // The exact count, fresh: the supporter has just been added to it.
@@ -21,7 +22,7 @@ export default async function ThanksPage({ params }: { params: Promise<{ slug: s
   if (!found) notFound();
   const count = getSignatureCount({ caseId: found.id });
   const url = `${env().appUrl}/cases/${found.slug}`;
-  const byEmail = found.targets.filter((t) => t.email).length;
+  const byEmail = found.targets.filter((t) => channelFor(t) === "email").length;
   const byPost = found.targets.length - byEmail;
   const others = splitCases(listPublicCases())
     .open.filter((c) => c.slug !== found.slug)

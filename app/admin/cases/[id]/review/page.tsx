@@ -6,7 +6,7 @@ import { CaseButtonForm, CloseCaseForm, PublishForm } from "@/components/admin/c
 import { formatDateTime, formatDay } from "@/components/format";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { getCaseForEditor, getCaseReview } from "@/lib/cases/admin-queries";
-import { RISK_LABELS } from "@/lib/cases/queries";
+import { RISK_LABELS } from "@/lib/labels";
 import { OUTCOME_RISK_STATUSES } from "@/lib/cases/case-schemas";
 import { guardPage } from "../../../_lib/page-guard";
 import { signOutAction } from "../../../actions";

@@ -166,7 +166,7 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
                 <th scope="row" className="py-1 pr-4 text-left font-normal">
                   <span className="font-semibold">By post or fax</span> <span className="text-ink-soft">— officials with no email address</span>
                 </th>
-                <td className="py-1 text-right tabular-nums">{formatNumber(a.offline.post + a.offline.fax)}</td>
+                <td className="py-1 text-right tabular-nums">{formatNumber(Object.values(a.offline).reduce((sum, n) => sum + n, 0))}</td>
               </tr>
             </tbody>
           </table>

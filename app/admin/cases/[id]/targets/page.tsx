@@ -7,8 +7,10 @@ import { TargetForm, type TargetFormState } from "@/components/admin/target-form
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { countryName, countryOptions } from "@/lib/countries";
-import { getCaseForEditing, getTargetById, listTargetsByCase, targetLabel, type TargetRow } from "@/lib/targets/queries";
-import { formatFax, languageChoices, languageName } from "@/lib/targets/schemas";
+import { officialName } from "@/lib/targets/naming";
+import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
+import { formatFax, languageChoices, languageName, TARGET_FIELDS } from "@/lib/targets/schemas";
+import type { Target } from "@/lib/targets/types";
 import { guardPage } from "../../../_lib/page-guard";
 import { signOutAction } from "../../../actions";
 import { moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
@@ -30,19 +32,9 @@ const ERRORS: Record<string, string> = {
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
-function toFormValues(t: TargetRow): TargetFormState["values"] {
-  return {
-    role: t.role,
-    title: t.title,
-    name: t.name ?? "",
-    office: t.office ?? "",
-    postalAddress: t.postalAddress,
-    country: t.country,
-    email: t.email ?? "",
-    fax: t.fax ? formatFax(t.fax) : "",
-    salutation: t.salutation,
-    language: t.language,
-  };
+/** The form's fields filled from the stored row: what the campaigner typed, with the fax grouped for reading. */
+function toFormValues(t: Target): TargetFormState["values"] {
+  return { ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, t[f] ?? ""])), fax: t.fax ? formatFax(t.fax) : "" };
 }
 
 export default async function CaseTargetsPage({
@@ -70,15 +62,10 @@ export default async function CaseTargetsPage({
   const languageOptions = languages.map((l) => ({ value: l, label: `${languageName(l)} (${l})` }));
   const countries = countryOptions().map((c) => ({ value: c.code, label: c.name }));
   const views: EditableTargetView[] = rows.map((t) => ({
-    id: t.id,
-    role: t.role,
-    label: targetLabel(t),
-    office: t.office,
-    postalAddress: t.postalAddress,
+    ...t,
+    label: officialName(t),
     countryName: countryName(t.country),
-    email: t.email,
     fax: t.fax ? formatFax(t.fax) : null,
-    salutation: t.salutation,
     languageName: languageName(t.language),
   }));
 

@@ -7,18 +7,18 @@ import { formatDateTime, formatDay } from "@/components/format";
 import { RichText } from "@/components/rich-text";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { getCaseForEditor } from "@/lib/cases/admin-queries";
-import { RISK_LABELS, todayIso } from "@/lib/cases/queries";
+import { todayIso } from "@/lib/cases/queries";
+import { RISK_LABELS, UPDATE_KIND_LABELS } from "@/lib/labels";
 import { getCaseForUpdates, listUpdates } from "@/lib/updates/queries";
 import { UPDATE_BODY_MAX, UPDATE_TITLE_MAX } from "@/lib/updates/schemas";
 import { guardPage } from "../../../_lib/page-guard";
+import { riskStatusOptions } from "../../_lib/options";
 import { signOutAction } from "../../../actions";
 import { postUpdateAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Updates" };
-
-const STATUSES = Object.entries(RISK_LABELS).map(([value, label]) => ({ value, label }));
 
 export default async function CaseUpdatesPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage(requireCampaigner);
@@ -52,7 +52,7 @@ export default async function CaseUpdatesPage({ params }: { params: Promise<{ id
             action={postUpdateAction.bind(null, theCase.id)}
             personName={theCase.personName}
             followers={theCase.followers}
-            statuses={STATUSES}
+            statuses={riskStatusOptions()}
             currentStatus={theCase.riskStatus}
             today={todayIso()}
             titleMax={UPDATE_TITLE_MAX}
@@ -75,7 +75,7 @@ export default async function CaseUpdatesPage({ params }: { params: Promise<{ id
                       {formatDay(u.happenedOn)}
                     </time>
                     <span className={u.kind === "outcome" ? "font-semibold text-good" : "text-ink-soft"}>
-                      {u.kind === "outcome" ? "Outcome" : "Further information"}
+                      {UPDATE_KIND_LABELS[u.kind]}
                     </span>
                   </p>
                   <h3 className="mt-1 text-xl [overflow-wrap:anywhere]">{u.title}</h3>
