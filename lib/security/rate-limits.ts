@@ -65,12 +65,13 @@ export type RateLimitVerdict =
   | { allowed: true }
   | { allowed: false; retryAfterMs: number; retryAfterMinutes: number; message: string };
 
+const inTheLast = (n: number, unit: string) => (n === 1 ? `in the last ${unit}` : `in the last ${n} ${unit}s`);
+
 /** "in the last hour", "in the last 10 minutes", "in the last 2 hours", "in the last 90 seconds". */
 export function windowWording(seconds: number): string {
-  const unit = (n: number, word: string) => (n === 1 ? `in the last ${word}` : `in the last ${n} ${word}s`);
-  if (seconds % 3600 === 0) return unit(seconds / 3600, "hour");
-  if (seconds % 60 === 0) return unit(seconds / 60, "minute");
-  return unit(seconds, "second");
+  if (seconds % 3600 === 0) return inTheLast(seconds / 3600, "hour");
+  if (seconds % 60 === 0) return inTheLast(seconds / 60, "minute");
+  return inTheLast(seconds, "second");
 }
 
 /** "1 minute", "25 minutes": never "0 minutes", a refused person waits at least until the next minute. */
