@@ -13,6 +13,7 @@ import {
   type ReactNode,
 } from "react";
 import { LIMITS, type CaseField, type CaseFieldErrors, type CaseFormValues } from "@/lib/cases/case-schemas";
+import { slugFromName } from "@/lib/cases/slug";
 import { RichText } from "../rich-text";
 
 export type CaseEditorState = {
@@ -73,6 +74,7 @@ const LABELS: Record<CaseField | "photo", string> = {
 const noSubscribe = () => () => {};
 const fieldId = (f: CaseField | "photo") => `case-${f}`;
 const codePoints = (s: string) => [...s].length;
+const suggestedSlug = (name: string | undefined) => (name?.trim() ? slugFromName(name) : "");
 
 export function CaseEditorForm({
   action,
@@ -99,6 +101,8 @@ export function CaseEditorForm({
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [localPhoto, setLocalPhoto] = useState<string | null>(null);
   const [focusTick, setFocusTick] = useState(0);
+  // An empty address is made from the name on save; until it is typed by hand, the field shows that suggestion.
+  const [slugFollowsName, setSlugFollowsName] = useState(!state.values.slug);
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -107,7 +111,9 @@ export function CaseEditorForm({
   // A new answer from the server: its values (normalised, or just as typed) replace the form's.
   if (seen !== state) {
     setSeen(state);
-    setValues(state.values);
+    const follows = slugFollowsName && !state.values.slug;
+    setSlugFollowsName(follows);
+    setValues(follows ? { ...state.values, slug: suggestedSlug(state.values.personName) } : state.values);
     setPhotoError(null);
     setLocalPhoto(null);
     if (state.errors && Object.keys(state.errors).length > 0) setFocusTick((t) => t + 1);
@@ -132,6 +138,15 @@ export function CaseEditorForm({
     "aria-describedby": describedBy(f, extra.hint !== false),
     "aria-required": extra.required ? true : undefined,
   });
+
+  function changeName(e: ChangeEvent<HTMLInputElement>) {
+    const personName = e.target.value;
+    setValues((v) => ({ ...v, personName, ...(slugFollowsName ? { slug: suggestedSlug(personName) } : {}) }));
+  }
+  function changeSlug(e: ChangeEvent<HTMLInputElement>) {
+    setSlugFollowsName(e.target.value.trim() === "");
+    setValues((v) => ({ ...v, slug: e.target.value }));
+  }
 
   const summary = ERROR_ORDER.flatMap((f) => (errorOf(f) ? [{ field: f, message: errorOf(f)! }] : []));
   const formError = errors.form?.[0];
@@ -159,6 +174,8 @@ export function CaseEditorForm({
     if (isPending) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const formData = new FormData(event.currentTarget, submitter);
+    // a suggestion is sent as "left empty", so the server numbers it if another case has it, as without JS
+    if (slugFollowsName) formData.set("slug", "");
     // the server keeps the file (its path comes back in the hidden field) or refuses it: never send it twice
     if (fileRef.current) fileRef.current.value = "";
     startTransition(() => formAction(formData));
@@ -192,7 +209,7 @@ export function CaseEditorForm({
       <Section title="The person" intro="Who is at risk. Check every detail with the source: a wrong one can endanger them.">
         <div className="grid gap-5 sm:grid-cols-2">
           <Field f="personName" label="Name" hint="As supporters will write it in their letters." error={errorOf("personName")}>
-            <input {...text("personName", { required: true })} className="input" autoComplete="off" dir="auto" />
+            <input {...text("personName", { required: true })} onChange={changeName} className="input" autoComplete="off" dir="auto" />
           </Field>
           <Field f="personNameLocal" label="Name in their own script (optional)" hint="For example 李翘楚." error={errorOf("personNameLocal")}>
             <input {...text("personNameLocal")} className="input" autoComplete="off" dir="auto" />
@@ -275,7 +292,11 @@ export function CaseEditorForm({
           <Field
             f="slug"
             label="Web address"
-            hint={slugLocked ? "This case is public: its address cannot change." : "Lower-case letters, digits and hyphens: /cases/your-words."}
+            hint={
+              slugLocked
+                ? "This case is public: its address cannot change."
+                : "Made from the person’s name if left empty, with a number added if another case has it. Lower-case letters, digits and hyphens: /cases/your-words."
+            }
             error={errorOf("slug")}
           >
             <div className="flex items-stretch">
@@ -283,7 +304,8 @@ export function CaseEditorForm({
                 /cases/
               </span>
               <input
-                {...text("slug", { required: true })}
+                {...text("slug")}
+                onChange={changeSlug}
                 className="input !rounded-l-none"
                 autoComplete="off"
                 autoCapitalize="none"
