@@ -13,7 +13,6 @@ import {
   type ReactNode,
 } from "react";
 import { LIMITS, type CaseField, type CaseFieldErrors, type CaseFormValues } from "@/lib/cases/case-schemas";
-import { slugFromName } from "@/lib/cases/slug";
 import { RichText } from "../rich-text";
 
 export type CaseEditorState = {
@@ -74,7 +73,7 @@ const LABELS: Record<CaseField | "photo", string> = {
 const noSubscribe = () => () => {};
 const fieldId = (f: CaseField | "photo") => `case-${f}`;
 const codePoints = (s: string) => [...s].length;
-const suggestedSlug = (name: string | undefined) => (name?.trim() ? slugFromName(name) : "");
+type MakeSlug = (name: string) => string;
 
 export function CaseEditorForm({
   action,
@@ -103,6 +102,8 @@ export function CaseEditorForm({
   const [focusTick, setFocusTick] = useState(0);
   // An empty address is made from the name on save; until it is typed by hand, the field shows that suggestion.
   const [slugFollowsName, setSlugFollowsName] = useState(!state.values.slug);
+  const [makeSlug, setMakeSlug] = useState<MakeSlug | null>(null);
+  const suggestedSlug = (name: string | undefined) => (makeSlug && name?.trim() ? makeSlug(name) : "");
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -122,6 +123,23 @@ export function CaseEditorForm({
     if (focusTick > 0) summaryRef.current?.focus();
   }, [focusTick]);
   useEffect(() => () => void (localPhoto && URL.revokeObjectURL(localPhoto)), [localPhoto]);
+  // The server's own slugify (lib/cases/slug.ts), loaded only when a suggestion is wanted and after the form
+  // works: its transliteration table (any-ascii) is a 550 KB chunk, ≈ 220 KB gzipped.
+  useEffect(() => {
+    if (!slugFollowsName || makeSlug) return;
+    let current = true;
+    import("@/lib/cases/slug")
+      .then(({ slugFromName }) => {
+        if (!current) return;
+        setMakeSlug(() => slugFromName);
+        setValues((v) => (v.slug || !v.personName?.trim() ? v : { ...v, slug: slugFromName(v.personName) }));
+      })
+      // no suggestion then: the field stays empty and the server still makes the address from the name
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [slugFollowsName, makeSlug]);
 
   const errors = state.errors ?? {};
   const errorOf = (f: CaseField | "photo") => (f === "photo" && photoError ? photoError : errors[f]?.[0]);
