@@ -113,7 +113,7 @@ export const CaseInputSchema = z.object({
       if (s.length < 3 || s.length > LIMITS.slug || !SLUG_PATTERN.test(s))
         ctx.addIssue({
           code: "custom",
-          message: `Use 3 to ${LIMITS.slug} lower-case letters (a–z), digits and single hyphens, e.g. li-qiaochu.`,
+          message: `Use 3 to ${LIMITS.slug} lower-case letters (a–z), digits and single hyphens, e.g. li-qiaochu, or leave it empty to make it from the name.`,
         });
     }),
   reference: requiredText("the reference", LIMITS.reference),
