@@ -185,6 +185,65 @@ test("without JavaScript, a campaigner previews the story and keeps it through a
   await context.close();
 });
 
+/** A surname no other test uses, so the address made from it is this test's own: "Qhzvtkwa". */
+const uniqueSurname = () => `Q${Array.from({ length: 7 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+
+async function fillRequiredExceptAddress(page: Page, reference: string) {
+  await page.getByLabel("Headline", { exact: true }).fill("Academic held for his writing");
+  await page.getByLabel("Reference", { exact: true }).fill(reference);
+  await page.getByLabel("Country", { exact: true }).selectOption("CN");
+  await page.getByLabel("Situation", { exact: true }).selectOption("detained");
+  await page.getByLabel("Summary", { exact: true }).fill("A university president was sentenced after an unfair trial.");
+}
+
+test("the web address follows the name as it is typed, and a taken one is numbered on save", async ({ page }) => {
+  await signedInAs(page, "campaigner", "slug-writer");
+  const surname = uniqueSurname();
+  const base = `tashpolat-${surname.toLowerCase()}`;
+  // another case already has the address the name gives
+  const other = createTestCase({ state: "draft" });
+  getDb().update(cases).set({ slug: base }).where(eq(cases.id, other.id)).run();
+
+  await page.goto("/admin/cases/new");
+  await expect(page.getByText("Made from the person’s name if left empty")).toBeVisible();
+  const address = page.getByLabel("Web address");
+  await expect(address).toHaveValue("");
+  await page.getByLabel("Name", { exact: true }).fill(`Tashpolat ${surname}`);
+  await expect(address).toHaveValue(base);
+  // typed by hand, it no longer follows the name; emptied, it follows again
+  await address.fill("my-own-words");
+  await page.getByLabel("Name", { exact: true }).fill(`Tashpolat Tiyip ${surname}`);
+  await expect(address).toHaveValue("my-own-words");
+  await address.fill("");
+  await page.getByLabel("Name", { exact: true }).fill(`Tashpolat ${surname}`);
+  await expect(address).toHaveValue(base);
+
+  await fillRequiredExceptAddress(page, `UA ${surname}`);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/admin\/cases\/[0-9a-f-]{36}\?created=1$/);
+  const caseId = /\/admin\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await expect(page.getByLabel("Web address")).toHaveValue(`${base}-2`);
+  await expect(page.getByLabel("Web address")).toBeEditable();
+  expect(getDb().select({ slug: cases.slug }).from(cases).where(eq(cases.id, caseId)).get()?.slug).toBe(`${base}-2`);
+});
+
+test("without JavaScript, a case saved with the web address left empty gets one made from the name", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signedInAs(page, "campaigner", "no-js-slug");
+  const surname = uniqueSurname();
+  await page.goto("/admin/cases/new");
+  await page.getByLabel("Name", { exact: true }).fill(`Gülshan ${surname}`);
+  await page.getByLabel("Name in their own script (optional)").fill("گۈلشەن ئابباس");
+  await fillRequiredExceptAddress(page, `UA ${surname}`);
+  await expect(page.getByLabel("Web address")).toHaveValue("");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/admin\/cases\/[0-9a-f-]{36}\?created=1$/);
+  await expect(page.getByLabel("Web address")).toHaveValue(`gulshan-${surname.toLowerCase()}`);
+  await expect(page.getByLabel("Web address")).toBeEditable();
+  await context.close();
+});
+
 test("a case whose deadline has passed shows a clear notice instead of the form", async ({ page }) => {
   const c = createTestCase({ state: "published", actBefore: isoDay(-2) });
   await page.goto(`/cases/${c.slug}`);

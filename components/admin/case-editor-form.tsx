@@ -73,6 +73,7 @@ const LABELS: Record<CaseField | "photo", string> = {
 const noSubscribe = () => () => {};
 const fieldId = (f: CaseField | "photo") => `case-${f}`;
 const codePoints = (s: string) => [...s].length;
+type MakeSlug = (name: string) => string;
 
 export function CaseEditorForm({
   action,
@@ -99,6 +100,10 @@ export function CaseEditorForm({
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [localPhoto, setLocalPhoto] = useState<string | null>(null);
   const [focusTick, setFocusTick] = useState(0);
+  // An empty address is made from the name on save; until it is typed by hand, the field shows that suggestion.
+  const [slugFollowsName, setSlugFollowsName] = useState(!state.values.slug);
+  const [makeSlug, setMakeSlug] = useState<MakeSlug | null>(null);
+  const suggestedSlug = (name: string | undefined) => (makeSlug && name?.trim() ? makeSlug(name) : "");
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -107,7 +112,9 @@ export function CaseEditorForm({
   // A new answer from the server: its values (normalised, or just as typed) replace the form's.
   if (seen !== state) {
     setSeen(state);
-    setValues(state.values);
+    const follows = slugFollowsName && !state.values.slug;
+    setSlugFollowsName(follows);
+    setValues(follows ? { ...state.values, slug: suggestedSlug(state.values.personName) } : state.values);
     setPhotoError(null);
     setLocalPhoto(null);
     if (state.errors && Object.keys(state.errors).length > 0) setFocusTick((t) => t + 1);
@@ -116,6 +123,23 @@ export function CaseEditorForm({
     if (focusTick > 0) summaryRef.current?.focus();
   }, [focusTick]);
   useEffect(() => () => void (localPhoto && URL.revokeObjectURL(localPhoto)), [localPhoto]);
+  // The server's own slugify (lib/cases/slug.ts), loaded only when a suggestion is wanted and after the form
+  // works: its transliteration table (any-ascii) is a 550 KB chunk, ≈ 220 KB gzipped.
+  useEffect(() => {
+    if (!slugFollowsName || makeSlug) return;
+    let current = true;
+    import("@/lib/cases/slug")
+      .then(({ slugFromName }) => {
+        if (!current) return;
+        setMakeSlug(() => slugFromName);
+        setValues((v) => (v.slug || !v.personName?.trim() ? v : { ...v, slug: slugFromName(v.personName) }));
+      })
+      // no suggestion then: the field stays empty and the server still makes the address from the name
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [slugFollowsName, makeSlug]);
 
   const errors = state.errors ?? {};
   const errorOf = (f: CaseField | "photo") => (f === "photo" && photoError ? photoError : errors[f]?.[0]);
@@ -132,6 +156,15 @@ export function CaseEditorForm({
     "aria-describedby": describedBy(f, extra.hint !== false),
     "aria-required": extra.required ? true : undefined,
   });
+
+  function changeName(e: ChangeEvent<HTMLInputElement>) {
+    const personName = e.target.value;
+    setValues((v) => ({ ...v, personName, ...(slugFollowsName ? { slug: suggestedSlug(personName) } : {}) }));
+  }
+  function changeSlug(e: ChangeEvent<HTMLInputElement>) {
+    setSlugFollowsName(e.target.value.trim() === "");
+    setValues((v) => ({ ...v, slug: e.target.value }));
+  }
 
   const summary = ERROR_ORDER.flatMap((f) => (errorOf(f) ? [{ field: f, message: errorOf(f)! }] : []));
   const formError = errors.form?.[0];
@@ -159,6 +192,8 @@ export function CaseEditorForm({
     if (isPending) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const formData = new FormData(event.currentTarget, submitter);
+    // a suggestion is sent as "left empty", so the server numbers it if another case has it, as without JS
+    if (slugFollowsName) formData.set("slug", "");
     // the server keeps the file (its path comes back in the hidden field) or refuses it: never send it twice
     if (fileRef.current) fileRef.current.value = "";
     startTransition(() => formAction(formData));
@@ -192,7 +227,7 @@ export function CaseEditorForm({
       <Section title="The person" intro="Who is at risk. Check every detail with the source: a wrong one can endanger them.">
         <div className="grid gap-5 sm:grid-cols-2">
           <Field f="personName" label="Name" hint="As supporters will write it in their letters." error={errorOf("personName")}>
-            <input {...text("personName", { required: true })} className="input" autoComplete="off" dir="auto" />
+            <input {...text("personName", { required: true })} onChange={changeName} className="input" autoComplete="off" dir="auto" />
           </Field>
           <Field f="personNameLocal" label="Name in their own script (optional)" hint="For example 李翘楚." error={errorOf("personNameLocal")}>
             <input {...text("personNameLocal")} className="input" autoComplete="off" dir="auto" />
@@ -275,7 +310,11 @@ export function CaseEditorForm({
           <Field
             f="slug"
             label="Web address"
-            hint={slugLocked ? "This case is public: its address cannot change." : "Lower-case letters, digits and hyphens: /cases/your-words."}
+            hint={
+              slugLocked
+                ? "This case is public: its address cannot change."
+                : "Made from the person’s name if left empty, with a number added if another case has it. Lower-case letters, digits and hyphens: /cases/your-words."
+            }
             error={errorOf("slug")}
           >
             <div className="flex items-stretch">
@@ -283,7 +322,8 @@ export function CaseEditorForm({
                 /cases/
               </span>
               <input
-                {...text("slug", { required: true })}
+                {...text("slug")}
+                onChange={changeSlug}
                 className="input !rounded-l-none"
                 autoComplete="off"
                 autoCapitalize="none"

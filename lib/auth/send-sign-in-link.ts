@@ -3,16 +3,11 @@ import { writeTransaction } from "@/db/client";
 import { signInLinkEmail } from "@/emails/sign-in-link";
 import { env } from "../env";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
-import { hitRateLimit } from "../security/rate-limit";
-import { keyedHash } from "../security/secret";
+import { consumeRateLimit } from "../security/rate-limits";
 import { isSignInAllowed } from "./sign-in-policy";
 
 /** How long a sign-in link works. Short: it is a password sent in clear through mail servers. */
 export const SIGN_IN_LINK_MINUTES = 30;
-
-/** Links per address per rate-limit window: enough for a mistyped attempt or two, too few to flood a colleague's
- * inbox by typing their address again and again. */
-export const SIGN_IN_LINKS_PER_WINDOW = 5;
 
 /** The link we mail: a page with a "Sign in" button that submits Auth.js's callback, not the callback itself.
  * Mail scanners open every link in a message; opening the callback would spend the single-use token. */
@@ -28,11 +23,7 @@ export async function sendSignInLink({ identifier, url }: { identifier: string; 
   if (!isSignInAllowed({ email: identifier })) return { queued: false };
   const email = signInLinkEmail({ signInUrl: continueUrl(url), appUrl: env().appUrl, expiresInMinutes: SIGN_IN_LINK_MINUTES });
   const queued = writeTransaction((tx) => {
-    const limit = hitRateLimit(tx, {
-      key: keyedHash("sign-in", identifier),
-      limit: SIGN_IN_LINKS_PER_WINDOW,
-      windowMs: env().RATE_LIMIT_WINDOW_SECONDS * 1000,
-    });
+    const limit = consumeRateLimit(tx, { name: "signInLink", subject: identifier });
     // over the limit: the same silence as for an unknown address
     if (!limit.allowed) return false;
     enqueueMessage(tx, {

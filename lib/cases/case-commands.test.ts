@@ -95,7 +95,8 @@ describe("createCase", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(
-      ["actBefore", "country", "goal", "languages", "personName", "reference", "riskStatus", "slug", "summary", "title"].sort(),
+      // no slug error: an empty address is made from the name, and the missing name is the error to fix
+      ["actBefore", "country", "goal", "languages", "personName", "reference", "riskStatus", "summary", "title"].sort(),
     );
     expect(getDb().select().from(cases).all()).toHaveLength(before);
   });
@@ -150,6 +151,24 @@ describe("createCase", () => {
     expect(again).toEqual({ ok: false, errors: { slug: ["Another case already uses this web address. Choose a different one."] } });
   });
 
+  it("makes the address from the person's name when it is left empty, numbered when taken", () => {
+    const name = `Ilham Tohti ${Date.now()}`;
+    const made = [1, 2, 3].map(() => createCase({ input: validInput({ slug: "", personName: name }), user: campaigner }));
+    const base = `ilham-tohti-${name.split(" ")[2]}`;
+    expect(made.map((r) => (r.ok ? r.slug : null))).toEqual([base, `${base}-2`, `${base}-3`]);
+    expect(made.map((r) => (r.ok ? row(r.id).slug : null))).toEqual([base, `${base}-2`, `${base}-3`]);
+  });
+
+  it("makes an ASCII address from a name in Chinese, Uyghur or Cyrillic script", () => {
+    const slugs = ["李翘楚", "ئىلھام توختى", "Ильхам Тохти"].map((personName) => {
+      const result = createCase({ input: validInput({ slug: "  ", personName }), user: campaigner });
+      return result.ok ? result.slug : `refused: ${JSON.stringify(result.errors)}`;
+    });
+    expect(slugs[0]).toMatch(/^li-qiao-chu(-\d+)?$/);
+    expect(slugs[2]).toMatch(/^ilkham-tokhti(-\d+)?$/);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
   it("refuses a photo path it did not store, and a photo without a description", () => {
     const forged = createCase({ input: validInput({ photoPath: "https://evil.example/x.png", photoAlt: "x" }), user: campaigner });
     expect(forged).toMatchObject({ ok: false, errors: { photoPath: [expect.any(String)] } });
@@ -183,6 +202,20 @@ describe("updateCase", () => {
     const base = validInput({ slug: c.slug });
     expect(updateCase({ id: c.id, input: { ...base, slug: `${c.slug}-moved` }, user: campaigner })).toMatchObject({ ok: false, errors: { slug: [expect.stringContaining("cannot change")] } });
     expect(updateCase({ id: c.id, input: base, user: campaigner })).toMatchObject({ ok: true, state: "published" });
+  });
+
+  it("makes a draft's address from the name when it is emptied, but never changes a public case's by itself", () => {
+    const name = `Tashpolat Tiyip ${Date.now()}`;
+    const draft = createCase({ input: validInput({ personName: name }), user: campaigner });
+    if (!draft.ok) throw new Error("setup");
+    const base = `tashpolat-tiyip-${name.split(" ")[2]}`;
+    // its own address does not count as taken
+    for (let i = 0; i < 2; i++) expect(updateCase({ id: draft.id, input: validInput({ slug: "", personName: name }), user: campaigner })).toMatchObject({ ok: true, slug: base });
+    expect(row(draft.id).slug).toBe(base);
+
+    const c = createTestCase({ state: "published" });
+    expect(updateCase({ id: c.id, input: validInput({ slug: "" }), user: admin })).toMatchObject({ ok: false, errors: { slug: [expect.stringContaining("cannot change")] } });
+    expect(row(c.id).slug).toBe(c.slug);
   });
 
   it("keeps a deadline that has already passed when it is not changed", () => {

@@ -108,11 +108,12 @@ export const CaseInputSchema = z.object({
   slug: trimmed()
     .transform((s) => s.toLowerCase())
     .superRefine((s, ctx) => {
-      if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter the web address for this case, e.g. li-qiaochu." });
-      else if (s.length < 3 || s.length > LIMITS.slug || !SLUG_PATTERN.test(s))
+      // empty: made from the person's name (lib/cases/check-case-input.ts), which needs the database to be unique
+      if (s.length === 0) return;
+      if (s.length < 3 || s.length > LIMITS.slug || !SLUG_PATTERN.test(s))
         ctx.addIssue({
           code: "custom",
-          message: `Use 3 to ${LIMITS.slug} lower-case letters (a–z), digits and single hyphens, e.g. li-qiaochu.`,
+          message: `Use 3 to ${LIMITS.slug} lower-case letters (a–z), digits and single hyphens, e.g. li-qiaochu, or leave it empty to make it from the name.`,
         });
     }),
   reference: requiredText("the reference", LIMITS.reference),

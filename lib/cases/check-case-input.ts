@@ -5,6 +5,7 @@ import { cases, type CaseState } from "@/db/schema";
 import { caseFieldErrors, CaseInputSchema, hasErrors, mergeErrors, readCaseFields, type CaseFieldErrors, type CaseInput } from "./case-schemas";
 import { casePhotoExists } from "./photos";
 import { todayIso } from "./queries";
+import { uniqueCaseSlug } from "./unique-case-slug";
 
 export type CaseData = Omit<CaseInput, "removePhoto" | "tags" | "languages"> & { tags: string; languages: string };
 
@@ -14,7 +15,8 @@ type Existing = { id: string; slug: string; state: CaseState; actBefore: string;
 
 /**
  * Parses the editor's fields and applies the rules that need the database or the case as it stands: a unique
- * slug, a deadline not already past, a stored photo, alt text for it. Returns every problem at once.
+ * slug (made from the person's name when left empty), a deadline not already past, a stored photo, alt text for
+ * it. Returns every problem at once.
  */
 export function checkCaseInput({
   db,
@@ -35,16 +37,21 @@ export function checkCaseInput({
   const extra: CaseFieldErrors = {};
   const add = (field: keyof CaseFieldErrors, message: string) => (extra[field] ??= []).push(message);
 
-  const slug = raw.slug.trim().toLowerCase();
-  if (!errors.slug && slug) {
+  let slug = raw.slug.trim().toLowerCase();
+  const isPublic = existing?.state === "published" || existing?.state === "closed";
+  const addressFixed = `This case is public at /cases/${existing?.slug}: its address cannot change, links to it are already shared.`;
+  // Left empty: made from the name, unique by construction. Never for a public case, whose address must not
+  // change by itself.
+  if (!slug && isPublic) add("slug", addressFixed);
+  else if (!slug && !errors.personName) slug = uniqueCaseSlug({ db, name: raw.personName.trim(), exceptId: existing?.id });
+  else if (!errors.slug && slug) {
     const taken = db
       .select({ id: cases.id })
       .from(cases)
       .where(existing ? and(eq(cases.slug, slug), ne(cases.id, existing.id)) : eq(cases.slug, slug))
       .get();
     if (taken) add("slug", "Another case already uses this web address. Choose a different one.");
-    else if (existing && existing.slug !== slug && (existing.state === "published" || existing.state === "closed"))
-      add("slug", `This case is public at /cases/${existing.slug}: its address cannot change, links to it are already shared.`);
+    else if (existing && existing.slug !== slug && isPublic) add("slug", addressFixed);
   }
 
   const actBefore = raw.actBefore.trim();
@@ -66,6 +73,7 @@ export function checkCaseInput({
     ok: true,
     data: {
       ...rest,
+      slug,
       photoPath,
       photoAlt: photoPath ? rest.photoAlt : null,
       photoCredit: photoPath ? rest.photoCredit : null,

@@ -6,7 +6,7 @@ import { useTestDatabase, type TestDatabase } from "../testing/test-database";
 
 type Lib = {
   sendTestLetter: typeof import("./send-test-letter").sendTestLetter;
-  TEST_LETTER_LIMIT: number;
+  rateLimitPolicy: typeof import("../security/rate-limits").rateLimitPolicy;
   deliverDue: typeof import("../outbox/deliver-outbox").deliverDue;
   inviteUser: typeof import("../auth/commands/invite-user").inviteUser;
   getSignatureCount: typeof import("../cases/queries").getSignatureCount;
@@ -23,8 +23,9 @@ let lib: Lib;
 beforeAll(async () => {
   capture = await startSmtpCapture();
   database = await useTestDatabase({ SMTP_URL: capture.url, MAIL_FROM: "appeals@vigil.example.org", MAIL_FROM_NAME: "Vigil", REPLY_TO: "replies@vigil.example.org" });
-  const [send, outbox, invite, queries, factories, client, schema, orm] = await Promise.all([
+  const [send, limits, outbox, invite, queries, factories, client, schema, orm] = await Promise.all([
     import("./send-test-letter"),
+    import("../security/rate-limits"),
     import("../outbox/deliver-outbox"),
     import("../auth/commands/invite-user"),
     import("../cases/queries"),
@@ -35,7 +36,7 @@ beforeAll(async () => {
   ]);
   lib = {
     sendTestLetter: send.sendTestLetter,
-    TEST_LETTER_LIMIT: send.TEST_LETTER_LIMIT,
+    rateLimitPolicy: limits.rateLimitPolicy,
     deliverDue: outbox.deliverDue,
     inviteUser: invite.inviteUser,
     getSignatureCount: queries.getSignatureCount,
@@ -105,9 +106,16 @@ describe("sendTestLetter", () => {
     const user = campaigner();
     const theCase = lib.createTestCase({ targets: 1, state: "draft" });
     const now = new Date("2030-01-01T10:00:00Z");
-    for (let i = 0; i < lib.TEST_LETTER_LIMIT; i++) expect(lib.sendTestLetter({ caseId: theCase.id, user, now }).ok).toBe(true);
+    const policy = lib.rateLimitPolicy("testLetter");
+    expect(policy).toMatchObject({ count: 5, windowMs: 10 * 60_000 });
+    for (let i = 0; i < policy.count; i++) expect(lib.sendTestLetter({ caseId: theCase.id, user, now }).ok).toBe(true);
     const queued = lib.getDb().select().from(lib.schema.outbox).all().length;
-    expect(lib.sendTestLetter({ caseId: theCase.id, user, now })).toMatchObject({ ok: false, reason: "rate_limited" });
+    // the refusal names the real window and the wait: `now` is the start of a window, so all ten minutes remain
+    expect(lib.sendTestLetter({ caseId: theCase.id, user, now })).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      message: "You have sent several tests in the last 10 minutes. Try again in 10 minutes.",
+    });
     expect(lib.getDb().select().from(lib.schema.outbox).all()).toHaveLength(queued);
     // another campaigner is not held back by the first one's tests
     expect(lib.sendTestLetter({ caseId: theCase.id, user: campaigner(), now }).ok).toBe(true);

@@ -5,8 +5,7 @@ import { cases, letterTemplates, targets } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
-import { hitRateLimit } from "../security/rate-limit";
-import { keyedHash } from "../security/secret";
+import { consumeRateLimit } from "../security/rate-limits";
 import { channelFor } from "../targets/channel";
 import { formatFax } from "../targets/schemas";
 import type { Target } from "../targets/types";
@@ -14,14 +13,12 @@ import { signatureName } from "./render";
 import { previewLetters } from "./preview";
 import { SAMPLE_SUPPORTER } from "./schemas";
 
-export const TEST_LETTER_LIMIT = 5;
-export const TEST_LETTER_WINDOW_MS = 10 * 60_000;
 export const TEST_SUBJECT_PREFIX = "[TEST] ";
 
 export type SendTestLetterResult =
   | { ok: true; queued: number }
   | { ok: false; reason: "not_found" | "no_targets" | "no_template" | "template_error" }
-  | { ok: false; reason: "rate_limited"; retryAfterMs: number };
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number; message: string };
 
 /** "by email to …", "by fax to …", "by post": the channel the real appeal would take, in the test's words. */
 function howItWouldTravel(target: Pick<Target, "email" | "fax">): string {
@@ -71,8 +68,8 @@ export function sendTestLetter({
     });
     if (letters.some((l) => l.problem)) return { ok: false, reason: "template_error" };
 
-    const limit = hitRateLimit(tx, { key: keyedHash("test-letter", user.id), limit: TEST_LETTER_LIMIT, windowMs: TEST_LETTER_WINDOW_MS, now });
-    if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: limit.retryAfterMs };
+    const limit = consumeRateLimit(tx, { name: "testLetter", subject: user.id, now });
+    if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: limit.retryAfterMs, message: limit.message };
 
     const fromName = `${signatureName(SAMPLE_SUPPORTER)} via ${config.MAIL_FROM_NAME}`;
     letters.forEach((letter, i) => {

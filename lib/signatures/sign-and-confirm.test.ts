@@ -436,6 +436,25 @@ describe("rate limits", () => {
     }
   });
 
+  it("states the configured window in the refusal, not a fixed hour", () => {
+    const restore = setEnv({ RATE_LIMIT_PER_CLIENT: "1", RATE_LIMIT_WINDOW_SECONDS: "600" });
+    try {
+      const testCase = lib.createTestCase();
+      const clientAddress = uniqueClient();
+      // 4 minutes into a 10-minute window: 6 minutes to wait
+      const now = new Date(Math.floor(Date.now() / 600_000) * 600_000 + 4 * 60_000);
+      expect(sign({ slug: testCase.slug, email: uniqueEmail("window"), clientAddress, now })).toEqual({ ok: true });
+      expect(sign({ slug: testCase.slug, email: uniqueEmail("window"), clientAddress, now })).toEqual({
+        ok: false,
+        code: "rate_limited",
+        retryAfterMinutes: 6,
+        message: "Very many appeals have come from your network in the last 10 minutes. Please try again in 6 minutes.",
+      });
+    } finally {
+      restore();
+    }
+  });
+
   it("lets a school network sign 30 times from one address with the default limit", () => {
     const testCase = lib.createTestCase();
     const clientAddress = uniqueClient();

@@ -9,8 +9,8 @@ import { env } from "../env";
 import { signatureName } from "../letters/render";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { rateLimitUnit } from "../security/client-address";
-import { hitRateLimit } from "../security/rate-limit";
-import { hashToken, keyedHash, newId, randomToken } from "../security/secret";
+import { consumeRateLimit } from "../security/rate-limits";
+import { hashToken, newId, randomToken } from "../security/secret";
 import { officialName } from "../targets/naming";
 import { normalizeEmail, type SignAppealInput } from "./schemas";
 
@@ -38,7 +38,6 @@ export function submitSignature({
   now?: Date;
 }): SubmitSignatureResult {
   const config = env();
-  const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
   const emailNormalized = normalizeEmail(input.email);
 
   const result = writeTransaction((tx): SubmitSignatureResult => {
@@ -54,20 +53,11 @@ export function submitSignature({
       return { ok: false, code: "closed", message: "This urgent action is no longer taking signatures." };
     }
 
-    const client = hitRateLimit(tx, { key: keyedHash("client", rateLimitUnit(clientAddress)), limit: config.RATE_LIMIT_PER_CLIENT, windowMs, now });
-    if (!client.allowed) {
-      const retryAfterMinutes = Math.max(1, Math.ceil(client.retryAfterMs / 60_000));
-      return {
-        ok: false,
-        code: "rate_limited",
-        retryAfterMinutes,
-        message: `Very many appeals have come from your network in the last hour. Please try again in ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}.`,
-      };
-    }
-    // Mail to one address: a few per case (a typo corrected, a lost email), more across all cases (a supporter
-    // signing several in an evening), and never enough to flood someone who never asked.
-    const perCase = hitRateLimit(tx, { key: keyedHash("email-case", `${found.id}\0${emailNormalized}`), limit: config.RATE_LIMIT_PER_EMAIL, windowMs, now });
-    const overall = hitRateLimit(tx, { key: keyedHash("email", emailNormalized), limit: config.RATE_LIMIT_PER_EMAIL * 4, windowMs, now });
+    const client = consumeRateLimit(tx, { name: "signPerClient", subject: rateLimitUnit(clientAddress), now });
+    if (!client.allowed) return { ok: false, code: "rate_limited", retryAfterMinutes: client.retryAfterMinutes, message: client.message };
+    // Mail to one address: once over either limit nothing more is sent to it, and the page still reads the same.
+    const perCase = consumeRateLimit(tx, { name: "signPerEmailPerCase", subject: [found.id, emailNormalized], now });
+    const overall = consumeRateLimit(tx, { name: "signPerEmail", subject: emailNormalized, now });
     if (!perCase.allowed || !overall.allowed) return { ok: true };
 
     const caseUrl = `${config.appUrl}/cases/${found.slug}`;

@@ -78,7 +78,7 @@ export async function sendTestLetterAction(caseId: string, _state: TestLetterSta
   }
   switch (result.reason) {
     case "rate_limited":
-      return { error: `You have sent several tests in the last few minutes. Try again in ${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))} minute${result.retryAfterMs > 60_000 ? "s" : ""}.` };
+      return { error: result.message };
     case "no_targets":
       return { error: "Add a target first: a test shows the letter as each target will receive it." };
     case "no_template":
