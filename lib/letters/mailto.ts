@@ -56,6 +56,8 @@ function uniqueBy(addresses: string[], seen: Set<string>): string[] {
   });
 }
 
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ").trim();
+
 type Prepared = { to: string[]; cc: string[]; subject: string; body: string };
 
 function prepare(input: MailtoInput): Prepared {
@@ -63,8 +65,7 @@ function prepare(input: MailtoInput): Prepared {
   const to = uniqueBy(cleanAddresses("to", input.to), seen);
   if (to.length === 0) throw new MailtoAddressError("to", 0);
   const cc = uniqueBy(cleanAddresses("cc", input.cc ?? []), seen);
-  // A subject is one line; an empty subject= makes Outlook take the next field for the subject.
-  const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ").trim();
+  // An empty subject= makes Outlook take the next field for the subject: fall back instead.
   const subject = oneLine(input.subject) || oneLine(input.fallbackSubject);
   if (!subject) throw new Error("buildMailto: both subject and fallbackSubject are blank");
   // RFC 6068 §5: line breaks in a body are CRLF, encoded %0D%0A.
