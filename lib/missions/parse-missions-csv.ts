@@ -1,7 +1,8 @@
 // Diplomatic missions from the database-of-embassies CSV (Wikidata, CC0): semicolon-separated, never quoted,
 // the header ending with ";" and the rows not. Pure: the import command reads the file, this decides what is
 // in it, and the import refuses the whole file when there is any error (requireValidMissionsCsv).
-import "server-only";
+// No "server-only": nothing here touches the database, and the demo seed parses the fixture from
+// scripts/prepare.ts, which plain tsx runs without the react-server condition that "server-only" needs.
 import { parse } from "csv-parse/sync";
 import { isCountryCode, type CountryCode } from "../countries";
 import { checkEmail } from "../signatures/schemas";
