@@ -1,6 +1,6 @@
 // "Send it from your own email": one mailto: link (plus Gmail and Outlook web compose links) per official, built
 // from an already rendered letter. Pure and isomorphic, like render.ts: the editor shows the same length the
-// supporter's page will produce. Encoding follows RFC 6068; see docs/decisions/004-missions-and-mailto.md.
+// supporter's page will produce. Encoding follows RFC 6068; see docs/decisions/005-missions-and-mailto.md.
 import { checkEmail } from "../signatures/schemas";
 
 /** Above this the campaigner's editor warns that some mail clients may cut the letter. */
