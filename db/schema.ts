@@ -129,6 +129,8 @@ export const missions = sqliteTable(
     email: text("email"),
     phone: text("phone"),
     wikidataId: text("wikidata_id"),
+    // a defunct mission stays listed (a re-import must not revive it) but is never written to
+    closed: flag("closed"),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
   },

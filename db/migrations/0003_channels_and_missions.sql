@@ -10,6 +10,7 @@ CREATE TABLE `missions` (
 	`email` text,
 	`phone` text,
 	`wikidata_id` text,
+	`closed` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );
