@@ -1,5 +1,4 @@
 import "server-only";
-import { migrateDatabase } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
 import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
@@ -15,7 +14,7 @@ export function startServerProcess(): void {
     }
     throw error;
   }
-  migrateDatabase();
+  // no migration here: scripts/prepare.ts applied them before this process started (once per start)
   startOutboxWorker();
   // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time
   setInterval(() => {
