@@ -12,15 +12,13 @@ describe("clientAddressFor", () => {
   });
 
   it("believes only the last hop, and only from a nearby proxy, with TRUST_PROXY", () => {
-    for (const peer of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "10.1.2.3", "192.168.0.2", "172.16.0.1", "172.31.255.1", "fd12::1"]) {
-      expect(clientAddressFor({ peer, headers: spoofed, trustProxy: true }), peer).toBe("203.0.113.7");
-    }
+    const nearby = ["127.0.0.1", "::1", "::ffff:127.0.0.1", "10.1.2.3", "192.168.0.2", "172.16.0.1", "172.31.255.1", "fd12::1"];
+    expect(nearby.map((peer) => clientAddressFor({ peer, headers: spoofed, trustProxy: true }))).toEqual(nearby.map(() => "203.0.113.7"));
   });
 
   it("ignores X-Forwarded-For from a peer on the internet even with TRUST_PROXY", () => {
-    for (const peer of ["203.0.113.50", "172.32.0.1", "2001:db8::1", "::ffff:203.0.113.50"]) {
-      expect(clientAddressFor({ peer, headers: spoofed, trustProxy: true }), peer).toBe(peer);
-    }
+    const remote = ["203.0.113.50", "172.32.0.1", "2001:db8::1", "::ffff:203.0.113.50"];
+    expect(remote.map((peer) => clientAddressFor({ peer, headers: spoofed, trustProxy: true }))).toEqual(remote);
   });
 
   it("falls back to the peer when a nearby proxy sends an empty header", () => {
