@@ -29,7 +29,7 @@ export function codePointLabel(codePoint: number): string {
 // An emoji and whatever hangs on it: variation selectors, skin tones, tags (subdivision flags), ZWJ sequences,
 // flags made of two regional indicators; and the leftovers of keycaps ("1️⃣" keeps its "1").
 const EMOJI_SEQUENCE =
-  /\p{Regional_Indicator}{1,2}|\p{Extended_Pictographic}[\u{FE0E}\u{FE0F}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]*(?:\u200D\p{Extended_Pictographic}[\u{FE0E}\u{FE0F}\u{1F3FB}-\u{1F3FF}]*)*|[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]/gu;
+  /\p{Regional_Indicator}{1,2}|\p{Extended_Pictographic}(?:\p{Variation_Selector}|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}])*(?:\u200D\p{Extended_Pictographic}(?:\p{Variation_Selector}|\p{Emoji_Modifier})*)*|\p{Emoji_Modifier}|\u{FE0F}|\u{20E3}/gu;
 
 /**
  * Emoji policy: an emoji the fonts cannot draw is dropped, and the spacing around it tidied ("Free her 🙏!" →
@@ -41,9 +41,9 @@ export function dropEmoji(text: string, canDraw: (codePoint: number) => boolean)
   const lines = text.split("\n").map((line) => {
     let droppedHere = 0;
     const kept = line.replace(EMOJI_SEQUENCE, (match) => {
-      const bare = match.replace(/[\u{FE0E}\u{FE0F}]/gu, "");
-      const points = [...bare];
-      if (points.length === 1 && canDraw(bare.codePointAt(0) ?? 0) && !/\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\u{20E3}]/u.test(bare)) return bare;
+      const bare = match.replace(/\p{Variation_Selector}/gu, "");
+      const single = [...bare].length === 1 && !/\p{Regional_Indicator}|\p{Emoji_Modifier}|\u20E3/u.test(bare);
+      if (single && canDraw(bare.codePointAt(0) ?? 0)) return bare;
       droppedHere += 1;
       return "";
     });
@@ -52,14 +52,14 @@ export function dropEmoji(text: string, canDraw: (codePoint: number) => boolean)
     return kept
       .replace(/[ \t]{2,}/g, " ")
       .replace(/ +([.,;:!?)\]»،؛؟。，、！？])/gu, "$1")
-      .replace(/([(\[«]) +/gu, "$1")
+      .replace(/([([«]) +/gu, "$1")
       .trim();
   });
   return { text: lines.join("\n"), dropped };
 }
 
 // Invisible format characters that no font needs to draw; bidi controls are read by the bidi algorithm first.
-const IGNORABLE = /[\u00AD\u180E\u200B\u2060-\u2064\u{FE00}-\u{FE0F}\u{FEFF}\u{E0000}-\u{E0FFF}]/gu;
+const IGNORABLE = /[\u00AD\u180E\u200B\u2060-\u2064\u{FEFF}\u{E0000}-\u{E00FF}]|\p{Variation_Selector}/gu;
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const JOINER = /[\u200C\u200D]/u;
 const ARABIC = /\p{Script=Arabic}/u;
@@ -154,13 +154,13 @@ export function visualRuns(paragraph: Paragraph, start = 0, end = paragraph.text
       if ((runs[index]?.level ?? 0) < level) continue;
       let stop = index;
       while (stop + 1 < runs.length && (runs[stop + 1]?.level ?? 0) >= level) stop += 1;
-      runs.splice(index, stop - index + 1, ...runs.slice(index, stop + 1).reverse());
+      runs.splice(index, stop - index + 1, ...runs.slice(index, stop + 1).toReversed());
       index = stop;
     }
   }
   return runs.map((run) => {
     if (run.level % 2 === 0 || STRONG_RTL.test(run.text)) return run;
-    const mirrored = [...run.text].reverse().map((char) => bidi.getMirroredCharacter(char) ?? char);
+    const mirrored = [...run.text].toReversed().map((char) => bidi.getMirroredCharacter(char) ?? char);
     return { ...run, text: mirrored.join("") };
   });
 }

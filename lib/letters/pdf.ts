@@ -4,7 +4,7 @@
 import "server-only";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import PdfKitDocument from "pdfkit";
 import { countryName } from "../countries";
 import {
   breakPieces,
@@ -38,6 +38,7 @@ export type PdfResult = { pdf: Buffer; rendered: string[]; failures: { id: strin
 
 /** A letter longer than this many pages is refused: no appeal needs it, and a runaway body must not fill a run. */
 export const MAX_PAGES_PER_LETTER = 6;
+const MAX_CHARACTERS = 40_000;
 
 const MM = 72 / 25.4;
 const INCH = 72;
@@ -126,7 +127,7 @@ function glyphCheck(doc: Doc): GlyphCheck {
   for (const key of ["latin", "arabic", "han"] as const) {
     doc.font(key);
     // pdfkit keeps the fontkit font it embeds on `_font.font`; its own API has no "has glyph" question
-    const font = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
+    const font = (Reflect.get(doc, "_font") as { font?: FontkitFont } | undefined)?.font;
     if (!font || typeof font.hasGlyphForCodePoint !== "function") throw new Error("pdfkit did not load the font as TrueType");
     fonts.set(key, font);
   }
@@ -222,6 +223,8 @@ function where(part: string, error: unknown): never {
 
 function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: PaperLayout; type: Typesetter; canDraw: (cp: number) => boolean }): LetterPlan {
   const { letter, options, layout, type } = input;
+  // far more than MAX_PAGES_PER_LETTER pages hold in any script: refused before spending time laying it out
+  if (letter.body.length > MAX_CHARACTERS) throw new LetterFailure(`letter too long: more than ${MAX_PAGES_PER_LETTER} pages`);
   const clean = (text: string) => dropEmoji(text.normalize("NFC"), input.canDraw).text;
   const rtl = isRtlLanguage(letter.language);
   const direction = rtl ? "rtl" : "ltr";
@@ -383,7 +386,7 @@ function draw(doc: Doc, layout: PaperLayout, pages: Op[][]) {
  */
 export async function renderLettersPdf(letters: PdfLetter[], options: PdfOptions): Promise<PdfResult> {
   const layout = LAYOUTS[options.paper];
-  const doc = new PDFDocument({ autoFirstPage: false, size: layout.size, margin: 0, info: { Title: options.organisation, Creator: "Vigil" } });
+  const doc = new PdfKitDocument({ autoFirstPage: false, size: layout.size, margin: 0, info: { Title: options.organisation, Creator: "Vigil" } });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
