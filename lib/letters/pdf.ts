@@ -3,7 +3,6 @@
 // mixed scripts come out shaped and in bidi order (docs/decisions/004-letter-pdf-renderer.md).
 import "server-only";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import PdfKitDocument from "pdfkit";
 import { countryName } from "../countries";
 import {
@@ -91,8 +90,10 @@ const LAYOUTS: Record<PaperSize, PaperLayout> = {
 const SIZE = { body: 11, subject: 11, address: 10, returnLine: 7, letterhead: 8.5, small: 7.5 };
 const LEADING = 1.4;
 
-const require = createRequire(import.meta.url);
-// Resolved at run time from node_modules, never a font installed on one machine; read once per process.
+// Resolved at run time from node_modules, never a font installed on one machine; read once per process. Node's
+// resolver is fetched at run time because Turbopack rewrites a visible require.resolve() into a bundle module id
+// (and refuses to bundle a .ttf).
+const resolveFont = process.getBuiltinModule("node:module").createRequire(import.meta.url).resolve;
 const FONT_FILES: Record<string, string> = {
   latin: "@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf",
   "latin-bold": "@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf",
@@ -105,7 +106,7 @@ const fontData = new Map<string, Buffer>();
 function loadFont(name: string): Buffer {
   let data = fontData.get(name);
   if (!data) {
-    data = fs.readFileSync(require.resolve(FONT_FILES[name] ?? ""));
+    data = fs.readFileSync(resolveFont(FONT_FILES[name] ?? ""));
     fontData.set(name, data);
   }
   return data;
