@@ -38,6 +38,12 @@ describe("visualRuns", () => {
     expect(visual.map((run) => run.text).join("")).toBe("?! (\u0627\u0644\u0633\u0644\u0627\u0645)");
   });
 
+  it("mirrors brackets inside an Arabic run, which fontkit reverses without mirroring", () => {
+    const naskhHasBrackets: GlyphCheck = (font, codePoint) => has(font, codePoint) || (font === "arabic" && "()".includes(String.fromCodePoint(codePoint)));
+    const visual = visualRuns(prepareParagraph({ text: "بشأن (إلهام)", direction: "rtl", has: naskhHasBrackets }));
+    expect(visual).toEqual([{ text: "بشأن )إلهام(", font: "arabic", level: 1 }]);
+  });
+
   it("names the first character no font can draw", () => {
     expect(() => prepareParagraph({ text: "Pharaoh \u{13000}", direction: "ltr", has })).toThrow(UndrawableCharacterError);
     expect(() => prepareParagraph({ text: "\uE000", direction: "ltr", has })).toThrow("U+E000");

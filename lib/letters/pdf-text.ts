@@ -140,7 +140,7 @@ function logicalRuns(paragraph: Paragraph, start: number, end: number, keepJoine
 /**
  * The runs of paragraph.text[start, end) in visual order, left to right (UAX #9 rule L2 applied to runs). A
  * right-to-left run holding Arabic-script letters stays in logical order because fontkit reverses and shapes it
- * itself; a right-to-left run of neutrals only (", " between two Arabic words) is reversed and mirrored here.
+ * itself (its brackets mirrored here); a right-to-left run of neutrals only is reversed and mirrored here.
  */
 export function visualRuns(paragraph: Paragraph, start = 0, end = paragraph.text.length, keepJoiner: (font: FontKey) => boolean = () => true): TextRun[] {
   // trailing whitespace takes the paragraph level (rule L1) and is not drawn
@@ -158,10 +158,12 @@ export function visualRuns(paragraph: Paragraph, start = 0, end = paragraph.text
       index = stop;
     }
   }
+  const mirror = (char: string) => bidi.getMirroredCharacter(char) ?? char;
   return runs.map((run) => {
-    if (run.level % 2 === 0 || STRONG_RTL.test(run.text)) return run;
-    const mirrored = [...run.text].toReversed().map((char) => bidi.getMirroredCharacter(char) ?? char);
-    return { ...run, text: mirrored.join("") };
+    if (run.level % 2 === 0) return run;
+    // fontkit reverses the glyphs of an Arabic run but does not mirror "(" (Noto Naskh has no 'rtlm'): we do
+    if (STRONG_RTL.test(run.text)) return { ...run, text: [...run.text].map(mirror).join("") };
+    return { ...run, text: [...run.text].toReversed().map(mirror).join("") };
   });
 }
 
