@@ -10,6 +10,8 @@ const has: GlyphCheck = (font, codePoint) => {
   return font === "latin" || /[ ,.:،]/u.test(char);
 };
 
+const naskhHasBrackets: GlyphCheck = (font, codePoint) => has(font, codePoint) || (font === "arabic" && "()".includes(String.fromCodePoint(codePoint)));
+
 const runs = (text: string, direction: "ltr" | "rtl" | "auto") =>
   visualRuns(prepareParagraph({ text, direction, has })).map((run) => [run.text, run.font, run.level % 2 ? "rtl" : "ltr"]);
 
@@ -39,7 +41,6 @@ describe("visualRuns", () => {
   });
 
   it("mirrors brackets inside an Arabic run, which fontkit reverses without mirroring", () => {
-    const naskhHasBrackets: GlyphCheck = (font, codePoint) => has(font, codePoint) || (font === "arabic" && "()".includes(String.fromCodePoint(codePoint)));
     const visual = visualRuns(prepareParagraph({ text: "بشأن (إلهام)", direction: "rtl", has: naskhHasBrackets }));
     expect(visual).toEqual([{ text: "بشأن )إلهام(", font: "arabic", level: 1 }]);
   });

@@ -137,6 +137,10 @@ function logicalRuns(paragraph: Paragraph, start: number, end: number, keepJoine
   return runs;
 }
 
+function mirror(char: string): string {
+  return bidi.getMirroredCharacter(char) ?? char;
+}
+
 /**
  * The runs of paragraph.text[start, end) in visual order, left to right (UAX #9 rule L2 applied to runs). A
  * right-to-left run holding Arabic-script letters stays in logical order because fontkit reverses and shapes it
@@ -158,7 +162,6 @@ export function visualRuns(paragraph: Paragraph, start = 0, end = paragraph.text
       index = stop;
     }
   }
-  const mirror = (char: string) => bidi.getMirroredCharacter(char) ?? char;
   return runs.map((run) => {
     if (run.level % 2 === 0) return run;
     // fontkit reverses the glyphs of an Arabic run but does not mirror "(" (Noto Naskh has no 'rtlm'): we do
