@@ -146,6 +146,8 @@ type Op = DrawText | DrawRule;
 
 class LetterFailure extends Error {}
 
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
 class Typesetter {
   constructor(
     private readonly doc: Doc,
@@ -191,10 +193,10 @@ class Typesetter {
         lineEnd = end;
         continue;
       }
-      // one word wider than the column (a long link): break it between characters
+      // one word wider than the column (a long link): break it between characters, never inside one
       let index = start;
-      for (const char of paragraph.text.slice(start, end)) {
-        const next = index + char.length;
+      for (const { segment } of graphemes.segment(paragraph.text.slice(start, end))) {
+        const next = index + segment.length;
         const from2 = lineStart >= 0 ? lineStart : index;
         if (lineStart >= 0 && this.measureRange(paragraph, from2, next, bold, input.size) > input.width) {
           flush();
