@@ -95,7 +95,11 @@ const FONT_SCALE: Record<FontKey, number> = { latin: 1, arabic: 1.1, han: 1 };
 // Resolved at run time from node_modules, never a font installed on one machine; read once per process. Node's
 // resolver is fetched at run time because Turbopack rewrites a visible require.resolve() into a bundle module id
 // (and refuses to bundle a .ttf).
-const resolveFont = process.getBuiltinModule("node:module").createRequire(import.meta.url).resolve;
+function resolveFont(specifier: string): string {
+  const nodeModule = (process.getBuiltinModule as typeof process.getBuiltinModule | undefined)?.("node:module");
+  if (!nodeModule) throw new Error("Letter PDFs need Node 20.16 or later (process.getBuiltinModule)");
+  return nodeModule.createRequire(import.meta.url).resolve(specifier);
+}
 const FONT_FILES: Record<string, string> = {
   latin: "@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf",
   "latin-bold": "@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf",
