@@ -1,6 +1,6 @@
 // One renderer for every letter on paper: a print run (many letters, one PDF), a fax attachment, a supporter's
 // "print and post it yourself" copy. pdfkit in the server process, Noto fonts from npm, our own line layout so
-// mixed scripts come out shaped and in bidi order (docs/decisions/004-letter-pdf-renderer.md).
+// mixed scripts come out shaped and in bidi order (docs/decisions/006-letter-pdf-renderer.md).
 import "server-only";
 import fs from "node:fs";
 import PdfKitDocument from "pdfkit";
