@@ -13,7 +13,8 @@ export default defineConfig({
     // migrates one template database per run; useTestDatabase copies it for each test file
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
-    testTimeout: 30_000,
+    // the race tests start six tsx processes each; on a busy 2-core machine loading them alone took 16 s
+    testTimeout: 60_000,
     hookTimeout: 30_000,
   },
 });
