@@ -1,11 +1,6 @@
-export type PreviewLetter = {
-  targetId: string;
-  role: "primary" | "copy";
-  recipient: string;
-  language: string;
-  subject: string;
-  body: string;
-};
+import type { PreviewLetter } from "@/lib/letters/preview";
+
+export type { PreviewLetter };
 
 /** The letters exactly as each official will receive them; the first open, the others a tap away. */
 export function LetterList({ letters }: { letters: PreviewLetter[] }) {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { RISK_STATUSES } from "@/db/schema";
 import { isCountryCode } from "../countries";
+import type { FormState } from "../forms/form-state";
 
 export const CASE_FIELDS = [
   "slug",
@@ -216,3 +217,10 @@ export const CloseCaseSchema = z.object({
     .pipe(z.union([z.literal(""), z.enum(RISK_STATUSES, { error: "Choose a situation from the list." })]))
     .transform((s) => (s === "" ? null : s)),
 });
+
+/** The case editor's answer; `preview` is set after "Preview story" without JavaScript (the rendered story). */
+export type CaseEditorState = FormState<CaseField | "photo", { preview?: boolean }>;
+
+export const WORKFLOW_FIELDS = ["publishAt", "outcome", "outcomeStatus"] as const;
+/** Submit for review, publish (now or at a time), cancel a schedule, close with an outcome. */
+export type WorkflowFormState = FormState<(typeof WORKFLOW_FIELDS)[number]>;

@@ -14,6 +14,16 @@ export type PreviewTarget = {
   language: string;
 };
 
+/** One official's letter as shown before sending: on the sign form and in the letter editor. */
+export type PreviewLetter = {
+  targetId: string;
+  role: "primary" | "copy";
+  recipient: string;
+  language: string;
+  subject: string;
+  body: string;
+};
+
 export type TargetLetter = {
   targetId: string;
   role: "primary" | "copy";

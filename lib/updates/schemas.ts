@@ -2,6 +2,7 @@
 // shows the same limits). Only the named fields are read: anything else a request carries is never applied.
 import { z } from "zod";
 import { RISK_STATUSES, UPDATE_KINDS } from "@/db/schema";
+import type { FormState } from "../forms/form-state";
 
 export const UPDATE_TITLE_MAX = 150;
 export const UPDATE_BODY_MAX = 5000;
@@ -103,3 +104,5 @@ export function parseUpdateForm(get: (name: string) => unknown, now = new Date()
   }
   return { ok: false, errors, values };
 }
+
+export type UpdateFormState = FormState<UpdateField>;
