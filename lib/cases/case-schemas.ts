@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { RISK_STATUSES } from "@/db/schema";
 import { isCountryCode } from "../countries";
-import type { FormState } from "../forms/form-state";
+import { zodErrors, type FormState } from "../forms/form-state";
 
 export const CASE_FIELDS = [
   "slug",
@@ -178,12 +178,7 @@ export function readCaseFields(source: FormData | Record<string, unknown>): Reco
 
 /** All field errors of a failed parse, keyed by field. */
 export function caseFieldErrors(error: z.ZodError): CaseFieldErrors {
-  const errors: CaseFieldErrors = {};
-  for (const issue of error.issues) {
-    const key = (issue.path[0] as CaseField | undefined) ?? "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
+  return zodErrors<CaseField>(error);
 }
 
 export function mergeErrors(...all: CaseFieldErrors[]): CaseFieldErrors {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { LANGUAGE_CODE } from "../targets/schemas";
 import { findUnknownFields, type LetterSupporter } from "./render";
-import type { FormState } from "../forms/form-state";
+import { zodErrors, type FormState } from "../forms/form-state";
 import type { TargetLetter } from "./preview";
 
 export const LETTER_FIELDS = ["language", "subject", "body"] as const;
@@ -99,11 +99,7 @@ export function parseLetterForm(get: (name: string) => unknown, languages: reado
   }
   const result = letterTemplateSchema(languages).safeParse(values);
   if (result.success) return { ok: true, data: result.data, values };
-  const errors: LetterFormErrors = {};
-  for (const issue of result.error.issues) {
-    const key = (issue.path[0] as LetterField | undefined) ?? "form";
-    (errors[key] ??= []).push(issue.message);
-  }
+  const errors = zodErrors<LetterField>(result.error);
   return { ok: false, errors, values };
 }
 
