@@ -2,6 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { defineAction, formText } from "@/lib/actions/define-action";
+import { getSignatureIdByConfirmationToken } from "@/lib/own-channels/queries";
+import { thanksPath } from "@/lib/own-channels/thanks-token";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 /** The only place a signature is confirmed: a POST from the button, never the GET a mail scanner makes. No
@@ -10,18 +12,20 @@ export const confirmAppeal = defineAction<[token: string], { replyOffered: strin
   form: "plain",
   read: (formData) => ({ replyOffered: formText(formData, "replyOffered"), allowReply: formText(formData, "allowReply") }),
   async work({ args: [token], values }) {
-    let slug: string | undefined;
+    let thanks: string | undefined;
     try {
       // Present only when the form offered it (the supporter opted in); unticking it withdraws the opt-in.
       const offered = values.replyOffered === "1";
       const result = confirmSignature({ token, allowReply: offered ? values.allowReply === "on" : undefined });
-      if (result.state === "confirmed") slug = result.caseSlug;
+      const signatureId = result.state === "confirmed" ? getSignatureIdByConfirmationToken({ token }) : undefined;
+      if (result.caseSlug && signatureId) thanks = thanksPath({ caseSlug: result.caseSlug, signatureId });
     } catch (error) {
       console.error("confirmAppeal failed:", error instanceof Error ? error.name : "unknown error");
       throw new Error("The appeal could not be confirmed.", { cause: error });
     }
-    // Confirming twice is harmless: both land on the thanks page.
-    if (slug) redirect(`/cases/${slug}/thanks`);
+    // Confirming twice is harmless: both land on the thanks page, with the supporter's own channels on it (the
+    // link carries their capability: whoever holds the confirmation token holds their letters already).
+    if (thanks) redirect(thanks);
     // Expired, closed or unknown: the page explains, from the same token.
     redirect(`/confirm/${encodeURIComponent(token)}`);
   },

@@ -4,20 +4,31 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CaseCard } from "@/components/case-card";
 import { GoalBar } from "@/components/goal-bar";
+import { OwnChannels } from "@/components/own-channels";
 import { PersonPortrait } from "@/components/person-portrait";
 import { ShareLinks } from "@/components/share-links";
 import { getPublicCaseBySlug, getSignatureCount, listPublicCases } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
 import { channelFor } from "@/lib/targets/channel";
 import { splitCases } from "../../../_lib/case-views";
+import { ownChannelsView } from "../../../_lib/own-channels-view";
+import { reportSentMyself } from "./actions";
 
-// The exact count, fresh: the supporter has just been added to it.
+// The exact count, fresh: the supporter has just been added to it. Dynamic pages are sent "private, no-store":
+// with `?s=…&k=…` this one shows the supporter's own letter.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Thank you", robots: { index: false } };
+export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false } };
 
-export default async function ThanksPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ThanksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
+  const own = ownChannelsView({ slug, query: await searchParams });
   const found = getPublicCaseBySlug({ slug });
   if (!found) notFound();
   const count = getSignatureCount({ caseId: found.id });
@@ -76,6 +87,8 @@ export default async function ThanksPage({ params }: { params: Promise<{ slug: s
               </Link>
             </p>
           </section>
+
+          {own && <OwnChannels {...own} reportAction={reportSentMyself.bind(null, found.slug, own.signatureId, own.token)} />}
         </div>
 
         <div className="lg:pt-4">

@@ -1,0 +1,24 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { defineAction, formTexts } from "@/lib/actions/define-action";
+import { recordSelfReport } from "@/lib/own-channels/record-self-report";
+import { SelfReportSchema } from "@/lib/own-channels/schemas";
+import { thanksPath } from "@/lib/own-channels/thanks-token";
+
+/** "I sent it by email" / "I posted it". Public: the thank-you token, bound by the page, is the supporter's only
+ * credential and the work checks it (with the case, the signature and that the official is one of theirs). The
+ * answer is the same page again, which then says "Recorded"; a refused post lands on the public thanks. */
+export const reportSentMyself = defineAction<[caseSlug: string, signatureId: string, token: string], Partial<Record<"targetId" | "channel", string>>>({
+  form: "plain",
+  read: (formData) => formTexts(formData, ["targetId", "channel"] as const),
+  async work({ args: [caseSlug, signatureId, token], values }) {
+    if (typeof caseSlug !== "string" || typeof signatureId !== "string" || typeof token !== "string") redirect("/");
+    const publicThanks = `/cases/${encodeURIComponent(caseSlug)}/thanks`;
+    const parsed = SelfReportSchema.safeParse(values);
+    if (!parsed.success) redirect(publicThanks);
+    const result = recordSelfReport({ caseSlug, signatureId, token, ...parsed.data });
+    if (result.state !== "recorded") redirect(publicThanks);
+    redirect(`${thanksPath({ caseSlug, signatureId })}#own-${parsed.data.channel}-${parsed.data.targetId}`);
+  },
+});

@@ -1,0 +1,32 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscribe = () => () => {};
+
+/** Copies a text to the clipboard. Rendered only once JavaScript runs: without it the text beside it is
+ * selectable, and a button that does nothing would only mislead. */
+export function CopyTextButton({ text, label, copiedLabel = "Copied" }: { text: string; label: string; copiedLabel?: string }) {
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  if (!hydrated) return null;
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      // no clipboard permission (an insecure origin, a locked-down browser): the text stays there to select
+      setState("failed");
+    }
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={copy} className="btn btn-secondary min-h-10 px-3.5 py-1.5 text-[0.9375rem]">
+        {label}
+      </button>
+      <span role="status" className="text-[0.9375rem] text-ink-soft">
+        {state === "copied" ? copiedLabel : state === "failed" ? "Could not copy: select the text and copy it yourself." : ""}
+      </span>
+    </span>
+  );
+}
