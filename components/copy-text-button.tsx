@@ -24,9 +24,9 @@ export function CopyTextButton({ text, label, copiedLabel = "Copied" }: { text: 
       <button type="button" onClick={copy} className="btn btn-secondary min-h-10 px-3.5 py-1.5 text-[0.9375rem]">
         {label}
       </button>
-      <span role="status" className="text-[0.9375rem] text-ink-soft">
+      <output className="text-[0.9375rem] text-ink-soft">
         {state === "copied" ? copiedLabel : state === "failed" ? "Could not copy: select the text and copy it yourself." : ""}
-      </span>
+      </output>
     </span>
   );
 }

@@ -162,9 +162,7 @@ function CopyFallback({ mail }: { mail: OwnMailView }) {
 function ReportForm({ action, targetId, channel, reported, label, doneLabel }: { action: ReportAction; targetId: string; channel: "email" | "post"; reported: boolean; label: string; doneLabel: string }) {
   if (reported) {
     return (
-      <p className="mt-3 font-semibold text-good" role="status">
-        {doneLabel}
-      </p>
+      <output className="mt-3 block font-semibold text-good">{doneLabel}</output>
     );
   }
   return (
