@@ -8,7 +8,9 @@ import { useServerAnswer } from "@/components/forms/use-server-answer";
 import { previewLetters, textLength, withDraft, type PreviewTarget, type TargetLetter } from "@/lib/letters/preview";
 import { unknownFieldsMessage, type LetterFormState } from "@/lib/letters/schemas";
 import type { LetterTemplate } from "@/lib/letters/render";
+import { fallbackSubjectFor, ownMailLength, ownMailPlan } from "@/lib/own-channels/mail-plan";
 import { LetterList } from "../letter-list";
+import { MailtoLengths, type MailtoLengthRow } from "./mailto-lengths";
 
 export type MergeFieldInfo = { name: string; description: string };
 
@@ -30,6 +32,7 @@ export function LetterEditor({
   initialPreview,
   otherTemplates,
   targets,
+  targetEmails,
   caseInfo,
   preferred,
   today,
@@ -46,6 +49,8 @@ export function LetterEditor({
   initialPreview: TargetLetter[];
   otherTemplates: LetterTemplate[];
   targets: PreviewTarget[];
+  /** each target's email address (null: none), for the length of supporters' own mail links */
+  targetEmails: Record<string, string | null>;
   caseInfo: { personName: string; reference: string };
   preferred: string[];
   today: string;
@@ -114,6 +119,7 @@ export function LetterEditor({
   const letters = hydrated ? liveLetters : (state.preview ?? initialPreview);
   const mine = letters.filter((l) => l.language === language);
   const others = letters.filter((l) => l.language !== language);
+  const mailtoRows = useMemo(() => mailtoLengthRows(letters, targetEmails, caseInfo), [letters, targetEmails, caseInfo]);
   const length = textLength(body);
   const subjectLength = [...subject].length;
   const dirty = subject !== (saved?.subject ?? "") || body !== (saved?.body ?? "");
@@ -266,11 +272,21 @@ export function LetterEditor({
                 <LetterList letters={others.map(showProblem)} />
               </>
             )}
+            <MailtoLengths rows={mailtoRows} />
           </>
         )}
       </section>
     </form>
   );
+}
+
+/** The length of each official's "Send it from your own email" link as the sample supporter would get it, from
+ * the same plan (To and Cc) the thank-you page follows. */
+function mailtoLengthRows(letters: TargetLetter[], emails: Record<string, string | null>, caseInfo: { personName: string; reference: string }): MailtoLengthRow[] {
+  const byTarget = new Map(letters.map((l) => [l.targetId, l]));
+  const plan = ownMailPlan(letters.filter((l) => !l.problem).map((l) => ({ ...l, email: emails[l.targetId] ?? null })));
+  const fallback = fallbackSubjectFor(caseInfo);
+  return plan.map((mail) => ({ targetId: mail.targetId, recipient: byTarget.get(mail.targetId)?.recipient ?? "", cc: mail.cc.length, length: ownMailLength(mail, fallback) }));
 }
 
 function Count({ id, children }: { id: string; children: ReactNode }) {

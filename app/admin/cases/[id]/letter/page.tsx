@@ -123,6 +123,7 @@ export default async function CaseLetterPage({
           initialPreview={previewCaseLetters({ caseId: theCase.id, draft: null })}
           otherTemplates={templates.filter((t) => t.language !== language).map((t) => ({ language: t.language, subject: t.subject, body: t.body }))}
           targets={targets.map((t) => ({ id: t.id, role: t.role, title: t.title, name: t.name, office: t.office, salutation: t.salutation, language: t.language }))}
+          targetEmails={Object.fromEntries(targets.map((t) => [t.id, t.email]))}
           caseInfo={{ personName: theCase.personName, reference: theCase.reference }}
           preferred={theCase.languages}
           today={todayIso()}
