@@ -5,6 +5,7 @@ import readline from "node:readline";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { claimDue } from "@/lib/outbox/deliver-outbox";
+import { recordSelfReport } from "@/lib/own-channels/record-self-report";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 const [command, ...args] = process.argv.slice(2);
@@ -25,6 +26,9 @@ if (command === "confirm") {
   result = { state, appealsQueued: appealsQueued ?? 0 };
 } else if (command === "claim") {
   result = claimDue({ owner: args[0] ?? "", limit: Number(args[1]), now: new Date(Number(args[2])) }).map((row) => row.id);
+} else if (command === "self-report") {
+  const [caseSlug = "", signatureId = "", token = "", targetId = "", channel = ""] = args;
+  result = recordSelfReport({ caseSlug, signatureId, token, targetId, channel: channel === "post" ? "post" : "email" }).state;
 } else {
   throw new Error(`unknown command: ${command}`);
 }
