@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
-import { appeals, cases, signatures, targets } from "@/db/schema";
+import { appeals, cases, selfReports, signatures, targets } from "@/db/schema";
 import { channelFor } from "@/lib/targets/channel";
 
 export type TestAppeal = { subject?: string; body?: string; language?: string; recipient?: string; deliveryAddress?: string | null };
@@ -75,4 +75,15 @@ export function createConfirmedSupporter({
     }
   });
   return { signatureId, email, appealIds };
+}
+
+/** The "I sent it / I posted it" rows of one supporter, as "channel:targetId". */
+export function listSelfReportRows({ signatureId }: { signatureId: string }): string[] {
+  return getDb()
+    .select({ channel: selfReports.channel, targetId: selfReports.targetId })
+    .from(selfReports)
+    .where(eq(selfReports.signatureId, signatureId))
+    .all()
+    .map((r) => `${r.channel}:${r.targetId}`)
+    .sort();
 }

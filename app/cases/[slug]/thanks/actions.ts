@@ -19,6 +19,8 @@ export const reportSentMyself = defineAction<[caseSlug: string, signatureId: str
     if (!parsed.success) redirect(publicThanks);
     const result = recordSelfReport({ caseSlug, signatureId, token, ...parsed.data });
     if (result.state !== "recorded") redirect(publicThanks);
-    redirect(`${thanksPath({ caseSlug, signatureId })}#own-${parsed.data.channel}-${parsed.data.targetId}`);
+    // no #fragment: a redirect to the same URL with only a new fragment is a scroll to the client router, which
+    // would keep the page as it was instead of showing "Recorded"
+    redirect(thanksPath({ caseSlug, signatureId }));
   },
 });
