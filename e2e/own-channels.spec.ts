@@ -19,12 +19,12 @@ async function signAndConfirm(page: Page, slug: string, label: string) {
   await fillSignForm(page, { fullName: "Ingrid Hansen", email, country: "NO", message: "Free him now.\nHis students wait." });
   await page.getByRole("button", { name: "Send my appeal" }).click();
   await expect(page).toHaveURL(/\/check-email/);
-  await confirmFromMail(page, email);
+  const confirmLink = await confirmFromMail(page, email);
   const url = new URL(page.url());
   const signatureId = url.searchParams.get("s");
   expect(signatureId).toBeTruthy();
   expect(url.searchParams.get("k")).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  return { signatureId: signatureId!, thanksUrl: url.pathname + url.search };
+  return { signatureId: signatureId!, thanksUrl: url.pathname + url.search, confirmLink };
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -78,7 +78,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 test("a wrong token shows the public thanks only, and is not cached", async ({ page }) => {
   const theCase = caseWithPostAndCopy();
-  const { thanksUrl } = await signAndConfirm(page, theCase.slug, "own-forged");
+  const { thanksUrl, confirmLink } = await signAndConfirm(page, theCase.slug, "own-forged");
   const forged = thanksUrl.replace(/k=[^&]+/, `k=${"B".repeat(43)}`);
   const response = await page.goto(forged);
   expect(response?.headers()["cache-control"]).toMatch(/no-store/);
@@ -86,4 +86,10 @@ test("a wrong token shows the public thanks only, and is not cached", async ({ p
   await expect(page.getByRole("heading", { name: "Send it yourself too" })).toHaveCount(0);
   await expect(page.locator("main")).not.toContainText("Free him now.");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+
+  // the confirmation link, opened again, leads back to the supporter's own channels
+  await page.goto(confirmLink);
+  await page.getByRole("link", { name: "Send it yourself too, and see the count" }).click();
+  await expect(page.getByRole("heading", { name: "Send it yourself too" })).toBeVisible();
+  await expect(page.locator("[data-own-email]")).toHaveCount(1);
 });

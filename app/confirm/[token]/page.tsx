@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { MessagePanel } from "@/components/message-panel";
 import Link from "next/link";
 import { countryName } from "@/lib/countries";
+import { getSignatureIdByConfirmationToken } from "@/lib/own-channels/queries";
+import { thanksPath } from "@/lib/own-channels/thanks-token";
 import { getConfirmationByToken } from "@/lib/signatures/confirm-signature";
 import { confirmAppeal } from "./actions";
 
@@ -71,14 +73,17 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
           </p>
         </MessagePanel>
       );
-    case "confirmed":
+    case "confirmed": {
+      // the confirmation link stays the supporter's way back to their own letters and channels
+      const signatureId = getSignatureIdByConfirmationToken({ token });
+      const thanks = found.caseSlug && signatureId ? thanksPath({ caseSlug: found.caseSlug, signatureId }) : found.caseSlug ? `/cases/${found.caseSlug}/thanks` : undefined;
       return (
         <MessagePanel eyebrow="Already confirmed" title="You have already confirmed. Thank you.">
           <p>Your appeal for {name} was confirmed and counted once. Nothing more needs doing.</p>
           <p className="flex flex-wrap gap-3">
-            {found.caseSlug && (
-              <Link href={`/cases/${found.caseSlug}/thanks`} className="btn btn-dark">
-                See the count
+            {thanks && (
+              <Link href={thanks} className="btn btn-dark">
+                Send it yourself too, and see the count
               </Link>
             )}
             <Link href={caseHref} className="btn btn-secondary">
@@ -87,6 +92,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
           </p>
         </MessagePanel>
       );
+    }
     case "expired":
       return (
         <MessagePanel eyebrow="Link expired" title="This link has expired">
