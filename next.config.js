@@ -6,9 +6,11 @@ const require = createRequire(import.meta.url);
 // No third-party origin anywhere: every script, style, font and image ships with the app.
 // 'unsafe-inline' for scripts is the price of statically cached pages: Next's inline bootstrap scripts would
 // otherwise need a per-request nonce, which forces a dynamic render per view (docs/decisions/002-...).
+// `npm run dev` only: React's development build uses eval() to rebuild server call stacks; production never does.
+const devEval = process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : "";
 const csp = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  `script-src 'self' 'unsafe-inline'${devEval}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -59,6 +60,15 @@ export function migrationsFolder(): string {
 
 export function migrateDatabase(): void {
   migrate(getDb(), { migrationsFolder: migrationsFolder() });
+}
+
+/** How many migrations this database lacks, by drizzle's own rule (one newer than the last applied). The server
+ * checks this instead of migrating a second time: scripts/prepare.ts migrates once per start. */
+export function pendingMigrationCount(): number {
+  const { sqlite } = handle();
+  const tracked = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  const last = tracked ? (sqlite.prepare("select max(created_at) as at from __drizzle_migrations").get() as { at: number | null }).at : null;
+  return readMigrationFiles({ migrationsFolder: migrationsFolder() }).filter((m) => last === null || Number(last) < m.folderMillis).length;
 }
 
 export function closeDatabase(): void {

@@ -1,5 +1,5 @@
-// The demo cases: real people, real public urgent actions (from /work/shared/fixtures and Amnesty International's
-// published actions of 2017–2020). Each story is written as it stood at its last update and says so, because the
+// The demo cases: real people, real public urgent actions (from Amnesty International's published urgent
+// actions of 2017–2020). Each story is written as it stood at its last update and says so, because the
 // demo runs years later and must not tell a reader something untrue about a living person.
 // Targets keep real titles and postal addresses, but their emails are all @example.org and their faxes null, so a
 // demo can never reach a real office. Timeline updates all fall on or after the case's publishedAt: the case page

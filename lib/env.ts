@@ -1,5 +1,6 @@
-// Configuration from the environment, parsed once. Start-up (scripts/prepare.ts and instrumentation.ts) calls
-// loadEnv() so a bad value stops the server with every bad variable named; everything else calls env().
+// Configuration from the environment, parsed once. Start-up (scripts/prepare.ts, scripts/serve.mjs and
+// instrumentation.ts) calls loadEnv() so a bad value stops the server with every bad variable named; everything
+// else calls env().
 import { z } from "zod";
 import { checkFaxGateway } from "./fax/gateway";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { migrateDatabase } from "@/db/client";
+import { databaseFile, pendingMigrationCount } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
 import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
@@ -15,7 +15,13 @@ export function startServerProcess(): void {
     }
     throw error;
   }
-  migrateDatabase();
+  // no migration here: scripts/prepare.ts migrates before every start; a server started without it stops
+  // with the remedy named instead of failing query by query
+  const behind = pendingMigrationCount();
+  if (behind > 0) {
+    console.error(`The database ${databaseFile()} lacks ${behind} migration(s): run npm start, npm run dev or npm run db:migrate.`);
+    process.exit(1);
+  }
   startOutboxWorker();
   // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time
   setInterval(() => {

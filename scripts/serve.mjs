@@ -1,43 +1,43 @@
-// The production server: Next's request handler behind our own http server, so the client address that rate
-// limits see is the socket's (a client cannot choose it by sending X-Forwarded-For) unless TRUST_PROXY says a
-// reverse proxy in front sets it. The outbox worker starts in instrumentation.ts, in this same process.
+// The server of `npm start` (and, with --dev, of `npm run dev`: next dev with hot reload): Next's request handler
+// behind our own http server, so the client address that rate limits see is the socket's (a client cannot choose
+// it by sending X-Forwarded-For) unless TRUST_PROXY says a reverse proxy in front sets it. Migrations and the
+// seed ran before, in scripts/prepare.ts; the outbox worker starts in instrumentation.ts, in this same process.
 import http from "node:http";
 import next from "next";
+import { tsImport } from "tsx/esm/api";
 
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOST || "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+const dev = process.argv.includes("--dev");
 
-const app = next({ dev: false, hostname: "localhost", port });
-const handle = app.getRequestHandler();
-await app.prepare();
+// The rules live in lib/ (one copy, unit-tested); tsImport compiles these files and their imports only, so
+// Next's own modules load as they would under `next start`.
+const load = (file) => tsImport(file, import.meta.url);
+const { EnvError, loadEnv } = await load("../lib/env.ts");
+const { stampClientHeaders } = await load("../lib/security/forwarded-request.ts");
+const { stopOutboxWorker } = await load("../lib/outbox/stop-worker.ts");
 
-// A proxy is believed only when the request really comes from one nearby (loopback or a private network): with
-// TRUST_PROXY set, a client reaching the port directly must not choose its own address by sending the header.
-const NEARBY = /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|::ffff:(127|10|192\.168)\.|f[cd][0-9a-f]{2}:)/i;
-
-function clientAddress(req) {
-  const peer = req.socket.remoteAddress ?? "";
-  const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && forwarded && NEARBY.test(peer)) {
-    const hops = String(forwarded).split(",").map((h) => h.trim()).filter(Boolean);
-    return hops.at(-1) ?? peer;
-  }
-  return peer;
+let config;
+try {
+  config = loadEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }
 
+const hostname = process.env.HOST || "0.0.0.0";
 const server = http.createServer((req, res) => {
-  // always overwritten, so only this server ever sets them (lib/security/client-address.ts reads them)
-  req.headers["x-vigil-client"] = clientAddress(req);
-  // whether anything between the client and us said it forwarded the request (Next adds X-Forwarded-For itself
-  // later, so the app cannot tell on its own)
-  req.headers["x-vigil-forwarded"] = req.headers["x-forwarded-for"] || req.headers["forwarded"] || req.headers["x-real-ip"] ? "1" : "0";
+  stampClientHeaders({ request: req, trustProxy: config.TRUST_PROXY });
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => {
-  const url = (process.env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, "");
-  console.log(`Vigil is serving on ${url}`);
+
+// httpServer: next dev serves hot reload over a WebSocket upgrade on this same server
+const app = next({ dev, hostname: "localhost", port: config.PORT, httpServer: server });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+server.listen(config.PORT, hostname, () => {
+  console.log(`Vigil is serving on ${config.appUrl}${dev ? " (development: hot reload)" : ""}`);
 });
 
 let closing = false;
@@ -46,9 +46,10 @@ async function shutdown(signal) {
   closing = true;
   console.log(`${signal}: finishing the messages in flight, then stopping`);
   server.close();
-  const worker = globalThis[Symbol.for("vigil.outbox.worker")];
-  const timeout = new Promise((resolve) => setTimeout(resolve, 10_000));
-  await Promise.race([worker ? worker.stop() : Promise.resolve(), timeout]);
+  const outcome = await stopOutboxWorker({ timeoutMs: 10_000 });
+  if (outcome === "timed-out") console.warn("[outbox] still sending after 10 s: those rows are sent again when their lease runs out");
+  // next dev holds file watchers and the bundler; production has nothing to release
+  if (dev) await app.close().catch(() => {});
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -3,16 +3,12 @@ import crypto from "node:crypto";
 import { env } from "../env";
 import { deliverDue } from "./deliver-outbox";
 import { onOutboxWake } from "./enqueue-message";
-
-export type OutboxWorker = { stop(): Promise<void>; owner: string };
-
-const KEY = Symbol.for("vigil.outbox.worker");
-const store = globalThis as unknown as { [KEY]?: OutboxWorker };
+import { getRunningOutboxWorker, setRunningOutboxWorker, type OutboxWorker } from "./running-worker";
 
 /** The in-process worker: drains the outbox, then sleeps until woken by a new message or the poll interval.
  * One per process; calling it again returns the running one. */
 export function startOutboxWorker(): OutboxWorker {
-  const running = store[KEY];
+  const running = getRunningOutboxWorker();
   if (running) return running;
 
   const owner = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
@@ -59,9 +55,9 @@ export function startOutboxWorker(): OutboxWorker {
       wake?.();
       onOutboxWake(undefined);
       await loop;
-      delete store[KEY];
+      setRunningOutboxWorker({ worker: undefined });
     },
   };
-  store[KEY] = worker;
+  setRunningOutboxWorker({ worker });
   return worker;
 }

@@ -19,11 +19,34 @@ export function runBin(name, args, options) {
   run(bin(name), args, options);
 }
 
-/** Runs `npm ci` when node_modules is missing or older than package-lock.json. */
+/** Whether node_modules holds what package-lock.json asks for, judged from npm's own record of the installed tree
+ * (node_modules/.package-lock.json) by content, not by file times: a fresh checkout or a git worktree has a lock
+ * file newer than an install that matches it exactly. */
+export function dependenciesMatchLock({ dir = root } = {}) {
+  const read = (file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")).packages ?? {};
+  let wanted, installed;
+  try {
+    wanted = read("package-lock.json");
+    installed = read("node_modules/.package-lock.json");
+  } catch {
+    return false;
+  }
+  for (const [key, want] of Object.entries(wanted)) {
+    if (key === "") continue;
+    const have = installed[key];
+    // an optional package npm skipped is one for another platform (esbuild's, sharp's binaries)
+    if (!have) {
+      if (want.optional) continue;
+      return false;
+    }
+    if (have.version !== want.version || (want.integrity && have.integrity !== want.integrity)) return false;
+  }
+  return Object.keys(installed).every((key) => key in wanted);
+}
+
+/** Runs `npm ci` when node_modules is missing or does not match package-lock.json. */
 export function ensureDependencies() {
-  const installed = path.join(root, "node_modules", ".package-lock.json");
-  const lock = path.join(root, "package-lock.json");
-  if (fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  if (dependenciesMatchLock()) return;
   console.log("Installing dependencies (npm ci; better-sqlite3 compiles SQLite, about a minute)...");
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }

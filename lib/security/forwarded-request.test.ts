@@ -1,0 +1,66 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { CLIENT_HEADER, FORWARDED_HEADER, clientAddressFor, hasForwardingHeaders, stampClientHeaders } from "./forwarded-request";
+
+describe("clientAddressFor", () => {
+  const spoofed = { "x-forwarded-for": "198.51.100.9, 203.0.113.7" };
+
+  it("is the socket's peer without TRUST_PROXY, whatever the client writes in X-Forwarded-For", () => {
+    expect(clientAddressFor({ peer: "127.0.0.1", headers: spoofed, trustProxy: false })).toBe("127.0.0.1");
+    expect(clientAddressFor({ peer: "203.0.113.50", headers: spoofed, trustProxy: false })).toBe("203.0.113.50");
+  });
+
+  it("believes only the last hop, and only from a nearby proxy, with TRUST_PROXY", () => {
+    const nearby = ["127.0.0.1", "::1", "::ffff:127.0.0.1", "10.1.2.3", "192.168.0.2", "172.16.0.1", "172.31.255.1", "fd12::1"];
+    expect(nearby.map((peer) => clientAddressFor({ peer, headers: spoofed, trustProxy: true }))).toEqual(nearby.map(() => "203.0.113.7"));
+  });
+
+  it("ignores X-Forwarded-For from a peer on the internet even with TRUST_PROXY", () => {
+    const remote = ["203.0.113.50", "172.32.0.1", "2001:db8::1", "::ffff:203.0.113.50"];
+    expect(remote.map((peer) => clientAddressFor({ peer, headers: spoofed, trustProxy: true }))).toEqual(remote);
+  });
+
+  it("falls back to the peer when a nearby proxy sends an empty header", () => {
+    expect(clientAddressFor({ peer: "127.0.0.1", headers: { "x-forwarded-for": " , " }, trustProxy: true })).toBe("127.0.0.1");
+  });
+});
+
+describe("hasForwardingHeaders", () => {
+  it("sees any of the three headers a proxy may add, and nothing else", () => {
+    expect(hasForwardingHeaders({ headers: {} })).toBe(false);
+    expect(hasForwardingHeaders({ headers: { "x-forwarded-for": "203.0.113.7" } })).toBe(true);
+    expect(hasForwardingHeaders({ headers: { forwarded: "for=203.0.113.7" } })).toBe(true);
+    expect(hasForwardingHeaders({ headers: { "x-real-ip": "203.0.113.7" } })).toBe(true);
+  });
+});
+
+describe("stampClientHeaders on a real request", () => {
+  let server: http.Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  async function stamped({ trustProxy, headers }: { trustProxy: boolean; headers: Record<string, string> }) {
+    server = http.createServer((req, res) => {
+      stampClientHeaders({ request: req, trustProxy });
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ client: req.headers[CLIENT_HEADER], forwarded: req.headers[FORWARDED_HEADER] }));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/`, { headers });
+    return (await response.json()) as { client: string; forwarded: string };
+  }
+
+  it("overwrites the headers a client sends to pass itself off", async () => {
+    const result = await stamped({ trustProxy: false, headers: { [CLIENT_HEADER]: "198.51.100.1", [FORWARDED_HEADER]: "0", "x-forwarded-for": "198.51.100.1" } });
+    expect(result).toEqual({ client: "127.0.0.1", forwarded: "1" });
+  });
+
+  it("reports a direct request as not forwarded", async () => {
+    expect(await stamped({ trustProxy: true, headers: {} })).toEqual({ client: "127.0.0.1", forwarded: "0" });
+  });
+
+  it("takes the proxy's last hop when TRUST_PROXY is set and the proxy is this machine", async () => {
+    expect(await stamped({ trustProxy: true, headers: { "x-forwarded-for": "198.51.100.1, 203.0.113.7" } })).toEqual({ client: "203.0.113.7", forwarded: "1" });
+  });
+});

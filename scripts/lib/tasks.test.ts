@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { dependenciesMatchLock } from "./tasks.mjs";
+
+type Packages = Record<string, { version: string; integrity?: string; optional?: boolean }>;
+
+function project({ wanted, installed }: { wanted: Packages; installed?: Packages }): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-tasks-"));
+  fs.writeFileSync(path.join(dir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { name: "x" }, ...wanted } }));
+  if (installed) {
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    fs.writeFileSync(path.join(dir, "node_modules", ".package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: installed }));
+  }
+  return dir;
+}
+
+const zod = { "node_modules/zod": { version: "4.6.7", integrity: "sha512-a" } };
+const esbuildArm = { "node_modules/@esbuild/android-arm": { version: "0.25.0", integrity: "sha512-b", optional: true } };
+
+describe("dependenciesMatchLock", () => {
+  it("accepts an install that matches the lock, whatever the files' times", () => {
+    const dir = project({ wanted: zod, installed: zod });
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(dir, "package-lock.json"), later, later);
+    expect(dependenciesMatchLock({ dir })).toBe(true);
+  });
+
+  it("accepts a skipped optional package (another platform's binary)", () => {
+    expect(dependenciesMatchLock({ dir: project({ wanted: { ...zod, ...esbuildArm }, installed: zod }) })).toBe(true);
+  });
+
+  it("asks for an install when node_modules is missing, a package is missing, differs or is no longer wanted", () => {
+    expect(dependenciesMatchLock({ dir: project({ wanted: zod }) })).toBe(false);
+    expect(dependenciesMatchLock({ dir: project({ wanted: zod, installed: {} }) })).toBe(false);
+    expect(dependenciesMatchLock({ dir: project({ wanted: zod, installed: { "node_modules/zod": { version: "4.6.6", integrity: "sha512-a" } } }) })).toBe(false);
+    expect(dependenciesMatchLock({ dir: project({ wanted: zod, installed: { "node_modules/zod": { version: "4.6.7", integrity: "sha512-z" } } }) })).toBe(false);
+    expect(dependenciesMatchLock({ dir: project({ wanted: {}, installed: zod }) })).toBe(false);
+  });
+});
