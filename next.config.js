@@ -41,7 +41,8 @@ const nextConfig = {
   // (docs/decisions/001-cached-case-pages.md).
   cacheHandler: require.resolve("./lib/cache/memory-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
-  serverExternalPackages: ["better-sqlite3", "sharp"],
+  // pdfkit reads its own font metrics (AFM files) from its folder at run time, so it must stay in node_modules
+  serverExternalPackages: ["better-sqlite3", "sharp", "pdfkit"],
   images: { unoptimized: true },
   // case photos up to 5 MB (lib/cases/photos.ts) arrive through a server action; the default limit is 1 MB
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
