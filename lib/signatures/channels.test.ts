@@ -160,7 +160,7 @@ describe("fax", () => {
     expect(signAndConfirm({ slug: testCase.slug })).toMatchObject({ state: "confirmed", appealsQueued: 0 });
     const [appeal] = appealsOf(testCase.id);
     expect(appeal).toMatchObject({ channel: "post", outboxId: null, deliveryAddress: null, printRunId: null });
-    expect(appeal!.recipient).toBe("Official 1\nOffice 1, Capital City");
+    expect(appeal!.recipient).toBe("Official 1, Minister 1\nOffice 1, Capital City");
   });
 
   it("fails a fax whose letter cannot be rendered, for good and with the reason, and never faxes a blank page", async () => {
