@@ -2,7 +2,7 @@
 // marked [TEST]; no official gets anything; no signature or appeal is written; public counts do not move.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpCapture, type SmtpCapture } from "../testing/smtp-capture";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setEnv, useTestDatabase, type TestDatabase } from "../testing/test-database";
 
 type Lib = {
   sendTestLetter: typeof import("./send-test-letter").sendTestLetter;
@@ -22,7 +22,7 @@ let lib: Lib;
 
 beforeAll(async () => {
   capture = await startSmtpCapture();
-  database = await useTestDatabase({ SMTP_URL: capture.url, MAIL_FROM: "appeals@vigil.example.org", MAIL_FROM_NAME: "Vigil", REPLY_TO: "replies@vigil.example.org" });
+  database = await useTestDatabase({ SMTP_URL: capture.url, MAIL_FROM: "appeals@vigil.example.org", MAIL_FROM_NAME: "Vigil", REPLY_TO: "replies@vigil.example.org", FAX_GATEWAY: "{number}@fax.example.net" });
   const [send, limits, outbox, invite, queries, factories, client, schema, orm] = await Promise.all([
     import("./send-test-letter"),
     import("../security/rate-limits"),
@@ -100,6 +100,20 @@ describe("sendTestLetter", () => {
     const audit = lib.getDb().select().from(lib.schema.auditLog).where(lib.orm.eq(lib.schema.auditLog.action, "letter.test_send")).all().filter((e) => e.subjectId === theCase.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).not.toContain("@");
+  });
+
+  it("says a fax-only official's letter goes by post when no fax gateway is set", async () => {
+    const restore = setEnv({ FAX_GATEWAY: undefined });
+    try {
+      const user = campaigner();
+      const theCase = lib.createTestCase({ targets: [{ email: null, fax: "+861065292345", title: "Ambassador" }] });
+      expect(lib.sendTestLetter({ caseId: theCase.id, user })).toEqual({ ok: true, queued: 1 });
+      await lib.deliverDue();
+      const [mail] = (await capture.waitFor((m) => m.some((x) => x.to.includes(user.email)))).filter((m) => m.to.includes(user.email));
+      expect(mail!.text).toContain("would receive by post, signed by a sample supporter");
+    } finally {
+      restore();
+    }
   });
 
   it(`allows 5 tests per user in ten minutes, then refuses without queuing`, () => {
