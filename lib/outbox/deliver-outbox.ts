@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { mailboxMessages, outbox, outboxLanes } from "@/db/schema";
 import { env } from "../env";

@@ -126,6 +126,15 @@ async function pdfText(mail: CapturedMail): Promise<{ text: string; attachments:
   return { text, attachments: parsed.attachments };
 }
 
+/** A case with one official and a routed copy to China's mission in each supporter's country. */
+const routedCase = () =>
+  lib.createTestCase({
+    targets: [
+      { title: "President" },
+      { role: "copy", routing: "mission", missionOf: "CN", title: "The embassy of China in your country", name: null, email: null, salutation: "Your Excellency" },
+    ],
+  });
+
 const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describe("fax", () => {
@@ -241,14 +250,6 @@ describe("fax", () => {
 });
 
 describe("copies to the embassy in the supporter's country", () => {
-  const routedCase = () =>
-    lib.createTestCase({
-      targets: [
-        { title: "President" },
-        { role: "copy", routing: "mission", missionOf: "CN", title: "The embassy of China in your country", name: null, email: null, salutation: "Your Excellency" },
-      ],
-    });
-
   it("sends a supporter in Norway's copy by post to the embassy in Oslo, which has an address but no email", () => {
     const testCase = routedCase();
     expect(signAndConfirm({ slug: testCase.slug, country: "NO" })).toMatchObject({ state: "confirmed", appealsQueued: 1 });
