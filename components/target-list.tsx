@@ -2,7 +2,7 @@ import { CHANNEL_LABELS, channelFor, type ChannelConfig } from "@/lib/targets/ch
 import { officialName } from "@/lib/targets/naming";
 import type { Target } from "@/lib/targets/types";
 
-export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax"> & {
+export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax" | "routing"> & {
   countryName: string;
 };
 
@@ -26,7 +26,11 @@ function Target({ t, channelConfig }: { t: TargetView; channelConfig: ChannelCon
           </>
         )}
         <dt className="text-ink-soft">Your letter</dt>
-        <dd>{CHANNEL_LABELS[channelFor(t, channelConfig)]}</dd>
+        <dd>
+          {t.routing === "mission"
+            ? "Sent by Vigil to the mission in your country, by email or post, where there is one"
+            : CHANNEL_LABELS[channelFor(t, channelConfig)]}
+        </dd>
       </dl>
     </li>
   );
