@@ -1,13 +1,6 @@
-import type { Target } from "@/lib/targets/types";
+import type { PreviewLetter } from "@/lib/letters/preview";
 
-export type PreviewLetter = {
-  targetId: string;
-  role: Target["role"];
-  recipient: string;
-  language: string;
-  subject: string;
-  body: string;
-};
+export type { PreviewLetter };
 
 /** The letters exactly as each official will receive them; the first open, the others a tap away. */
 export function LetterList({ letters }: { letters: PreviewLetter[] }) {

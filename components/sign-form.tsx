@@ -1,18 +1,10 @@
 "use client";
 
 import { FieldBlock } from "@/components/field-block";
-import {
-  startTransition,
-  useActionState,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type FormEvent,
-} from "react";
-import { useFormStatus } from "react-dom";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SubmitButton, useSubmitting } from "@/components/forms/submit-button";
+import { useServerAnswer } from "@/components/forms/use-server-answer";
+import { startTransition, useActionState, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { initialsOf, renderLetter } from "@/lib/letters/render";
 import {
   HONEYPOT_FIELD,
@@ -21,6 +13,7 @@ import {
   NAME_MAX,
   SignAppealSchema,
   type FieldErrors,
+  type SignFormState,
 } from "@/lib/signatures/schemas";
 import type { Target } from "@/lib/targets/types";
 import { LetterList, type PreviewLetter } from "./letter-list";
@@ -31,15 +24,7 @@ type TextField = "fullName" | "email" | "country" | "message";
 type CheckField = "initialsOnly" | "allowReply" | "followUpdates";
 type Field = TextField | CheckField;
 
-export type SignFormState = {
-  /** What the supporter typed, to fill the form again after a round trip without JavaScript. */
-  values: Partial<Record<Field, string>>;
-  errors?: FieldErrors;
-  /** The letters as the server rendered them, for "Preview my letter" without JavaScript. */
-  preview?: PreviewLetter[];
-  /** A problem with the whole submission (rate limit, case closed, our fault), in words safe to show. */
-  formError?: string;
-};
+export type { SignFormState } from "@/lib/signatures/schemas";
 
 export type LetterSource = {
   targetId: string;
@@ -113,28 +98,21 @@ export function SignForm({
 }) {
   const [state, formAction, isPending] = useActionState(action, { values: {} });
   const [values, setValues] = useState<Values>(() => toValues(state.values));
-  const [errors, setErrors] = useState<FieldErrors>(() => state.errors ?? {});
-  const [showSummary, setShowSummary] = useState(() => hasErrors(state.errors));
+  const [errors, setErrors] = useState<FieldErrors>(() => state.fieldErrors ?? {});
+  const [showSummary, setShowSummary] = useState(() => hasErrors(state.fieldErrors));
   const [focusTick, setFocusTick] = useState(0);
-  const [seenState, setSeenState] = useState(state);
   const [today] = useState(() => new Date());
   // false on the server and during hydration, true after: the live preview is a JavaScript-only extra
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const lettersRef = useRef<HTMLHeadingElement>(null);
   const hintId = useId();
 
   // A new answer from the server: its errors replace whatever the browser found.
-  if (seenState !== state) {
-    setSeenState(state);
-    setErrors(state.errors ?? {});
-    setShowSummary(hasErrors(state.errors));
-    if (hasErrors(state.errors) || state.formError) setFocusTick((t) => t + 1);
-  }
-
-  useEffect(() => {
-    if (focusTick > 0) summaryRef.current?.focus();
-  }, [focusTick]);
+  useServerAnswer(state, (answer) => {
+    setErrors(answer.fieldErrors ?? {});
+    setShowSummary(hasErrors(answer.fieldErrors));
+    if (hasErrors(answer.fieldErrors) || answer.formError) setFocusTick((t) => t + 1);
+  });
 
   const liveLetters = useMemo((): PreviewLetter[] | null => {
     if (!hydrated) return null;
@@ -207,39 +185,14 @@ export function SignForm({
     <form action={formAction} onSubmit={handleSubmit} noValidate className="space-y-6">
       <div>
         {(summaryItems.length > 0 || formError) && (
-          <div
-            ref={summaryRef}
-            tabIndex={-1}
-            // Without JavaScript the answer is a new page: autofocus takes the reader to what went wrong.
-            // oxlint-disable-next-line jsx-a11y/no-autofocus -- only ever rendered in answer to their own submit
-            autoFocus
-            role="alert"
-            aria-labelledby={`${hintId}-summary`}
-            className="rounded-md border-2 border-danger bg-danger-bg p-4"
-          >
-            <h3 id={`${hintId}-summary`} className="font-sans text-lg font-bold text-danger">
-              {summaryItems.length > 0 ? "Please check your details" : "Your appeal was not sent"}
-            </h3>
-            {formError && <p className="mt-1">{formError}</p>}
-            {summaryItems.length > 0 && (
-              <ul className="mt-2 list-disc space-y-1 pl-5">
-                {summaryItems.map((f) => (
-                  <li key={f}>
-                    <a
-                      href={`#${fieldId(f)}`}
-                      className="font-semibold text-danger"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        document.getElementById(fieldId(f))?.focus();
-                      }}
-                    >
-                      {errorOf(f)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ErrorSummary
+            heading="h3"
+            focusKey={focusTick}
+            focusFieldOnClick
+            title={summaryItems.length > 0 ? "Please check your details" : "Your appeal was not sent"}
+            message={formError}
+            items={summaryItems.map((f) => ({ href: `#${fieldId(f)}`, message: errorOf(f)! }))}
+          />
         )}
       </div>
 
@@ -379,7 +332,7 @@ export function SignForm({
           ref={lettersRef}
           tabIndex={-1}
           // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in the answer to their own "Preview" press
-          autoFocus={Boolean(state.preview) && !state.errors}
+          autoFocus={Boolean(state.preview) && !state.fieldErrors}
           className="text-xl"
         >
           {letters.length > 1 ? "Your letters" : "Your letter"}
@@ -443,23 +396,16 @@ function Checkbox({
 }
 
 function SubmitButtons() {
-  const { pending, data } = useFormStatus();
-  const sending = pending && data?.get(INTENT_FIELD) === "send";
+  const sending = useSubmitting({ name: INTENT_FIELD, value: "send" });
   return (
     <div className="space-y-3 border-t border-line pt-5">
       <div className="flex flex-col gap-3">
         <button type="submit" name={INTENT_FIELD} value="preview" className="btn btn-secondary">
           Preview my letter
         </button>
-        <button
-          type="submit"
-          name={INTENT_FIELD}
-          value="send"
-          className="btn btn-primary"
-          aria-disabled={sending ? true : undefined}
-        >
-          {sending ? "Sending…" : "Send my appeal"}
-        </button>
+        <SubmitButton name={INTENT_FIELD} value="send" pendingOnlyWhenChosen pendingLabel="Sending…">
+          Send my appeal
+        </SubmitButton>
       </div>
       <p className="text-[0.9375rem] text-ink-soft" aria-live="polite">
         {sending ? "Sending your appeal…" : "We will email you a link to confirm. Nothing is sent until you do."}

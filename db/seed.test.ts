@@ -4,7 +4,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isCountryCode } from "@/lib/countries";
 import { findUnknownFields, renderLetter, type LetterSupporter } from "@/lib/letters/render";
+import { closeDatabase, getDb, migrateDatabase } from "./client";
+import * as schema from "./schema";
 import { CASE_STATES, RISK_STATUSES, TARGET_ROLES, UPDATE_KINDS } from "./schema";
+import { seedDemoCases } from "./seed";
 import { DEMO_CASES } from "./seed-data";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -138,10 +141,6 @@ describe("seedDemoCases", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-seed-"));
     const previousUrl = process.env.DATABASE_URL;
     process.env.DATABASE_URL = `file:${path.join(dir, "seed-test.db")}`;
-    // dynamic imports: the database modules must first be loaded after DATABASE_URL is set
-    const { closeDatabase, getDb, migrateDatabase } = await import("./client");
-    const { seedDemoCases } = await import("./seed");
-    const schema = await import("./schema");
     try {
       migrateDatabase();
       expect(seedDemoCases()).toBe(DEMO_CASES.length);

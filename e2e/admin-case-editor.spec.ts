@@ -1,23 +1,16 @@
 // The case editor and publishing workflow end to end: real Chromium, the real server, sign-in links read from the
 // real SMTP server, the case written through the UI, previewed at its real URL, published, and seen by the public.
 import { eq } from "drizzle-orm";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { baseURL } from "../playwright.config";
 import { getDb } from "@/db/client";
 import { cases, letterTemplates, targets } from "@/db/schema";
 import { createTestCase } from "./support/data";
-import { inviteStaff, signInByMail, uniqueStaffEmail } from "./support/staff";
+import { expect, test } from "./support/fixtures";
 
 const caseState = (id: string) => getDb().select({ state: cases.state, publishedAt: cases.publishedAt }).from(cases).where(eq(cases.id, id)).get();
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-async function signedInAs(page: Page, role: "admin" | "campaigner", label: string) {
-  const email = uniqueStaffEmail(label);
-  inviteStaff(email, role);
-  await signInByMail(page, email);
-  return email;
-}
 
 /** The officials and model letter: their editors are other pages (Targets, Letter tabs), not under test here. */
 function addTargetAndLetter(caseId: string) {
@@ -31,8 +24,7 @@ function addTargetAndLetter(caseId: string) {
     .run();
 }
 
-test("an admin writes a case with a photo, keeps the text through an error, previews it, and publishes it", async ({ page, browser }) => {
-  await signedInAs(page, "admin", "case-writer");
+test("an admin writes a case with a photo, keeps the text through an error, previews it, and publishes it", async ({ admin: { page }, browser }) => {
   const slug = `e2e-amina-${Date.now()}`;
   const story = `## Arrested at her office\n\nAmina was taken on **Monday** by men in plain clothes.\n\n<script>alert("x")</script>\n\n${"She has not been seen since. ".repeat(40)}`;
 
@@ -134,9 +126,8 @@ async function publishFields(page: Page, caseId: string): Promise<Record<string,
   return { ...Object.fromEntries(fields), intent: "now" };
 }
 
-test("the publish action refuses a request without a session and a campaigner's, and works for an admin", async ({ page, browser }) => {
+test("the publish action refuses a request without a session and a campaigner's, and works for an admin", async ({ admin: { page }, browser, signIn }) => {
   const c = createTestCase({ state: "in_review" });
-  await signedInAs(page, "admin", "publisher");
   const fields = await publishFields(page, c.id);
   const post = (request: typeof page.request) =>
     request.post(`/admin/cases/${c.id}/review`, { multipart: fields, headers: { Origin: baseURL }, maxRedirects: 0 });
@@ -148,7 +139,7 @@ test("the publish action refuses a request without a session and a campaigner's,
 
   const campaignerContext = await browser.newContext();
   const campaignerPage = await campaignerContext.newPage();
-  await signedInAs(campaignerPage, "campaigner", "not-a-publisher");
+  await signIn({ page: campaignerPage, role: "campaigner", label: "not-a-publisher" });
   await campaignerPage.goto(`/admin/cases/${c.id}/review`);
   await expect(campaignerPage.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   await expect(campaignerPage.getByRole("button", { name: "Publish now" })).toHaveCount(0);
@@ -164,10 +155,10 @@ test("the publish action refuses a request without a session and a campaigner's,
   expect(caseState(c.id)?.state).toBe("published");
 });
 
-test("without JavaScript, a campaigner previews the story and keeps it through a validation error", async ({ browser }) => {
+test("without JavaScript, a campaigner previews the story and keeps it through a validation error", async ({ browser, signIn }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await signedInAs(page, "campaigner", "no-js-writer");
+  await signIn({ page, role: "campaigner", label: "no-js-writer" });
   await page.goto("/admin/cases/new");
   const story = "A *long* story\n\n- first point\n- second point";
   await page.getByLabel("Name", { exact: true }).fill("Li Qiaochu");
@@ -196,8 +187,8 @@ async function fillRequiredExceptAddress(page: Page, reference: string) {
   await page.getByLabel("Summary", { exact: true }).fill("A university president was sentenced after an unfair trial.");
 }
 
-test("the web address follows the name as it is typed, and a taken one is numbered on save", async ({ page }) => {
-  await signedInAs(page, "campaigner", "slug-writer");
+test("the web address follows the name as it is typed, and a taken one is numbered on save", async ({ page, signIn }) => {
+  await signIn({ page, role: "campaigner", label: "slug-writer" });
   const surname = uniqueSurname();
   const base = `tashpolat-${surname.toLowerCase()}`;
   // another case already has the address the name gives
@@ -227,10 +218,10 @@ test("the web address follows the name as it is typed, and a taken one is number
   expect(getDb().select({ slug: cases.slug }).from(cases).where(eq(cases.id, caseId)).get()?.slug).toBe(`${base}-2`);
 });
 
-test("without JavaScript, a case saved with the web address left empty gets one made from the name", async ({ browser }) => {
+test("without JavaScript, a case saved with the web address left empty gets one made from the name", async ({ browser, signIn }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await signedInAs(page, "campaigner", "no-js-slug");
+  await signIn({ page, role: "campaigner", label: "no-js-slug" });
   const surname = uniqueSurname();
   await page.goto("/admin/cases/new");
   await page.getByLabel("Name", { exact: true }).fill(`Gülshan ${surname}`);

@@ -1,7 +1,7 @@
 // Staff sign-in end to end: real Chromium, the real server, the magic link read from a real SMTP server.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { mailTo, waitForMail } from "./support/mail";
+import { expect, test } from "./support/fixtures";
 import { followSignInLink, inviteStaff, requestSignInLink, signInByMail, signInLinkIn, staffExists, uniqueStaffEmail } from "./support/staff";
 
 const ADMIN = "admin-e2e@example.org"; // in ADMIN_EMAILS of the e2e server (playwright.config.ts)
@@ -28,11 +28,11 @@ test("an ADMIN_EMAILS address signs in with the emailed link and signs out", asy
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
 });
 
-test("an address that may not sign in sees the same page and gets no mail", async ({ page }) => {
+test("an address that may not sign in sees the same page and gets no mail", async ({ page, mail }) => {
   const stranger = uniqueStaffEmail("stranger");
   await requestSignInLink(page, stranger);
   await page.waitForTimeout(2_000);
-  expect(await mailTo(stranger)).toHaveLength(0);
+  expect(await mail.to(stranger)).toHaveLength(0);
   expect(staffExists(stranger)).toBe(false);
 });
 
@@ -75,10 +75,7 @@ async function postAction(browserOrPage: Browser | Page, fields: Record<string, 
   return res.status();
 }
 
-test("people actions refuse a request without a session or from a campaigner", async ({ page, browser }) => {
-  const admin = uniqueStaffEmail("people-admin");
-  inviteStaff(admin, "admin");
-  await signInByMail(page, admin);
+test("people actions refuse a request without a session or from a campaigner", async ({ admin: { page }, browser, signIn }) => {
 
   // control: the same POST with the admin's session does invite, so the refusals below are real refusals
   const invited = uniqueStaffEmail("invited-by-post");
@@ -91,11 +88,9 @@ test("people actions refuse a request without a session or from a campaigner", a
   expect(staffExists(noSession)).toBe(false);
 
   // a campaigner's session: the page is a 404 and the action refuses
-  const campaigner = uniqueStaffEmail("campaigner");
-  inviteStaff(campaigner, "campaigner");
   const context = await browser.newContext();
   const campaignerPage = await context.newPage();
-  await signInByMail(campaignerPage, campaigner);
+  const { email: campaigner } = await signIn({ page: campaignerPage, role: "campaigner", label: "campaigner" });
   await expect(campaignerPage.getByRole("link", { name: "People" })).toHaveCount(0);
   const res = await campaignerPage.goto("/admin/people");
   expect(res?.status()).toBe(404);
@@ -112,11 +107,11 @@ test("people actions refuse a request without a session or from a campaigner", a
   await context.close();
 });
 
-test("a mail scanner opening the sign-in link does not use it up", async ({ page, playwright }) => {
+test("a mail scanner opening the sign-in link does not use it up", async ({ page, playwright, mail }) => {
   const campaigner = uniqueStaffEmail("scanned");
   inviteStaff(campaigner, "campaigner");
   await requestSignInLink(page, campaigner);
-  const link = signInLinkIn((await waitForMail(campaigner)).at(-1)!.text);
+  const link = signInLinkIn((await mail.waitFor(campaigner)).at(-1)!.text);
   // a scanner: fetches the link (and anything it links to) with no cookies and presses nothing
   const scanner = await playwright.request.newContext();
   expect((await scanner.get(link)).status()).toBe(200);

@@ -1,11 +1,10 @@
 // The targets and model-letter editors end to end: real Chromium, the real server, sign-in and test letters read
 // from a real SMTP server. Officials' addresses are unique per test, so "they received nothing" is exact.
 import { asc, eq } from "drizzle-orm";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { createTestCase } from "./support/data";
-import { mailTo, waitForMail } from "./support/mail";
-import { inviteStaff, signInByMail, uniqueStaffEmail } from "./support/staff";
+import { expect, test } from "./support/fixtures";
 import { getDb } from "@/db/client";
 import { letterTemplates, targets } from "@/db/schema";
 
@@ -14,13 +13,6 @@ const letterOf = (caseId: string) => getDb().select().from(letterTemplates).wher
 
 let n = 0;
 const officialEmail = (label: string) => `${label}-${process.pid}-${Date.now()}-${n++}@officials.example.org`;
-
-async function signInCampaigner(page: Page, label: string): Promise<string> {
-  const email = uniqueStaffEmail(label);
-  inviteStaff(email, "campaigner");
-  await signInByMail(page, email);
-  return email;
-}
 
 async function fillTarget(page: Page, t: { title: string; name?: string; address: string; email?: string; fax?: string; salutation: string }) {
   await page.getByLabel("Title", { exact: true }).fill(t.title);
@@ -31,10 +23,10 @@ async function fillTarget(page: Page, t: { title: string; name?: string; address
   await page.getByLabel("Salutation").fill(t.salutation);
 }
 
-test("a campaigner adds and orders targets, writes the letter with the palette and sends themself a test", async ({ page }) => {
+test("a campaigner adds and orders targets, writes the letter with the palette and sends themself a test", async ({ page, signIn, mail }) => {
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
-  const me = await signInCampaigner(page, "letters");
+  const { email: me } = await signIn({ page, role: "campaigner", label: "letters" });
   const theCase = createTestCase({ targets: 0, state: "draft" });
   const minister = officialEmail("minister");
   const ambassador = officialEmail("ambassador");
@@ -110,8 +102,8 @@ test("a campaigner adds and orders targets, writes the letter with the palette a
   // "send me a test": two letters to me, marked [TEST]; nothing to either official
   await page.getByRole("button", { name: "Send me a test" }).click();
   await expect(page.getByText(`Sent 2 test letters to ${me}`)).toBeVisible();
-  const mail = await waitForMail(me, { count: 3 });
-  const tests = mail.filter((m) => m.subject.startsWith("[TEST] "));
+  const received = await mail.waitFor(me, { count: 3 });
+  const tests = received.filter((m) => m.subject.startsWith("[TEST] "));
   expect(tests).toHaveLength(2);
   for (const m of tests) {
     expect(m.to).toEqual([me]);
@@ -122,16 +114,16 @@ test("a campaigner adds and orders targets, writes the letter with the palette a
   expect(tests.map((m) => m.text).join("\n")).toContain("Your Excellency,");
   expect(tests.map((m) => m.text).join("\n")).toContain("Dear Ambassador,");
   await page.waitForTimeout(1_000);
-  expect(await mailTo(minister)).toHaveLength(0);
-  expect(await mailTo(ambassador)).toHaveLength(0);
+  expect(await mail.to(minister)).toHaveLength(0);
+  expect(await mail.to(ambassador)).toHaveLength(0);
   // no hydration mismatch or script error on either page
   expect(pageErrors).toEqual([]);
 });
 
-test("without JavaScript: a bad fax is refused keeping the typed values; removing asks first", async ({ browser }) => {
+test("without JavaScript: a bad fax is refused keeping the typed values; removing asks first", async ({ browser, signIn }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await signInCampaigner(page, "letters-no-js");
+  await signIn({ page, role: "campaigner", label: "letters-no-js" });
   const theCase = createTestCase({ targets: 1, state: "published" });
 
   await page.goto(`/admin/cases/${theCase.id}/targets`);
@@ -178,8 +170,7 @@ async function post(from: Browser | Page, path: string, fields: Record<string, s
   return request.post(path, { multipart: fields, headers: { Origin: baseURL }, maxRedirects: 0 });
 }
 
-test("the target and letter actions refuse a request without a session, and apply no foreign case id", async ({ page, browser }) => {
-  const me = await signInCampaigner(page, "letters-post");
+test("the target and letter actions refuse a request without a session, and apply no foreign case id", async ({ campaigner: { page, email: me }, browser, mail }) => {
   const theCase = createTestCase({ targets: 0, state: "draft" });
   const other = createTestCase({ targets: 1, state: "published" });
   const targetsPath = `/admin/cases/${theCase.id}/targets`;
@@ -220,15 +211,15 @@ test("the target and letter actions refuse a request without a session, and appl
   await post(browser, letterPath, save);
   expect(letterOf(theCase.id)).toEqual(before);
   const testForm = await formFields(page, 'form[aria-labelledby="test-heading"]', {});
-  const mailBefore = (await mailTo(me)).length;
+  const mailBefore = (await mail.to(me)).length;
   await post(browser, letterPath, testForm);
   await page.waitForTimeout(1_000);
-  expect(await mailTo(me)).toHaveLength(mailBefore);
+  expect(await mail.to(me)).toHaveLength(mailBefore);
 
   // controls: with the session, the same save applies and the same test is sent, to the campaigner only
   await post(page, letterPath, save);
   expect(letterOf(theCase.id)).toMatchObject({ subject: "Hijacked", body: "Hijacked body" });
   await post(page, letterPath, testForm);
-  const after = await waitForMail(me, { count: mailBefore + 1 });
+  const after = await mail.waitFor(me, { count: mailBefore + 1 });
   expect(after.filter((m) => m.subject === "[TEST] Hijacked")).toHaveLength(1);
 });

@@ -1,11 +1,11 @@
 // Following up, end to end: a supporter signs asking to hear back; an admin sees the signature on the dashboard,
 // posts an update, the follower gets it with a working one-click unsubscribe, the case page shows it, and the
 // admin exports the signatures (nobody else can). Real Chromium, the real server, mail read from a real SMTP server.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createTestCase } from "./support/data";
+import { expect, test } from "./support/fixtures";
 import { confirmFromMail, fillSignForm } from "./support/journey";
-import { mailTo, uniqueEmail, waitForMail, type CapturedMail } from "./support/mail";
-import { inviteStaff, signInByMail, uniqueStaffEmail } from "./support/staff";
+import { uniqueEmail, type CapturedMail } from "./support/mail";
 
 const PERSON = "Narges Mohammadi";
 
@@ -20,16 +20,14 @@ async function signAndFollow(page: Page, slug: string, supporter: { fullName: st
 
 const isNotice = (m: CapturedMail) => m.subject.startsWith("Update:") || m.subject.startsWith("Outcome:");
 
-test("sign and follow → dashboard → post update → follower mailed → timeline → export → unsubscribe", async ({ page, browser }) => {
+test("sign and follow → dashboard → post update → follower mailed → timeline → export → unsubscribe", async ({ page, browser, signIn, mail }) => {
   const theCase = createTestCase({ personName: PERSON, targets: 1 });
   const supporter = { fullName: "Ayşe 李明 O'Brien", email: uniqueEmail("follower"), country: "GB" };
   await signAndFollow(page, theCase.slug, supporter);
 
-  const admin = uniqueStaffEmail("updates-admin");
-  inviteStaff(admin, "admin");
   const context = await browser.newContext();
   const adminPage = await context.newPage();
-  await signInByMail(adminPage, admin);
+  const { email: admin } = await signIn({ page: adminPage, role: "admin", label: "updates-admin" });
 
   // the dashboard counts the one confirmed signature, and the case's page has the country row
   await adminPage.getByRole("link", { name: "Signatures" }).click();
@@ -55,7 +53,7 @@ test("sign and follow → dashboard → post update → follower mailed → time
   await expect(adminPage.getByRole("heading", { level: 3, name: title })).toBeVisible();
 
   // the follower gets it once, with the RFC 8058 headers and the link in the body
-  const mails = await waitForMail(supporter.email, { count: 2 });
+  const mails = await mail.waitFor(supporter.email, { count: 2 });
   const notices = mails.filter(isNotice);
   expect(notices).toHaveLength(1);
   const notice = notices[0]!;
@@ -97,11 +95,9 @@ test("sign and follow → dashboard → post update → follower mailed → time
   await stranger.close();
 
   // a campaigner's session: refused too
-  const campaigner = uniqueStaffEmail("updates-campaigner");
-  inviteStaff(campaigner, "campaigner");
   const campaignerContext = await browser.newContext();
   const campaignerPage = await campaignerContext.newPage();
-  await signInByMail(campaignerPage, campaigner);
+  await signIn({ page: campaignerPage, role: "campaigner", label: "updates-campaigner" });
   const byCampaigner = await campaignerPage.request.get(`/admin/cases/${theCase.id}/export`, { maxRedirects: 0 });
   expect(byCampaigner.status()).toBe(403);
   expect(await byCampaigner.text()).not.toContain(supporter.fullName);
@@ -125,20 +121,18 @@ test("sign and follow → dashboard → post update → follower mailed → time
   await adminPage.getByRole("button", { name: "Post update" }).click();
   await expect(adminPage.getByText("No supporter has asked for updates, so no email was sent.")).toBeVisible();
   await adminPage.waitForTimeout(1_000);
-  expect((await mailTo(supporter.email)).filter(isNotice)).toHaveLength(1);
+  expect((await mail.to(supporter.email)).filter(isNotice)).toHaveLength(1);
   await context.close();
 });
 
-test("the one-click header alone unsubscribes (RFC 8058 POST, no cookies, no page)", async ({ page, browser }) => {
+test("the one-click header alone unsubscribes (RFC 8058 POST, no cookies, no page)", async ({ page, browser, signIn, mail }) => {
   const theCase = createTestCase({ personName: "Ahmed Mansoor", targets: 1 });
   const supporter = { fullName: "ليلى حداد", email: uniqueEmail("one-click"), country: "LB" };
   await signAndFollow(page, theCase.slug, supporter, "Ahmed Mansoor");
 
-  const admin = uniqueStaffEmail("one-click-admin");
-  inviteStaff(admin, "admin");
   const context = await browser.newContext({ javaScriptEnabled: false });
   const adminPage = await context.newPage();
-  await signInByMail(adminPage, admin);
+  await signIn({ page: adminPage, role: "admin", label: "one-click-admin" });
   // without JavaScript: the form posts, a bad field is reported beside itself and nothing typed is lost
   await adminPage.goto(`/admin/cases/${theCase.id}/updates`);
   await adminPage.getByLabel("Title").fill("Moved to Evin prison");
@@ -151,7 +145,7 @@ test("the one-click header alone unsubscribes (RFC 8058 POST, no cookies, no pag
   await expect(adminPage.getByText("Emailing 1 supporter")).toBeVisible();
   await context.close();
 
-  const notice = (await waitForMail(supporter.email, { count: 2 })).find(isNotice)!;
+  const notice = (await mail.waitFor(supporter.email, { count: 2 })).find(isNotice)!;
   const oneClick = /^<([^>]+)>$/.exec(notice.headers["list-unsubscribe"] ?? "")![1]!;
   const cookieless = await browser.newContext();
   const res = await cookieless.request.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } });

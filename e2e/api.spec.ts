@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { createTestCase } from "./support/data";
+import { expect, test } from "./support/fixtures";
 
-test("the JSON API lists published cases and hides drafts", async ({ request }) => {
-  const published = await createTestCase({ state: "published" });
+test("the JSON API lists published cases and hides drafts", async ({ request, testCase: published }) => {
   const draft = await createTestCase({ state: "draft" });
 
   const list = await request.get("/api/v1/cases");
@@ -37,8 +36,7 @@ test("a draft case page is not reachable", async ({ request }) => {
   expect((await request.get(`/cases/${draft.slug}`)).status()).toBe(404);
 });
 
-test("every response carries the security headers and no x-powered-by", async ({ request }) => {
-  const published = await createTestCase({ state: "published" });
+test("every response carries the security headers and no x-powered-by", async ({ request, testCase: published }) => {
   for (const path of ["/", `/cases/${published.slug}`, "/about", "/api/v1/cases", "/no-such-page"]) {
     const res = await request.get(path);
     const h = res.headers();

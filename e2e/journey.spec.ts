@@ -1,11 +1,11 @@
 // The supporter's journey end to end, as a person does it: find the case, fill the form, read the letters,
 // send, confirm from the email, see the count, and the officials' mailboxes each get exactly one letter.
-import { expect, test } from "@playwright/test";
 import { createTestCase } from "./support/data";
+import { expect, test } from "./support/fixtures";
 import { confirmFromMail, fillSignForm } from "./support/journey";
-import { mailTo, uniqueEmail, waitForMail } from "./support/mail";
+import { uniqueEmail } from "./support/mail";
 
-test("with JavaScript: sign, preview live, confirm, count, one letter per official", async ({ page }) => {
+test("with JavaScript: sign, preview live, confirm, count, one letter per official", async ({ page, mail }) => {
   const theCase = createTestCase({ targets: 2, personName: "Gao Zhisheng" });
   const email = uniqueEmail("js");
   const name = "Ayşe O'Brien 李明";
@@ -29,14 +29,14 @@ test("with JavaScript: sign, preview live, confirm, count, one letter per offici
 
   // not counted, and nothing sent to any official, before confirmation
   expect((await (await page.request.get(`/api/v1/cases/${theCase.slug}`)).json()).signatureCount).toBe(0);
-  for (const t of theCase.targets) expect(await mailTo(t.email!)).toHaveLength(0);
+  for (const t of theCase.targets) expect(await mail.to(t.email!)).toHaveLength(0);
 
   await confirmFromMail(page, email);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Gao Zhisheng");
   await expect(page.locator("main")).toContainText(/\b1 of 1,000\b/);
 
   for (const target of theCase.targets) {
-    const [letter, ...extra] = await waitForMail(target.email!);
+    const [letter, ...extra] = await mail.waitFor(target.email!);
     expect(extra).toHaveLength(0);
     expect(letter!.from).toContain(name);
     expect(letter!.from).toContain("appeals@vigil.example.org");
@@ -47,10 +47,9 @@ test("with JavaScript: sign, preview live, confirm, count, one letter per offici
   expect((await (await page.request.get(`/api/v1/cases/${theCase.slug}`)).json()).signatureCount).toBe(1);
 });
 
-test("without JavaScript: errors beside fields, server preview, send, confirm, count", async ({ browser }) => {
+test("without JavaScript: errors beside fields, server preview, send, confirm, count", async ({ browser, testCase: theCase, mail }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const theCase = createTestCase({ targets: 2 });
   const email = uniqueEmail("nojs");
 
   await page.goto(`/cases/${theCase.slug}`);
@@ -77,12 +76,11 @@ test("without JavaScript: errors beside fields, server preview, send, confirm, c
   await expect(page).toHaveURL(/check-email/);
   await confirmFromMail(page, email);
   await expect(page.locator("main")).toContainText(/\b1 of 1,000\b/);
-  for (const target of theCase.targets) expect(await waitForMail(target.email!)).toHaveLength(1);
+  for (const target of theCase.targets) expect(await mail.waitFor(target.email!)).toHaveLength(1);
   await context.close();
 });
 
-test("signing twice and confirming twice counts once and sends each letter once", async ({ page }) => {
-  const theCase = createTestCase({ targets: 2 });
+test("signing twice and confirming twice counts once and sends each letter once", async ({ page, testCase: theCase, mail }) => {
   const email = uniqueEmail("twice");
   for (let i = 0; i < 2; i++) {
     await page.goto(`/cases/${theCase.slug}`);
@@ -91,7 +89,7 @@ test("signing twice and confirming twice counts once and sends each letter once"
     await expect(page).toHaveURL(/check-email/);
   }
   // the second submission replaced the first link: only the newest works
-  const mails = await waitForMail(email, { count: 2 });
+  const mails = await mail.waitFor(email, { count: 2 });
   const link = mails.map((m) => /https?:\/\/\S+\/confirm\/[A-Za-z0-9_-]+/.exec(m.text)![0]).at(-1)!;
 
   await page.goto(link);
@@ -111,9 +109,9 @@ test("signing twice and confirming twice counts once and sends each letter once"
   const api = async () => (await (await page.request.get(`/api/v1/cases/${theCase.slug}`)).json()).signatureCount;
   expect(await api()).toBe(1);
   for (const target of theCase.targets) {
-    await waitForMail(target.email!);
+    await mail.waitFor(target.email!);
     await page.waitForTimeout(1000); // give a duplicate every chance to arrive
-    expect(await mailTo(target.email!)).toHaveLength(1);
+    expect(await mail.to(target.email!)).toHaveLength(1);
   }
 });
 

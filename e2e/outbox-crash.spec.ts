@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startSmtpCapture } from "../lib/testing/smtp-capture";
+import { startSmtpCapture } from "../tests/support/smtp-capture";
 
 const LETTERS = 120;
 const CONCURRENCY = 4;

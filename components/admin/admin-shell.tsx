@@ -29,7 +29,7 @@ export function AdminShell({
 }: {
   user: AdminShellUser;
   current: "dashboard" | "cases" | "people";
-  signOutAction: () => Promise<void>;
+  signOutAction: (formData: FormData) => Promise<void>;
   children: ReactNode;
 }) {
   const links = [

@@ -12,18 +12,10 @@ import {
   type FormEvent,
   type ReactNode,
 } from "react";
-import { LIMITS, type CaseField, type CaseFieldErrors, type CaseFormValues } from "@/lib/cases/case-schemas";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useServerAnswer } from "@/components/forms/use-server-answer";
+import { LIMITS, type CaseEditorState, type CaseField, type CaseFormValues } from "@/lib/cases/case-schemas";
 import { RichText } from "../rich-text";
-
-export type CaseEditorState = {
-  /** Everything typed, sent back on every answer so nothing is lost (the story can be long). */
-  values: CaseFormValues;
-  errors?: CaseFieldErrors;
-  /** true after "Preview story" without JavaScript: the page shows the rendered story under the field */
-  preview?: boolean;
-  /** what was done, in words */
-  done?: string;
-};
 
 type Option = { value: string; label: string };
 
@@ -96,7 +88,6 @@ export function CaseEditorForm({
 }) {
   const [state, formAction, isPending] = useActionState(action, initial);
   const [values, setValues] = useState<CaseFormValues>(state.values);
-  const [seen, setSeen] = useState(state);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [localPhoto, setLocalPhoto] = useState<string | null>(null);
   const [focusTick, setFocusTick] = useState(0);
@@ -105,23 +96,18 @@ export function CaseEditorForm({
   const [makeSlug, setMakeSlug] = useState<MakeSlug | null>(null);
   const suggestedSlug = (name: string | undefined) => (makeSlug && name?.trim() ? makeSlug(name) : "");
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const story = useDeferredValue(values.story ?? "");
 
   // A new answer from the server: its values (normalised, or just as typed) replace the form's.
-  if (seen !== state) {
-    setSeen(state);
-    const follows = slugFollowsName && !state.values.slug;
+  useServerAnswer(state, (answer) => {
+    const follows = slugFollowsName && !answer.values.slug;
     setSlugFollowsName(follows);
-    setValues(follows ? { ...state.values, slug: suggestedSlug(state.values.personName) } : state.values);
+    setValues(follows ? { ...answer.values, slug: suggestedSlug(answer.values.personName) } : answer.values);
     setPhotoError(null);
     setLocalPhoto(null);
-    if (state.errors && Object.keys(state.errors).length > 0) setFocusTick((t) => t + 1);
-  }
-  useEffect(() => {
-    if (focusTick > 0) summaryRef.current?.focus();
-  }, [focusTick]);
+    if (answer.formError || (answer.fieldErrors && Object.keys(answer.fieldErrors).length > 0)) setFocusTick((t) => t + 1);
+  });
   useEffect(() => () => void (localPhoto && URL.revokeObjectURL(localPhoto)), [localPhoto]);
   // The server's own slugify (lib/cases/slug.ts), loaded only when a suggestion is wanted and after the form
   // works: its transliteration table (any-ascii) is a 550 KB chunk, ≈ 220 KB gzipped.
@@ -141,7 +127,7 @@ export function CaseEditorForm({
     };
   }, [slugFollowsName, makeSlug]);
 
-  const errors = state.errors ?? {};
+  const errors = state.fieldErrors ?? {};
   const errorOf = (f: CaseField | "photo") => (f === "photo" && photoError ? photoError : errors[f]?.[0]);
   const set = (f: CaseField) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [f]: e.target.value }));
@@ -167,7 +153,7 @@ export function CaseEditorForm({
   }
 
   const summary = ERROR_ORDER.flatMap((f) => (errorOf(f) ? [{ field: f, message: errorOf(f)! }] : []));
-  const formError = errors.form?.[0];
+  const formError = state.formError;
   const photoPath = values.photoPath ?? "";
   const removing = values.removePhoto === "on";
   const hasPhoto = Boolean((photoPath && !removing) || localPhoto);
@@ -204,21 +190,14 @@ export function CaseEditorForm({
       {caseId && <input type="hidden" name="id" value={caseId} />}
 
       {(summary.length > 0 || formError) && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border-2 border-danger bg-danger-bg p-4">
-          <h2 className="text-xl text-danger">{formError ?? "Nothing was saved yet: please check these fields"}</h2>
-          {summary.length > 0 && (
-            <ul className="mt-2 list-disc space-y-1 pl-5">
-              {summary.map((e) => (
-                <li key={e.field}>
-                  <a href={`#${fieldId(e.field)}`} className="font-semibold text-danger">
-                    {LABELS[e.field]}: {e.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="mt-2 text-[0.9375rem]">Everything you typed is still here.</p>
-        </div>
+        <ErrorSummary
+          heading="h2"
+          autoFocus={false}
+          focusKey={focusTick}
+          title={formError ?? "Nothing was saved yet: please check these fields"}
+          items={summary.map((e) => ({ href: `#${fieldId(e.field)}`, message: `${LABELS[e.field]}: ${e.message}` }))}
+          note="Everything you typed is still here."
+        />
       )}
       {state.done && (
         <output className="block rounded-md border-2 border-good bg-good-bg p-3 font-semibold text-good">{state.done}</output>

@@ -1,24 +1,19 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
-
-export type WorkflowFormState = {
-  /** a refusal or problem, in words safe to show */
-  error?: string;
-  errors?: Partial<Record<string, string[]>>;
-  done?: string;
-  values?: Record<string, string>;
-};
+import { FieldError } from "@/components/field-block";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useAnswerKey } from "@/components/forms/use-server-answer";
+import type { WorkflowFormState } from "@/lib/cases/case-schemas";
 
 type WorkflowAction = (state: WorkflowFormState, formData: FormData) => Promise<WorkflowFormState>;
 
 function Messages({ state }: { state: WorkflowFormState }) {
   return (
     <>
-      {state.error && (
+      {state.formError && (
         <p role="alert" className="rounded-md border-2 border-danger bg-danger-bg p-3 font-semibold text-danger">
-          {state.error}
+          {state.formError}
         </p>
       )}
       {state.done && <output className="block rounded-md border-2 border-good bg-good-bg p-3 font-semibold text-good">{state.done}</output>}
@@ -27,11 +22,10 @@ function Messages({ state }: { state: WorkflowFormState }) {
 }
 
 function Submit({ children, pendingLabel, variant = "primary", name, value }: { children: ReactNode; pendingLabel: string; variant?: "primary" | "secondary" | "dark"; name?: string; value?: string }) {
-  const { pending } = useFormStatus();
   return (
-    <button type="submit" name={name} value={value} className={`btn btn-${variant}`} aria-disabled={pending ? true : undefined}>
-      {pending ? pendingLabel : children}
-    </button>
+    <SubmitButton name={name} value={value} className={`btn btn-${variant}`} pendingLabel={pendingLabel}>
+      {children}
+    </SubmitButton>
   );
 }
 
@@ -51,7 +45,7 @@ export function CaseButtonForm({
   variant?: "primary" | "secondary" | "dark";
   note?: string;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction] = useActionState(action, { values: {} });
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={caseId} />
@@ -68,8 +62,9 @@ export function CaseButtonForm({
 
 /** Publish now, or at a set time (read as UTC: the server cannot know the browser's time zone without JS). */
 export function PublishForm({ action, caseId, ready, minDateTime }: { action: WorkflowAction; caseId: string; ready: boolean; minDateTime: string }) {
-  const [state, formAction] = useActionState(action, {});
-  const scheduleError = state.errors?.publishAt?.[0];
+  const [state, formAction] = useActionState(action, { values: {} });
+  const answer = useAnswerKey(state);
+  const scheduleError = state.fieldErrors?.publishAt?.[0];
   return (
     <form action={formAction} noValidate className="space-y-5">
       <input type="hidden" name="id" value={caseId} />
@@ -87,12 +82,7 @@ export function PublishForm({ action, caseId, ready, minDateTime }: { action: Wo
         <span id="publish-at-hint" className="field-hint">
           The case goes public within a minute of this time, if the checklist still passes then.
         </span>
-        {scheduleError && (
-          <span id="publish-at-error" className="field-error">
-            <span className="sr-only">Error: </span>
-            {scheduleError}
-          </span>
-        )}
+        {scheduleError && <FieldError id="publish-at-error" text={scheduleError} />}
         <div className="flex flex-wrap items-end gap-3">
           <input
             id="publish-at"
@@ -100,8 +90,8 @@ export function PublishForm({ action, caseId, ready, minDateTime }: { action: Wo
             type="datetime-local"
             className="input w-auto"
             min={minDateTime}
-            defaultValue={state.values?.publishAt ?? ""}
-            key={state.values?.publishAt ?? ""}
+            defaultValue={state.values.publishAt ?? ""}
+            key={answer}
             aria-invalid={scheduleError ? true : undefined}
             aria-describedby={[scheduleError ? "publish-at-error" : "", "publish-at-hint"].filter(Boolean).join(" ")}
           />
@@ -115,9 +105,10 @@ export function PublishForm({ action, caseId, ready, minDateTime }: { action: Wo
 }
 
 export function CloseCaseForm({ action, caseId, statuses }: { action: WorkflowAction; caseId: string; statuses: { value: string; label: string }[] }) {
-  const [state, formAction] = useActionState(action, {});
-  const outcomeError = state.errors?.outcome?.[0];
-  const statusError = state.errors?.outcomeStatus?.[0];
+  const [state, formAction] = useActionState(action, { values: {} });
+  const answer = useAnswerKey(state);
+  const outcomeError = state.fieldErrors?.outcome?.[0];
+  const statusError = state.fieldErrors?.outcomeStatus?.[0];
   return (
     <form action={formAction} noValidate className="space-y-5">
       <input type="hidden" name="id" value={caseId} />
@@ -129,20 +120,15 @@ export function CloseCaseForm({ action, caseId, statuses }: { action: WorkflowAc
         <span id="close-outcome-hint" className="field-hint">
           What happened, in a sentence or two. Shown on the case page in place of the form.
         </span>
-        {outcomeError && (
-          <span id="close-outcome-error" className="field-error">
-            <span className="sr-only">Error: </span>
-            {outcomeError}
-          </span>
-        )}
+        {outcomeError && <FieldError id="close-outcome-error" text={outcomeError} />}
         <textarea
           id="close-outcome"
           name="outcome"
           className="input"
           rows={3}
           dir="auto"
-          defaultValue={state.values?.outcome ?? ""}
-          key={`o-${state.values?.outcome ?? ""}`}
+          defaultValue={state.values.outcome ?? ""}
+          key={`o-${answer}`}
           aria-invalid={outcomeError ? true : undefined}
           aria-describedby={[outcomeError ? "close-outcome-error" : "", "close-outcome-hint"].filter(Boolean).join(" ")}
         />
@@ -151,18 +137,13 @@ export function CloseCaseForm({ action, caseId, statuses }: { action: WorkflowAc
         <label htmlFor="close-status" className="field-label">
           The person’s situation now (optional)
         </label>
-        {statusError && (
-          <span id="close-status-error" className="field-error">
-            <span className="sr-only">Error: </span>
-            {statusError}
-          </span>
-        )}
+        {statusError && <FieldError id="close-status-error" text={statusError} />}
         <select
           id="close-status"
           name="outcomeStatus"
           className="input"
-          defaultValue={state.values?.outcomeStatus ?? ""}
-          key={`s-${state.values?.outcomeStatus ?? ""}`}
+          defaultValue={state.values.outcomeStatus ?? ""}
+          key={`s-${answer}`}
           aria-invalid={statusError ? true : undefined}
         >
           <option value="">Unchanged</option>

@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
-
-export type EndSessionsFormState = { done?: string; error?: string };
+import { SubmitButton } from "@/components/forms/submit-button";
+import type { EndSessionsFormState } from "@/lib/auth/schemas";
 
 export function EndSessionsForm({
   action,
@@ -16,35 +15,25 @@ export function EndSessionsForm({
   email: string;
   activeSessions: number;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction] = useActionState(action, { values: {} });
   // nothing to end: no button, but the answer to the last press stays in view
-  if (activeSessions === 0 && !state.done && !state.error) return null;
+  if (activeSessions === 0 && !state.done && !state.formError) return null;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <input type="hidden" name="userId" value={userId} />
-      {activeSessions > 0 && <SubmitButton email={email} />}
+      {activeSessions > 0 && (
+        <SubmitButton className="btn btn-secondary min-h-0 px-3 py-1 text-[0.9375rem]" aria-label={`End all sessions of ${email}`} pendingLabel="Ending…">
+          End sessions
+        </SubmitButton>
+      )}
       {state.done && (
         <output className="text-[0.9375rem] font-semibold text-good">{state.done}</output>
       )}
-      {state.error && (
+      {state.formError && (
         <span role="alert" className="text-[0.9375rem] font-semibold text-danger">
-          {state.error}
+          {state.formError}
         </span>
       )}
     </form>
-  );
-}
-
-function SubmitButton({ email }: { email: string }) {
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      className="btn btn-secondary min-h-0 px-3 py-1 text-[0.9375rem]"
-      aria-label={`End all sessions of ${email}`}
-      aria-disabled={pending ? true : undefined}
-    >
-      {pending ? "Ending…" : "End sessions"}
-    </button>
   );
 }

@@ -1,21 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
+import { FieldError } from "@/components/field-block";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useAnswerKey } from "@/components/forms/use-server-answer";
+import type { InviteFormState } from "@/lib/auth/schemas";
 
 type Field = "email" | "role";
 
-export type InviteFormState = {
-  values: Partial<Record<Field, string>>;
-  errors?: Partial<Record<Field | "form", string[]>>;
-  /** What was done, in words for the admin */
-  done?: string;
-};
-
 export function InviteForm({ action }: { action: (state: InviteFormState, formData: FormData) => Promise<InviteFormState> }) {
   const [state, formAction] = useActionState(action, { values: { role: "campaigner" } });
-  const errorOf = (f: Field) => state.errors?.[f]?.[0];
-  const formError = state.errors?.form?.[0];
+  const answer = useAnswerKey(state);
+  const errorOf = (f: Field) => state.fieldErrors?.[f]?.[0];
+  const formError = state.formError;
   const describedBy = (f: Field, hint?: string) => [errorOf(f) ? `invite-${f}-error` : "", hint ?? ""].filter(Boolean).join(" ") || undefined;
   return (
     <form action={formAction} noValidate className="space-y-5" aria-labelledby="invite-heading">
@@ -37,14 +34,9 @@ export function InviteForm({ action }: { action: (state: InviteFormState, formDa
         <span id="invite-email-hint" className="field-hint">
           They sign in with a link sent to this address. No email is sent now: tell them to go to the sign-in page.
         </span>
-        {errorOf("email") && (
-          <span id="invite-email-error" className="field-error">
-            <span className="sr-only">Error: </span>
-            {errorOf("email")}
-          </span>
-        )}
+        {errorOf("email") && <FieldError id="invite-email-error" text={errorOf("email")!} />}
         <input
-          key={`email-${state.values.email ?? ""}-${state.done ?? ""}`}
+          key={`email-${answer}`}
           id="invite-email"
           name="email"
           type="email"
@@ -67,14 +59,9 @@ export function InviteForm({ action }: { action: (state: InviteFormState, formDa
         <span id="invite-role-hint" className="field-hint">
           Campaigners write cases and send them for review. Admins also publish, export and manage people.
         </span>
-        {errorOf("role") && (
-          <span id="invite-role-error" className="field-error">
-            <span className="sr-only">Error: </span>
-            {errorOf("role")}
-          </span>
-        )}
+        {errorOf("role") && <FieldError id="invite-role-error" text={errorOf("role")!} />}
         <select
-          key={`role-${state.values.role ?? ""}`}
+          key={`role-${answer}`}
           id="invite-role"
           name="role"
           className="input"
@@ -86,16 +73,9 @@ export function InviteForm({ action }: { action: (state: InviteFormState, formDa
           <option value="admin">Admin</option>
         </select>
       </div>
-      <SubmitButton />
+      <SubmitButton className="btn btn-primary w-full sm:w-auto" pendingLabel="Inviting…">
+        Invite
+      </SubmitButton>
     </form>
-  );
-}
-
-function SubmitButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" className="btn btn-primary w-full sm:w-auto" aria-disabled={pending ? true : undefined}>
-      {pending ? "Inviting…" : "Invite"}
-    </button>
   );
 }

@@ -2,24 +2,13 @@
 
 import { FieldBlock } from "@/components/field-block";
 import { useActionState, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useServerAnswer } from "@/components/forms/use-server-answer";
 import { previewLetters, textLength, withDraft, type PreviewTarget, type TargetLetter } from "@/lib/letters/preview";
-import { unknownFieldsMessage } from "@/lib/letters/schemas";
+import { unknownFieldsMessage, type LetterFormState } from "@/lib/letters/schemas";
 import type { LetterTemplate } from "@/lib/letters/render";
 import { LetterList } from "../letter-list";
-
-type Field = "language" | "subject" | "body";
-
-export type LetterFormState = {
-  values: Partial<Record<Field, string>>;
-  errors?: Partial<Record<Field | "form", string[]>>;
-  /** What was done, in words for the campaigner */
-  done?: string;
-  /** Set when the answer is to "Preview": the page lands on the letters */
-  previewed?: boolean;
-  /** The letters as the server rendered them from the text sent, shown until JavaScript takes over */
-  preview?: TargetLetter[];
-};
 
 export type MergeFieldInfo = { name: string; description: string };
 
@@ -67,8 +56,7 @@ export function LetterEditor({
   const [state, formAction] = useActionState(action, { values: { language, subject: saved?.subject ?? "", body: saved?.body ?? "" } });
   const [subject, setSubject] = useState(state.values.subject ?? "");
   const [body, setBody] = useState(state.values.body ?? "");
-  const [errors, setErrors] = useState(state.errors ?? {});
-  const [seen, setSeen] = useState(state);
+  const [errors, setErrors] = useState(state.fieldErrors ?? {});
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -77,12 +65,11 @@ export function LetterEditor({
   const pendingCaret = useRef<{ field: "subject" | "body"; at: number } | null>(null);
 
   // a new answer from the server: its errors, and the text it kept, replace the browser's
-  if (seen !== state) {
-    setSeen(state);
-    setErrors(state.errors ?? {});
-    setSubject(state.values.subject ?? subject);
-    setBody(state.values.body ?? body);
-  }
+  useServerAnswer(state, (answer) => {
+    setErrors(answer.fieldErrors ?? {});
+    setSubject(answer.values.subject ?? subject);
+    setBody(answer.values.body ?? body);
+  });
 
   useLayoutEffect(() => {
     const caret = pendingCaret.current;
@@ -111,7 +98,7 @@ export function LetterEditor({
   const liveBodyProblem = unknownFieldsMessage(body);
   const subjectError = liveSubjectProblem ?? (errors.subject?.[0] && !/Unknown merge field/.test(errors.subject[0]) ? errors.subject[0] : undefined);
   const bodyError = liveBodyProblem ?? (errors.body?.[0] && !/Unknown merge field/.test(errors.body[0]) ? errors.body[0] : undefined);
-  const formError = errors.form?.[0] ?? errors.language?.[0];
+  const formError = state.formError ?? errors.language?.[0];
 
   const liveLetters = useMemo(
     () =>
@@ -153,15 +140,7 @@ export function LetterEditor({
           </p>
         )}
         {(errors.subject || errors.body) && !formError && (
-          // oxlint-disable-next-line jsx-a11y/no-autofocus -- only ever rendered in answer to their own submit
-          <div role="alert" tabIndex={-1} autoFocus className="rounded-md border-2 border-danger bg-danger-bg p-3">
-            <p className="font-semibold text-danger">The letter was not saved.</p>
-            <ul className="mt-1 list-disc pl-5 text-[0.9375rem]">
-              {[...(errors.subject ?? []), ...(errors.body ?? [])].map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </div>
+          <ErrorSummary compact title="The letter was not saved." items={[...(errors.subject ?? []), ...(errors.body ?? [])].map((message) => ({ message }))} />
         )}
 
         <FieldBlock id="letter-subject" label={`Subject (${languageLabel})`} error={subjectError}
@@ -303,13 +282,11 @@ function Count({ id, children }: { id: string; children: ReactNode }) {
 }
 
 function SaveButtons({ dirty }: { dirty: boolean }) {
-  const { pending, data } = useFormStatus();
-  const saving = pending && data?.get("intent") === "save";
   return (
     <div className="flex flex-wrap items-center gap-3 border-t border-line pt-5">
-      <button type="submit" name="intent" value="save" className="btn btn-primary" aria-disabled={saving ? true : undefined}>
-        {saving ? "Saving…" : "Save letter"}
-      </button>
+      <SubmitButton name="intent" value="save" pendingOnlyWhenChosen pendingLabel="Saving…">
+        Save letter
+      </SubmitButton>
       <button type="submit" name="intent" value="preview" className="btn btn-secondary">
         Preview
       </button>

@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
-
-export type TestLetterState = { done?: string; error?: string };
+import { SubmitButton } from "@/components/forms/submit-button";
+import type { TestLetterState } from "@/lib/letters/schemas";
 
 /** "Send me a test": the saved letters, rendered for each target, to the signed-in campaigner only. */
 export function LetterTestForm({
@@ -15,7 +14,7 @@ export function LetterTestForm({
   email: string;
   targetCount: number;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction] = useActionState(action, { values: {} });
   return (
     <form action={formAction} className="space-y-3" aria-labelledby="test-heading">
       <h2 id="test-heading" className="text-2xl">
@@ -27,21 +26,14 @@ export function LetterTestForm({
         saved.
       </p>
       {state.done && <output className="block rounded-md border-2 border-good bg-good-bg p-3 font-semibold text-good [overflow-wrap:anywhere]">{state.done}</output>}
-      {state.error && (
+      {state.formError && (
         <p role="alert" className="rounded-md border-2 border-danger bg-danger-bg p-3 font-semibold text-danger">
-          {state.error}
+          {state.formError}
         </p>
       )}
-      <TestButton />
+      <SubmitButton className="btn btn-secondary" pendingLabel="Sending…">
+        Send me a test
+      </SubmitButton>
     </form>
-  );
-}
-
-function TestButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" className="btn btn-secondary" aria-disabled={pending ? true : undefined}>
-      {pending ? "Sending…" : "Send me a test"}
-    </button>
   );
 }

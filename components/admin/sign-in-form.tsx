@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
-
-export type SignInFormState = {
-  values: { email?: string };
-  errors?: Partial<Record<"email" | "form", string[]>>;
-};
+import { FieldError } from "@/components/field-block";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useAnswerKey } from "@/components/forms/use-server-answer";
+import type { SignInFormState } from "@/lib/auth/schemas";
 
 export function SignInForm({ action }: { action: (state: SignInFormState, formData: FormData) => Promise<SignInFormState> }) {
   const [state, formAction] = useActionState(action, { values: {} });
-  const error = state.errors?.email?.[0] ?? state.errors?.form?.[0];
+  const answer = useAnswerKey(state);
+  const error = state.fieldErrors?.email?.[0] ?? state.formError;
   return (
     <form action={formAction} noValidate className="space-y-5">
       <div>
@@ -20,12 +19,7 @@ export function SignInForm({ action }: { action: (state: SignInFormState, formDa
         <span id="sign-in-email-hint" className="field-hint">
           The address an admin invited. We email you a link that signs you in: there is no password.
         </span>
-        {error && (
-          <span id="sign-in-email-error" className="field-error">
-            <span className="sr-only">Error: </span>
-            {error}
-          </span>
-        )}
+        {error && <FieldError id="sign-in-email-error" text={error} />}
         <input
           id="sign-in-email"
           name="email"
@@ -43,19 +37,12 @@ export function SignInForm({ action }: { action: (state: SignInFormState, formDa
           // the answer to their own submit: straight back to the field that needs fixing
           // oxlint-disable-next-line jsx-a11y/no-autofocus -- only when the server sent back an error
           autoFocus={Boolean(error)}
-          key={state.values.email ?? ""}
+          key={answer}
         />
       </div>
-      <SubmitButton />
+      <SubmitButton className="btn btn-primary w-full sm:w-auto" pendingLabel="Sending…">
+        Email me a sign-in link
+      </SubmitButton>
     </form>
-  );
-}
-
-function SubmitButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" className="btn btn-primary w-full sm:w-auto" aria-disabled={pending ? true : undefined}>
-      {pending ? "Sending…" : "Email me a sign-in link"}
-    </button>
   );
 }

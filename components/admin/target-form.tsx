@@ -1,18 +1,12 @@
 "use client";
 
 import { FieldBlock, FieldError } from "@/components/field-block";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useAnswerKey } from "@/components/forms/use-server-answer";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
-import { TARGET_FIELDS, type TargetField } from "@/lib/targets/schemas";
+import { TARGET_FIELDS, type TargetField as Field, type TargetFormState } from "@/lib/targets/schemas";
 
-type Field = TargetField;
-
-export type TargetFormState = {
-  values: Partial<Record<Field, string>>;
-  errors?: Partial<Record<Field | "form", string[]>>;
-};
-
-// TARGET_FIELDS is in the order the fields appear, so the error summary reads down the form
 const ORDER: readonly Field[] = TARGET_FIELDS;
 
 export type Option = { value: string; label: string };
@@ -37,9 +31,10 @@ export function TargetForm({
   cancelHref?: string;
 }) {
   const [state, formAction] = useActionState(action, { values: initial });
+  const answer = useAnswerKey(state);
   // uncontrolled inputs work without JavaScript; a new key puts back what the server returned after React's
   // automatic form reset
-  return <Fields key={JSON.stringify(state)} {...{ state, formAction, mode, countries, languages, cancelHref }} />;
+  return <Fields key={answer} {...{ state, formAction, mode, countries, languages, cancelHref }} />;
 }
 
 function Fields({
@@ -58,8 +53,8 @@ function Fields({
   cancelHref?: string;
 }) {
   const v = state.values;
-  const errorOf = (f: Field) => state.errors?.[f]?.[0];
-  const formError = state.errors?.form?.[0];
+  const errorOf = (f: Field) => state.fieldErrors?.[f]?.[0];
+  const formError = state.formError;
   const firstError = ORDER.find((f) => errorOf(f));
   const described = (f: Field, hint: boolean) => [errorOf(f) ? `${fieldId(f)}-error` : "", hint ? `${fieldId(f)}-hint` : ""].filter(Boolean).join(" ") || undefined;
   const common = (f: Field, hint = false) => ({
@@ -77,21 +72,11 @@ function Fields({
         {heading}
       </h2>
       {(formError || firstError) && (
-        // oxlint-disable-next-line jsx-a11y/no-autofocus -- only ever rendered in answer to their own submit
-        <div role="alert" tabIndex={-1} autoFocus className="rounded-md border-2 border-danger bg-danger-bg p-3">
-          <p className="font-semibold text-danger">{formError ?? "Nothing was saved. Please check the fields marked below."}</p>
-          {!formError && (
-            <ul className="mt-1 list-disc pl-5 text-[0.9375rem]">
-              {ORDER.filter((f) => errorOf(f)).map((f) => (
-                <li key={f}>
-                  <a href={`#${fieldId(f)}`} className="text-danger">
-                    {errorOf(f)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ErrorSummary
+          compact
+          title={formError ?? "Nothing was saved. Please check the fields marked below."}
+          items={formError ? [] : ORDER.filter((f) => errorOf(f)).map((f) => ({ href: `#${fieldId(f)}`, message: errorOf(f)! }))}
+        />
       )}
 
       <fieldset aria-describedby={described("role", false)}>
@@ -172,7 +157,7 @@ function Fields({
         </FieldBlock>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton mode={mode} />
+        <SubmitButton pendingLabel="Saving…">{mode === "add" ? "Add target" : "Save changes"}</SubmitButton>
         {cancelHref && (
           <a href={cancelHref} className="btn btn-secondary">
             Cancel
@@ -180,14 +165,5 @@ function Fields({
         )}
       </div>
     </form>
-  );
-}
-
-function SubmitButton({ mode }: { mode: "add" | "edit" }) {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" className="btn btn-primary" aria-disabled={pending ? true : undefined}>
-      {pending ? "Saving…" : mode === "add" ? "Add target" : "Save changes"}
-    </button>
   );
 }

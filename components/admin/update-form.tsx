@@ -1,19 +1,14 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
+import { useActionState, useState } from "react";
+import { FieldError } from "@/components/field-block";
 import { UPDATE_KIND_LABELS } from "@/lib/labels";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useAnswerKey } from "@/components/forms/use-server-answer";
+import { UPDATE_FIELDS, type UpdateField as Field, type UpdateFormState } from "@/lib/updates/schemas";
 
-type Field = "kind" | "title" | "body" | "happenedOn" | "riskStatus";
-
-export type UpdateFormState = {
-  values: Partial<Record<Field, string>>;
-  errors?: Partial<Record<Field | "form", string[]>>;
-  /** What was done, in words for the campaigner */
-  done?: string;
-};
-
-const ORDER: Field[] = ["kind", "title", "body", "happenedOn", "riskStatus"];
+const ORDER: readonly Field[] = UPDATE_FIELDS;
 const codePoints = (s: string) => [...s].length;
 const fieldId = (f: Field) => `update-${f}`;
 
@@ -39,9 +34,10 @@ export function UpdateForm({
   bodyMax: number;
 }) {
   const [state, formAction] = useActionState(action, { values: { kind: "further_information", happenedOn: today } });
+  const answer = useAnswerKey(state);
   // the inputs are uncontrolled (they work without JavaScript); a new key resets them, and the length counters,
   // to what the server sent back
-  return <Fields key={JSON.stringify(state)} {...{ state, formAction, personName, followers, statuses, currentStatus, today, titleMax, bodyMax }} />;
+  return <Fields key={answer} {...{ state, formAction, personName, followers, statuses, currentStatus, today, titleMax, bodyMax }} />;
 }
 
 function Fields({
@@ -65,9 +61,9 @@ function Fields({
   titleMax: number;
   bodyMax: number;
 }) {
-  const errorOf = (f: Field) => state.errors?.[f]?.[0];
+  const errorOf = (f: Field) => state.fieldErrors?.[f]?.[0];
   const describedBy = (f: Field, hint = true) => [errorOf(f) ? `${fieldId(f)}-error` : "", hint ? `${fieldId(f)}-hint` : ""].filter(Boolean).join(" ") || undefined;
-  const formError = state.errors?.form?.[0];
+  const formError = state.formError;
   const firstError = ORDER.find((f) => errorOf(f));
   const [titleLength, setTitleLength] = useState<number | null>(null);
   const [bodyLength, setBodyLength] = useState<number | null>(null);
@@ -78,9 +74,8 @@ function Fields({
         Post an update
       </h2>
       {(formError || firstError) && (
-        <div role="alert" className="rounded-md border-2 border-danger bg-danger-bg p-3">
-          <p className="font-semibold text-danger">{formError ?? "The update was not posted. Please check the fields marked below."}</p>
-        </div>
+        // the field to fix takes the focus (autofocus below), not the summary
+        <ErrorSummary compact autoFocus={false} title={formError ?? "The update was not posted. Please check the fields marked below."} />
       )}
       {state.done && (
         <output className="block rounded-md border-2 border-good bg-good-bg p-3 font-semibold text-good">{state.done}</output>
@@ -91,7 +86,7 @@ function Fields({
         <span id={`${fieldId("kind")}-hint`} className="field-hint">
           An outcome is the news supporters most want to hear: a release, charges dropped, a sentence commuted.
         </span>
-        <FieldError id={`${fieldId("kind")}-error`}>{errorOf("kind")}</FieldError>
+        {errorOf("kind") && <FieldError id={`${fieldId("kind")}-error`} text={errorOf("kind")!} />}
         <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
           {Object.entries(UPDATE_KIND_LABELS).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
@@ -112,7 +107,7 @@ function Fields({
             <span className={titleLength > titleMax ? "font-bold text-danger" : ""}> {titleLength} / {titleMax}</span>
           )}
         </span>
-        <FieldError id={`${fieldId("title")}-error`}>{errorOf("title")}</FieldError>
+        {errorOf("title") && <FieldError id={`${fieldId("title")}-error`} text={errorOf("title")!} />}
         <input
           id={fieldId("title")}
           name="title"
@@ -142,7 +137,7 @@ function Fields({
             </span>
           )}
         </span>
-        <FieldError id={`${fieldId("body")}-error`}>{errorOf("body")}</FieldError>
+        {errorOf("body") && <FieldError id={`${fieldId("body")}-error`} text={errorOf("body")!} />}
         <textarea
           id={fieldId("body")}
           name="body"
@@ -167,7 +162,7 @@ function Fields({
           <span id={`${fieldId("happenedOn")}-hint`} className="field-hint">
             Not in the future. Format YYYY-MM-DD if your browser shows a text box.
           </span>
-          <FieldError id={`${fieldId("happenedOn")}-error`}>{errorOf("happenedOn")}</FieldError>
+          {errorOf("happenedOn") && <FieldError id={`${fieldId("happenedOn")}-error`} text={errorOf("happenedOn")!} />}
           <input
             id={fieldId("happenedOn")}
             name="happenedOn"
@@ -190,7 +185,7 @@ function Fields({
           <span id={`${fieldId("riskStatus")}-hint`} className="field-hint">
             Now: {statuses.find((s) => s.value === currentStatus)?.label ?? currentStatus}. The case page will show the new one.
           </span>
-          <FieldError id={`${fieldId("riskStatus")}-error`}>{errorOf("riskStatus")}</FieldError>
+          {errorOf("riskStatus") && <FieldError id={`${fieldId("riskStatus")}-error`} text={errorOf("riskStatus")!} />}
           <select
             id={fieldId("riskStatus")}
             name="riskStatus"
@@ -214,26 +209,10 @@ function Fields({
           ? `Nobody has asked to hear about ${personName} yet, so no email will be sent.`
           : `Posting emails this update to the ${followers === 1 ? "1 supporter" : `${followers.toLocaleString("en-GB")} supporters`} who asked to hear about ${personName}. It cannot be unsent.`}
       </p>
-      <SubmitButton />
+      <SubmitButton className="btn btn-primary w-full sm:w-auto" pendingLabel="Posting…">
+        Post update
+      </SubmitButton>
     </form>
   );
 }
 
-function FieldError({ id, children }: { id: string; children: ReactNode }) {
-  if (!children) return null;
-  return (
-    <span id={id} className="field-error">
-      <span className="sr-only">Error: </span>
-      {children}
-    </span>
-  );
-}
-
-function SubmitButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" className="btn btn-primary w-full sm:w-auto" aria-disabled={pending ? true : undefined}>
-      {pending ? "Posting…" : "Post update"}
-    </button>
-  );
-}

@@ -2,4 +2,4 @@
 // factories the integration tests use. Each test makes its own case, so counts are exact and tests independent.
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 
-export { createTestCase } from "../../lib/testing/factories";
+export { createTestCase } from "../../tests/support/factories";

@@ -1,7 +1,7 @@
 // A real SMTP server for the end-to-end tests, with a small HTTP API so test workers (separate processes) can
 // read what it received: GET /messages?to=ADDRESS, GET /health.
 import http from "node:http";
-import { startSmtpCapture } from "../../lib/testing/smtp-capture";
+import { startSmtpCapture } from "../../tests/support/smtp-capture";
 
 const smtpPort = Number(process.env.SMTP_PORT);
 const httpPort = Number(process.env.HTTP_PORT);

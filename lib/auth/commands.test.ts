@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, sessions, users } from "@/db/schema";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { endSessionsForUser } from "./commands/end-sessions";
 import { InvalidInviteError, inviteUser } from "./commands/invite-user";
 import { listUsers } from "./commands/list-users";

@@ -3,14 +3,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { inviteUser } from "./commands/invite-user";
 import { AccessError } from "./errors";
+import { getCurrentUser, requireAdmin, requireCampaigner, requireUser } from "./guards";
 
 const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
 vi.mock("./config", () => ({ auth: () => Promise.resolve(session.current) }));
-
-const { getCurrentUser, requireAdmin, requireCampaigner, requireUser } = await import("./guards");
 
 let database: TestDatabase;
 let admin: { id: string; email: string };

@@ -1,6 +1,6 @@
 import "server-only";
 import { auth } from "./config";
-import { AccessError } from "./errors";
+import { AccessError, isAccessError, type AccessErrorCode } from "./errors";
 import { getActiveUserById, type CurrentUser } from "./queries";
 
 export type { CurrentUser } from "./queries";
@@ -30,4 +30,17 @@ export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
   if (user.role !== "admin") throw new AccessError("forbidden");
   return user;
+}
+
+export type Access<T> = { ok: true; user: T } | { ok: false; code: AccessErrorCode };
+
+/** Runs a require* guard and answers instead of throwing, so each caller (an action, a page, a route handler)
+ * says in its own terms what a refusal looks like; any other error still propagates. */
+export async function checkAccess<T>(guard: () => Promise<T>): Promise<Access<T>> {
+  try {
+    return { ok: true, user: await guard() };
+  } catch (error) {
+    if (isAccessError(error)) return { ok: false, code: error.code };
+    throw error;
+  }
 }

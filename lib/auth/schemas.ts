@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/db/schema";
 import { checkEmail } from "../signatures/schemas";
+import type { FormState } from "../forms/form-state";
 
 /** The form Auth.js keeps an address in (its default normaliser: NFKC, trimmed, lower case), so the users
  * table, ADMIN_EMAILS and the sign-in form always compare equal. */
@@ -26,14 +27,9 @@ export const InviteUserSchema = z.object({
 });
 export type InviteUserInput = z.infer<typeof InviteUserSchema>;
 
-export type FormErrors<K extends string> = Partial<Record<K | "form", string[]>>;
+export type SignInFormState = FormState<"email">;
 
-/** All field errors of a failed parse, keyed by field, so each can be shown next to its field. */
-export function fieldErrors<K extends string>(error: z.ZodError): FormErrors<K> {
-  const errors: FormErrors<K> = {};
-  for (const issue of error.issues) {
-    const key = ((issue.path[0] as K | undefined) ?? "form") as K | "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
+export type InviteFormState = FormState<"email" | "role">;
+
+/** "End sessions" has no fields: only what was done, or why not. */
+export type EndSessionsFormState = FormState<never>;

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, outbox, users } from "@/db/schema";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { inviteUser } from "./commands/invite-user";
 import { rateLimitPolicy } from "../security/rate-limits";
 import { sendSignInLink } from "./send-sign-in-link";

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { RISK_STATUSES } from "@/db/schema";
 import { isCountryCode } from "../countries";
+import { zodErrors, type FormState } from "../forms/form-state";
 
 export const CASE_FIELDS = [
   "slug",
@@ -178,12 +179,7 @@ export function readCaseFields(source: FormData | Record<string, unknown>): Reco
 
 /** All field errors of a failed parse, keyed by field. */
 export function caseFieldErrors(error: z.ZodError): CaseFieldErrors {
-  const errors: CaseFieldErrors = {};
-  for (const issue of error.issues) {
-    const key = (issue.path[0] as CaseField | undefined) ?? "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
+  return zodErrors<CaseField>(error);
 }
 
 export function mergeErrors(...all: CaseFieldErrors[]): CaseFieldErrors {
@@ -217,3 +213,10 @@ export const CloseCaseSchema = z.object({
     .pipe(z.union([z.literal(""), z.enum(RISK_STATUSES, { error: "Choose a situation from the list." })]))
     .transform((s) => (s === "" ? null : s)),
 });
+
+/** The case editor's answer; `preview` is set after "Preview story" without JavaScript (the rendered story). */
+export type CaseEditorState = FormState<CaseField | "photo", { preview?: boolean }>;
+
+export const WORKFLOW_FIELDS = ["publishAt", "outcome", "outcomeStatus"] as const;
+/** Submit for review, publish (now or at a time), cancel a schedule, close with an outcome. */
+export type WorkflowFormState = FormState<(typeof WORKFLOW_FIELDS)[number]>;

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { casePhotoExists, NOT_AN_IMAGE, photosDirectory, readCasePhoto, saveCasePhoto, TOO_LARGE } from "./photos";
 
 let database: TestDatabase;

@@ -1,24 +1,18 @@
 // The dashboard's numbers against rows the test wrote itself: each number must equal both the count we seeded
 // and what a plain read of the table says.
 import crypto from "node:crypto";
+import * as orm from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
-
-type Lib = {
-  q: typeof import("./queries");
-  createTestCase: typeof import("../testing/factories").createTestCase;
-  getDb: typeof import("@/db/client").getDb;
-  schema: typeof import("@/db/schema");
-  orm: typeof import("drizzle-orm");
-};
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { createTestCase } from "@/tests/support/factories";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import * as q from "./queries";
 
 let database: TestDatabase;
-let lib: Lib;
 
 beforeAll(async () => {
   database = await useTestDatabase();
-  const [q, factories, client, schema, orm] = await Promise.all([import("./queries"), import("../testing/factories"), import("@/db/client"), import("@/db/schema"), import("drizzle-orm")]);
-  lib = { q, createTestCase: factories.createTestCase, getDb: client.getDb, schema, orm };
 });
 
 afterAll(async () => {
@@ -32,11 +26,10 @@ const at = (iso: string) => new Date(iso);
 type Seed = { status: "pending" | "confirmed"; country: string; confirmedAt?: string };
 
 function seedSignatures(caseId: string, rows: Seed[]): string[] {
-  const { signatures } = lib.schema;
+  const { signatures } = schema;
   return rows.map((r, i) => {
     const id = crypto.randomUUID();
-    lib
-      .getDb()
+    getDb()
       .insert(signatures)
       .values({
         id,
@@ -58,24 +51,23 @@ function seedSignatures(caseId: string, rows: Seed[]): string[] {
 }
 
 function seedAppeal({ caseId, signatureId, targetId, channel, status, lastError }: { caseId: string; signatureId: string; targetId: string; channel: "email" | "post" | "fax"; status?: "queued" | "sending" | "sent" | "failed"; lastError?: string }) {
-  const { appeals, outbox } = lib.schema;
+  const { appeals, outbox } = schema;
   let outboxId: string | null = null;
   if (channel === "email") {
     outboxId = crypto.randomUUID();
-    lib
-      .getDb()
+    getDb()
       .insert(outbox)
       .values({ id: outboxId, kind: "appeal", status: status ?? "queued", messageId: `<${outboxId}@test>`, toAddress: "official@example.org", subject: "s", textBody: "t", nextAttemptAt: NOW, createdAt: NOW, lastError: lastError ?? null })
       .run();
   }
-  lib.getDb().insert(appeals).values({ id: crypto.randomUUID(), signatureId, targetId, caseId, channel, subject: "s", body: "b", outboxId, createdAt: NOW }).run();
+  getDb().insert(appeals).values({ id: crypto.randomUUID(), signatureId, targetId, caseId, channel, subject: "s", body: "b", outboxId, createdAt: NOW }).run();
 }
 
 describe("dashboard queries", () => {
   it("counts confirmed, pending and today exactly, per case and in total", () => {
-    const a = lib.createTestCase();
-    const b = lib.createTestCase();
-    const empty = lib.createTestCase({ state: "draft" });
+    const a = createTestCase();
+    const b = createTestCase();
+    const empty = createTestCase({ state: "draft" });
     seedSignatures(a.id, [
       { status: "confirmed", country: "GB", confirmedAt: "2025-03-14T00:00:00Z" }, // today, first instant
       { status: "confirmed", country: "GB", confirmedAt: "2025-03-14T23:29:59Z" }, // today
@@ -86,23 +78,23 @@ describe("dashboard queries", () => {
     ]);
     seedSignatures(b.id, [{ status: "pending", country: "US" }]);
 
-    const rows = lib.q.listCaseStats({ now: NOW });
+    const rows = q.listCaseStats({ now: NOW });
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(a.id)).toMatchObject({ confirmed: 4, pending: 2, today: 2, goal: 1000 });
     expect(byId.get(b.id)).toMatchObject({ confirmed: 0, pending: 1, today: 0 });
     expect(byId.get(empty.id)).toMatchObject({ confirmed: 0, pending: 0, today: 0, state: "draft" });
 
     // and against the table itself, for every case in this database
-    const { signatures, cases } = lib.schema;
-    const all = lib.getDb().select().from(signatures).all();
-    expect(rows).toHaveLength(lib.getDb().select().from(cases).all().length);
+    const { signatures, cases } = schema;
+    const all = getDb().select().from(signatures).all();
+    expect(rows).toHaveLength(getDb().select().from(cases).all().length);
     for (const row of rows) {
       const mine = all.filter((s) => s.caseId === row.id);
       expect(row.confirmed).toBe(mine.filter((s) => s.status === "confirmed").length);
       expect(row.pending).toBe(mine.filter((s) => s.status === "pending").length);
       expect(row.today).toBe(mine.filter((s) => s.status === "confirmed" && s.confirmedAt!.toISOString().slice(0, 10) === "2025-03-14").length);
     }
-    const totals = lib.q.getDashboardTotals({ now: NOW });
+    const totals = q.getDashboardTotals({ now: NOW });
     expect(totals).toEqual({
       cases: rows.length,
       confirmed: all.filter((s) => s.status === "confirmed").length,
@@ -112,7 +104,7 @@ describe("dashboard queries", () => {
   });
 
   it("gives 30 UTC days of confirmations, zero days included, and countries of confirmed signatures only", () => {
-    const c = lib.createTestCase();
+    const c = createTestCase();
     seedSignatures(c.id, [
       { status: "confirmed", country: "GB", confirmedAt: "2025-03-14T08:00:00Z" },
       { status: "confirmed", country: "GB", confirmedAt: "2025-03-14T09:00:00Z" },
@@ -121,7 +113,7 @@ describe("dashboard queries", () => {
       { status: "confirmed", country: "JP", confirmedAt: "2025-02-12T23:59:59Z" }, // the day before: outside
       { status: "pending", country: "BR" },
     ]);
-    const perDay = lib.q.getSignaturesPerDay({ caseId: c.id, now: NOW });
+    const perDay = q.getSignaturesPerDay({ caseId: c.id, now: NOW });
     expect(perDay).toHaveLength(30);
     expect(perDay[0]).toEqual({ day: "2025-02-13", count: 1 });
     expect(perDay.at(-1)).toEqual({ day: "2025-03-14", count: 2 });
@@ -129,7 +121,7 @@ describe("dashboard queries", () => {
     expect(perDay.reduce((sum, d) => sum + d.count, 0)).toBe(4);
     expect(perDay.filter((d) => d.count === 0)).toHaveLength(27);
 
-    expect(lib.q.getCountsByCountryForCase({ caseId: c.id })).toEqual([
+    expect(q.getCountsByCountryForCase({ caseId: c.id })).toEqual([
       { country: "GB", count: 2 },
       { country: "TR", count: 2 },
       { country: "JP", count: 1 },
@@ -137,7 +129,7 @@ describe("dashboard queries", () => {
   });
 
   it("counts appeals by delivery state and groups failure reasons", () => {
-    const c = lib.createTestCase({ targets: 3 });
+    const c = createTestCase({ targets: 3 });
     const [s1, s2, s3, s4] = seedSignatures(c.id, [
       { status: "confirmed", country: "GB", confirmedAt: "2025-03-10T00:00:00Z" },
       { status: "confirmed", country: "GB", confirmedAt: "2025-03-10T00:00:00Z" },
@@ -159,7 +151,7 @@ describe("dashboard queries", () => {
     seedAppeal({ caseId: c.id, signatureId: s2!, targetId: t3!, channel: "fax" });
     seedAppeal({ caseId: c.id, signatureId: s3!, targetId: t3!, channel: "post" });
 
-    const stats = lib.q.getAppealDeliveryStats({ caseId: c.id });
+    const stats = q.getAppealDeliveryStats({ caseId: c.id });
     expect(stats.byStatus).toEqual({ queued: 2, sending: 1, sent: 2, failed: 3 });
     expect(stats.offline).toEqual({ post: 2, fax: 1 });
     expect(stats.total).toBe(11);
@@ -170,14 +162,14 @@ describe("dashboard queries", () => {
     expect(stats.retrying).toEqual([{ reason: "ECONNREFUSED", count: 1 }]);
 
     // against the tables themselves
-    const { appeals, outbox } = lib.schema;
-    const rows = lib.getDb().select({ status: outbox.status }).from(appeals).leftJoin(outbox, lib.orm.eq(outbox.id, appeals.outboxId)).where(lib.orm.eq(appeals.caseId, c.id)).all();
+    const { appeals, outbox } = schema;
+    const rows = getDb().select({ status: outbox.status }).from(appeals).leftJoin(outbox, orm.eq(outbox.id, appeals.outboxId)).where(orm.eq(appeals.caseId, c.id)).all();
     expect(stats.total).toBe(rows.length);
     for (const status of ["queued", "sending", "sent", "failed"] as const) expect(stats.byStatus[status]).toBe(rows.filter((r) => r.status === status).length);
 
-    const dashboard = lib.q.getCaseDashboard({ caseId: c.id, now: NOW })!;
+    const dashboard = q.getCaseDashboard({ caseId: c.id, now: NOW })!;
     expect(dashboard).toMatchObject({ confirmed: 4, pending: 0, today: 0 });
     expect(dashboard.perDay.find((d) => d.day === "2025-03-10")?.count).toBe(4);
-    expect(lib.q.getCaseDashboard({ caseId: crypto.randomUUID() })).toBeNull();
+    expect(q.getCaseDashboard({ caseId: crypto.randomUUID() })).toBeNull();
   });
 });

@@ -1,23 +1,18 @@
 // The export against a real database: confirmed signatures only, email only where the supporter asked to hear
 // back (and still does), and an audit record that holds ids and counts, never a supporter's data.
 import crypto from "node:crypto";
+import * as orm from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { createTestCase } from "@/tests/support/factories";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { exportSignatures } from "./export-signatures";
 
 let database: TestDatabase;
-let exportSignatures: typeof import("./export-signatures").exportSignatures;
-let createTestCase: typeof import("../testing/factories").createTestCase;
-let getDb: typeof import("@/db/client").getDb;
-let schema: typeof import("@/db/schema");
-let orm: typeof import("drizzle-orm");
 
 beforeAll(async () => {
   database = await useTestDatabase();
-  ({ exportSignatures } = await import("./export-signatures"));
-  ({ createTestCase } = await import("../testing/factories"));
-  ({ getDb } = await import("@/db/client"));
-  schema = await import("@/db/schema");
-  orm = await import("drizzle-orm");
 });
 
 afterAll(async () => {

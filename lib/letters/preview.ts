@@ -8,6 +8,16 @@ import { SAMPLE_SUPPORTER } from "./schemas";
 
 export type PreviewTarget = Pick<Target, "id" | "role" | "title" | "name" | "office" | "salutation" | "language">;
 
+/** One official's letter as shown before sending: on the sign form and in the letter editor. */
+export type PreviewLetter = {
+  targetId: string;
+  role: "primary" | "copy";
+  recipient: string;
+  language: string;
+  subject: string;
+  body: string;
+};
+
 export type TargetLetter = {
   targetId: string;
   role: Target["role"];

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { LANGUAGE_CODE } from "../targets/schemas";
 import { findUnknownFields, type LetterSupporter } from "./render";
+import { zodErrors, type FormState } from "../forms/form-state";
+import type { TargetLetter } from "./preview";
 
 export const LETTER_FIELDS = ["language", "subject", "body"] as const;
 export type LetterField = (typeof LETTER_FIELDS)[number];
@@ -97,10 +99,13 @@ export function parseLetterForm(get: (name: string) => unknown, languages: reado
   }
   const result = letterTemplateSchema(languages).safeParse(values);
   if (result.success) return { ok: true, data: result.data, values };
-  const errors: LetterFormErrors = {};
-  for (const issue of result.error.issues) {
-    const key = (issue.path[0] as LetterField | undefined) ?? "form";
-    (errors[key] ??= []).push(issue.message);
-  }
+  const errors = zodErrors<LetterField>(result.error);
   return { ok: false, errors, values };
 }
+
+/** The letter editor's answer. `previewed` is set when it answers "Preview" (the page lands on the letters);
+ * `preview` holds the letters the server rendered from the text sent, shown until JavaScript takes over. */
+export type LetterFormState = FormState<LetterField, { previewed?: boolean; preview?: TargetLetter[] }>;
+
+/** "Send me a test" has no fields: only what was done, or why not. */
+export type TestLetterState = FormState<never>;

@@ -1,22 +1,20 @@
 // The outbox against a real SQLite file and real SMTP servers (down, refusing, slow to come back): every
 // message is delivered, none twice by the worker's own doing, and a failure is kept on its row.
 import crypto from "node:crypto";
+import * as orm from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { freePort, startSmtpCapture, type SmtpCapture } from "../testing/smtp-capture";
-import { setEnv, sleep, useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { getDb, writeTransaction } from "@/db/client";
+import * as schema from "@/db/schema";
+import { raceInProcesses } from "@/tests/support/race";
+import { freePort, startSmtpCapture, type SmtpCapture } from "@/tests/support/smtp-capture";
+import { setEnv, sleep, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { env } from "../env";
+import { closeTransport } from "../mail/transport";
+import { claimDue, deliverDue, deliverRow, isPermanentFailure } from "./deliver-outbox";
+import { enqueueMessage } from "./enqueue-message";
 
-type Lib = {
-  deliver: typeof import("./deliver-outbox");
-  enqueueMessage: typeof import("./enqueue-message").enqueueMessage;
-  raceInProcesses: typeof import("../testing/race").raceInProcesses;
-  client: typeof import("@/db/client");
-  schema: typeof import("@/db/schema");
-  orm: typeof import("drizzle-orm");
-};
-
-let lib: Lib;
 let database: TestDatabase;
 // One server for most tests. Recipients choose its answer: `reject-*` gets a permanent 550, `tempfail-*` a
 // temporary 451 every time, `flaky-*` a 451 the first time only; anyone else is accepted.
@@ -37,24 +35,10 @@ beforeAll(async () => {
   });
 });
 
-async function loadLib(): Promise<Lib> {
-  const [deliver, enqueue, race, client, schema, orm] = await Promise.all([
-    import("./deliver-outbox"),
-    import("./enqueue-message"),
-    import("../testing/race"),
-    import("@/db/client"),
-    import("@/db/schema"),
-    import("drizzle-orm"),
-  ]);
-  return { deliver, enqueueMessage: enqueue.enqueueMessage, raceInProcesses: race.raceInProcesses, client, schema, orm };
-}
-
 // A database file per test: claims take every due row, so rows one test left behind (say, after it failed)
 // must not be there for the next one to claim.
 beforeEach(async () => {
   database = await useTestDatabase({ SMTP_URL: capture.url, OUTBOX_RETRY_BASE_MS: "50", OUTBOX_RETRY_MAX_MS: "200" });
-  // loaded only once DATABASE_URL points at a test database
-  lib ??= await loadLib();
 });
 
 afterEach(async () => {
@@ -67,9 +51,9 @@ afterAll(async () => {
 
 /** Queues one appeal per address, in one transaction, as a confirmation would. */
 function queueTo(addresses: string[]): string[] {
-  return lib.client.writeTransaction((tx) =>
+  return writeTransaction((tx) =>
     addresses.map((to, i) =>
-      lib.enqueueMessage(tx, { kind: "appeal", to, fromName: "Amira Haddad via Vigil", subject: `Release Li Qiaochu (${i})`, text: `Dear Minister,\n\nLetter ${i}.` }),
+      enqueueMessage(tx, { kind: "appeal", to, fromName: "Amira Haddad via Vigil", subject: `Release Li Qiaochu (${i})`, text: `Dear Minister,\n\nLetter ${i}.` }),
     ),
   );
 }
@@ -81,8 +65,8 @@ function queue(count: number, prefix = "official"): string[] {
 }
 
 function rows(ids: string[]) {
-  const { outbox } = lib.schema;
-  const found = lib.client.getDb().select().from(outbox).where(lib.orm.inArray(outbox.id, ids)).all();
+  const { outbox } = schema;
+  const found = getDb().select().from(outbox).where(orm.inArray(outbox.id, ids)).all();
   return ids.map((id) => found.find((r) => r.id === id)!);
 }
 
@@ -93,7 +77,7 @@ async function deliverUntil(done: () => boolean, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > deadline) throw new Error(`delivery did not finish within ${timeoutMs} ms`);
-    await lib.deliver.deliverDue();
+    await deliverDue();
     await sleep(25);
   }
 }
@@ -108,7 +92,7 @@ describe("deliverDue", () => {
     try {
       const ids = queue(10);
       const startedAt = Date.now();
-      expect(await lib.deliver.deliverDue()).toEqual({ sent: 0, retry: 10, failed: 0, "lost-lease": 0 });
+      expect(await deliverDue()).toEqual({ sent: 0, retry: 10, failed: 0, "lost-lease": 0 });
       const finishedAt = Date.now();
       for (const r of rows(ids)) {
         expect(r).toMatchObject({ status: "queued", attempts: 1, leaseOwner: null, leaseUntil: null, sentAt: null });
@@ -131,7 +115,6 @@ describe("deliverDue", () => {
     } finally {
       restore();
       // the pooled transport must let go of the revived server before it closes
-      const { closeTransport } = await import("../mail/transport");
       closeTransport();
       await revived?.close();
     }
@@ -141,7 +124,7 @@ describe("deliverDue", () => {
     const refusedAddress = `reject-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const [good1, refused, good2] = queueTo([`a-${refusedAddress.slice(7)}`, refusedAddress, `b-${refusedAddress.slice(7)}`]);
 
-    expect(await lib.deliver.deliverDue()).toEqual({ sent: 2, retry: 0, failed: 1, "lost-lease": 0 });
+    expect(await deliverDue()).toEqual({ sent: 2, retry: 0, failed: 1, "lost-lease": 0 });
     expect(row(refused!)).toMatchObject({ status: "failed", attempts: 1, leaseOwner: null });
     expect(row(refused!).lastError).toContain("550");
     expect(row(refused!).lastError).toContain("No such mailbox");
@@ -149,7 +132,7 @@ describe("deliverDue", () => {
 
     // later passes, after any retry delay, leave it failed and never ask the server again
     await sleep(250);
-    await lib.deliver.deliverDue();
+    await deliverDue();
     expect(row(refused!)).toMatchObject({ status: "failed", attempts: 1 });
     expect(capture.rejections.filter((r) => r.address === refusedAddress)).toEqual([{ address: refusedAddress, code: 550 }]);
     expect(received(row(refused!).messageId)).toHaveLength(0);
@@ -160,7 +143,7 @@ describe("deliverDue", () => {
     try {
       const [id] = queue(1, "tempfail");
       const address = row(id!).toAddress;
-      expect(await lib.deliver.deliverDue()).toMatchObject({ retry: 1 });
+      expect(await deliverDue()).toMatchObject({ retry: 1 });
       expect(row(id!)).toMatchObject({ status: "queued", attempts: 1 });
       expect(row(id!).lastError).toContain("451");
       await deliverUntil(() => row(id!).status === "failed");
@@ -168,7 +151,7 @@ describe("deliverDue", () => {
       expect(row(id!).lastError).toContain("451");
       expect(capture.rejections.filter((r) => r.address === address)).toHaveLength(3);
       await sleep(250);
-      await lib.deliver.deliverDue();
+      await deliverDue();
       expect(row(id!).attempts).toBe(3);
     } finally {
       restore();
@@ -178,43 +161,43 @@ describe("deliverDue", () => {
 
 describe("leases", () => {
   it("lets another worker take over a dead worker's row, and the dead worker's late result changes nothing", async () => {
-    const { OUTBOX_LEASE_MS: lease } = (await import("../env")).env();
+    const { OUTBOX_LEASE_MS: lease } = env();
     const [id] = queue(1);
     const t0 = new Date();
 
-    const [claimedByA, ...moreA] = lib.deliver.claimDue({ owner: "worker-A", limit: 10, now: t0 });
+    const [claimedByA, ...moreA] = claimDue({ owner: "worker-A", limit: 10, now: t0 });
     expect(moreA).toHaveLength(0);
     expect(claimedByA).toMatchObject({ id, status: "sending", leaseOwner: "worker-A", attempts: 1 });
     expect(claimedByA?.leaseUntil?.getTime()).toBe(t0.getTime() + lease);
 
     // within A's lease nobody else may take it
-    expect(lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease - 1) })).toEqual([]);
+    expect(claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease - 1) })).toEqual([]);
     // A died: once the lease has run out, B takes the row over
-    const [claimedByB] = lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
+    const [claimedByB] = claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
     expect(claimedByB).toMatchObject({ id, status: "sending", leaseOwner: "worker-B", attempts: 2 });
 
     // A was not dead after all, only slow: its send goes out, but it may not record anything
-    expect(await lib.deliver.deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
+    expect(await deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
     expect(row(id!)).toMatchObject({ status: "sending", leaseOwner: "worker-B", sentAt: null, lastError: null, attempts: 2 });
 
-    expect(await lib.deliver.deliverRow(claimedByB!, "worker-B")).toBe("sent");
+    expect(await deliverRow(claimedByB!, "worker-B")).toBe("sent");
     expect(row(id!)).toMatchObject({ status: "sent", leaseOwner: null });
     // the one duplicate a takeover can cause carries the same Message-ID, so the receiver can tell
     expect(received(row(id!).messageId).map((m) => m.messageId)).toEqual([row(id!).messageId, row(id!).messageId]);
   });
 
   it("does not let a dead worker's late failure overwrite the row either", async () => {
-    const { OUTBOX_LEASE_MS: lease } = (await import("../env")).env();
+    const { OUTBOX_LEASE_MS: lease } = env();
     const [id] = queue(1, "flaky");
     const t0 = new Date();
-    const [claimedByA] = lib.deliver.claimDue({ owner: "worker-A", limit: 10, now: t0 });
-    const [claimedByB] = lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
+    const [claimedByA] = claimDue({ owner: "worker-A", limit: 10, now: t0 });
+    const [claimedByB] = claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
     expect(claimedByB?.id).toBe(id);
 
     // A's send is refused (451): it must not put B's row back in the queue
-    expect(await lib.deliver.deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
+    expect(await deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
     expect(row(id!)).toMatchObject({ status: "sending", leaseOwner: "worker-B", lastError: null });
-    expect(await lib.deliver.deliverRow(claimedByB!, "worker-B")).toBe("sent");
+    expect(await deliverRow(claimedByB!, "worker-B")).toBe("sent");
     expect(row(id!)).toMatchObject({ status: "sent", lastError: null });
     expect(received(row(id!).messageId)).toHaveLength(1);
   });
@@ -222,14 +205,14 @@ describe("leases", () => {
   it("never gives the same row to two owners claiming at the same instant", async () => {
     const ids = queue(10);
     const now = new Date();
-    const a = lib.deliver.claimDue({ owner: "worker-A", limit: 6, now }).map((r) => r.id);
-    const b = lib.deliver.claimDue({ owner: "worker-B", limit: 6, now }).map((r) => r.id);
+    const a = claimDue({ owner: "worker-A", limit: 6, now }).map((r) => r.id);
+    const b = claimDue({ owner: "worker-B", limit: 6, now }).map((r) => r.id);
     expect(a).toHaveLength(6);
     expect(b).toHaveLength(4);
     expect(a.filter((id) => b.includes(id))).toEqual([]);
     expect([...a, ...b].toSorted()).toEqual(ids.toSorted());
     for (const r of rows(ids)) expect(r).toMatchObject({ status: "sending", attempts: 1, leaseOwner: a.includes(r.id) ? "worker-A" : "worker-B" });
-    const outcomes = await Promise.all(rows(ids).map((r) => lib.deliver.deliverRow(r, r.leaseOwner!)));
+    const outcomes = await Promise.all(rows(ids).map((r) => deliverRow(r, r.leaseOwner!)));
     expect(outcomes).toEqual(Array(10).fill("sent"));
   });
 
@@ -238,7 +221,7 @@ describe("leases", () => {
     const now = Date.now();
     const owners = ["proc-1", "proc-2", "proc-3", "proc-4"];
     // separate processes, separate connections: the only way to make claims truly overlap
-    const claims = (await lib.raceInProcesses(owners.map((owner) => ["claim", owner, "12", String(now)]))) as string[][];
+    const claims = (await raceInProcesses(owners.map((owner) => ["claim", owner, "12", String(now)]))) as string[][];
     const all = claims.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(all.every((id) => ids.includes(id))).toBe(true);
@@ -252,7 +235,7 @@ describe("leases", () => {
     expect(all.length).toBeGreaterThanOrEqual(12);
 
     const claimed = rows(ids).filter((r) => r.status === "sending");
-    expect(await Promise.all(claimed.map((r) => lib.deliver.deliverRow(r, r.leaseOwner!)))).toEqual(claimed.map(() => "sent"));
+    expect(await Promise.all(claimed.map((r) => deliverRow(r, r.leaseOwner!)))).toEqual(claimed.map(() => "sent"));
     await deliverUntil(() => rows(ids).every((r) => r.status === "sent"));
     const messageIds = rows(ids).map((r) => r.messageId);
     expect(capture.messages.filter((m) => messageIds.includes(m.messageId)).map((m) => m.messageId).toSorted()).toEqual(messageIds.toSorted());
@@ -264,14 +247,14 @@ describe("the built-in mailbox", () => {
     const restore = setEnv({ SMTP_URL: undefined });
     try {
       const ids = queue(3);
-      const { mailboxMessages, outbox } = lib.schema;
-      lib.client.getDb().update(outbox).set({ subject: "Libérez Li Qiaochu — 李桥楚" }).where(lib.orm.eq(outbox.id, ids[0]!)).run();
-      expect(await lib.deliver.deliverDue()).toEqual({ sent: 3, retry: 0, failed: 0, "lost-lease": 0 });
-      expect(await lib.deliver.deliverDue()).toEqual({ sent: 0, retry: 0, failed: 0, "lost-lease": 0 });
+      const { mailboxMessages, outbox } = schema;
+      getDb().update(outbox).set({ subject: "Libérez Li Qiaochu — 李桥楚" }).where(orm.eq(outbox.id, ids[0]!)).run();
+      expect(await deliverDue()).toEqual({ sent: 3, retry: 0, failed: 0, "lost-lease": 0 });
+      expect(await deliverDue()).toEqual({ sent: 0, retry: 0, failed: 0, "lost-lease": 0 });
 
       for (const r of rows(ids)) {
         expect(r.status).toBe("sent");
-        const stored = lib.client.getDb().select().from(mailboxMessages).where(lib.orm.eq(mailboxMessages.outboxId, r.id)).all();
+        const stored = getDb().select().from(mailboxMessages).where(orm.eq(mailboxMessages.outboxId, r.id)).all();
         expect(stored).toHaveLength(1);
         expect(stored[0]).toMatchObject({ messageId: r.messageId, toAddress: r.toAddress, subject: r.subject });
         const parsed = await simpleParser(stored[0]!.raw);
@@ -290,15 +273,15 @@ describe("the built-in mailbox", () => {
   it("keeps only the owner's copy when a worker loses its lease", async () => {
     const restore = setEnv({ SMTP_URL: undefined });
     try {
-      const { OUTBOX_LEASE_MS: lease } = (await import("../env")).env();
+      const { OUTBOX_LEASE_MS: lease } = env();
       const [id] = queue(1);
         const t0 = new Date();
-      const [claimedByA] = lib.deliver.claimDue({ owner: "worker-A", limit: 10, now: t0 });
-      const [claimedByB] = lib.deliver.claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
-      expect(await lib.deliver.deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
-      expect(await lib.deliver.deliverRow(claimedByB!, "worker-B")).toBe("sent");
-      const { mailboxMessages } = lib.schema;
-      expect(lib.client.getDb().select().from(mailboxMessages).where(lib.orm.eq(mailboxMessages.outboxId, id!)).all()).toHaveLength(1);
+      const [claimedByA] = claimDue({ owner: "worker-A", limit: 10, now: t0 });
+      const [claimedByB] = claimDue({ owner: "worker-B", limit: 10, now: new Date(t0.getTime() + lease + 1) });
+      expect(await deliverRow(claimedByA!, "worker-A")).toBe("lost-lease");
+      expect(await deliverRow(claimedByB!, "worker-B")).toBe("sent");
+      const { mailboxMessages } = schema;
+      expect(getDb().select().from(mailboxMessages).where(orm.eq(mailboxMessages.outboxId, id!)).all()).toHaveLength(1);
     } finally {
       restore();
     }
@@ -309,13 +292,13 @@ const failed = (responseCode: number, command: string) => Object.assign(new Erro
 
 describe("isPermanentFailure", () => {
   it("gives up only on a 5xx about the recipient or the message", () => {
-    expect(lib.deliver.isPermanentFailure(failed(550, "RCPT TO"))).toBe(true);
-    expect(lib.deliver.isPermanentFailure(failed(554, "DATA"))).toBe(true);
+    expect(isPermanentFailure(failed(550, "RCPT TO"))).toBe(true);
+    expect(isPermanentFailure(failed(554, "DATA"))).toBe(true);
     // about us, not the message: fixed by fixing the configuration, so the queue must wait, not burn
-    expect(lib.deliver.isPermanentFailure(failed(535, "AUTH PLAIN"))).toBe(false);
-    expect(lib.deliver.isPermanentFailure(failed(550, "MAIL FROM"))).toBe(false);
-    expect(lib.deliver.isPermanentFailure(failed(451, "RCPT TO"))).toBe(false);
-    expect(lib.deliver.isPermanentFailure(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toBe(false);
+    expect(isPermanentFailure(failed(535, "AUTH PLAIN"))).toBe(false);
+    expect(isPermanentFailure(failed(550, "MAIL FROM"))).toBe(false);
+    expect(isPermanentFailure(failed(451, "RCPT TO"))).toBe(false);
+    expect(isPermanentFailure(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toBe(false);
   });
 
   it("keeps every row queued when the server refuses our login", async () => {
@@ -330,12 +313,12 @@ describe("isPermanentFailure", () => {
     await database.close();
     database = await useTestDatabase({ SMTP_URL: `smtp://nobody:wrong@127.0.0.1:${port}`, OUTBOX_RETRY_BASE_MS: "50" });
     try {
-      lib.client.writeTransaction((tx) => {
-        for (let i = 0; i < 3; i++) lib.enqueueMessage(tx, { kind: "appeal", to: `official-${i}@example.org`, subject: "s", text: "t" });
+      writeTransaction((tx) => {
+        for (let i = 0; i < 3; i++) enqueueMessage(tx, { kind: "appeal", to: `official-${i}@example.org`, subject: "s", text: "t" });
       });
-      const tally = await lib.deliver.deliverDue();
+      const tally = await deliverDue();
       expect(tally.failed).toBe(0);
-      const statuses = lib.client.getDb().select().from(lib.schema.outbox).all().map((r) => r.status);
+      const statuses = getDb().select().from(schema.outbox).all().map((r) => r.status);
       expect(statuses).toEqual(["queued", "queued", "queued"]);
     } finally {
       await new Promise<void>((resolve) => strict.close(() => resolve()));

@@ -1,7 +1,7 @@
 // The rate-limit policy against a real SQLite file: the numbers come from the environment, the wording from the
 // window actually configured.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setEnv, useTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setEnv, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 type Lib = typeof import("./rate-limits") & { getDb: typeof import("@/db/client").getDb; rateLimits: typeof import("@/db/schema").rateLimits };
 

@@ -5,24 +5,21 @@ import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import * as orm from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../testing/smtp-capture";
-import { setEnv, useTestDatabase, type TestDatabase } from "../testing/test-database";
-
-type Lib = {
-  submitSignature: typeof import("./submit-signature").submitSignature;
-  confirmSignature: typeof import("./confirm-signature").confirmSignature;
-  parseSignForm: typeof import("./schemas").parseSignForm;
-  deliver: typeof import("../outbox/deliver-outbox");
-  createTestCase: typeof import("../testing/factories").createTestCase;
-  insertFixtureMissions: typeof import("../testing/missions").insertFixtureMissions;
-  getMissingMissionCountries: typeof import("../missions/queries").getMissingMissionCountries;
-  raceInProcesses: typeof import("../testing/race").raceInProcesses;
-  getDb: typeof import("@/db/client").getDb;
-  schema: typeof import("@/db/schema");
-  orm: typeof import("drizzle-orm");
-};
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { createTestCase } from "@/tests/support/factories";
+import { insertFixtureMissions } from "@/tests/support/missions";
+import { raceInProcesses } from "@/tests/support/race";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "@/tests/support/smtp-capture";
+import { setEnv, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { getMissingMissionCountries } from "../missions/queries";
+import * as deliver from "../outbox/deliver-outbox";
+import { confirmSignature } from "./confirm-signature";
+import { parseSignForm } from "./schemas";
+import { submitSignature } from "./submit-signature";
 
 const APP_URL = "https://appeals.example.org";
 const GATEWAY = "{number}@fax.example.net";
@@ -32,40 +29,13 @@ const FAX_B = "+442079460202";
 
 let capture: SmtpCapture;
 let database: TestDatabase;
-let lib: Lib;
 let restoreGateway: (() => void) | undefined;
 
 beforeAll(async () => {
   // every message takes 150 ms to be accepted, so two in flight at once would overlap visibly
   capture = await startSmtpCapture({ delayMs: 150 });
   database = await useTestDatabase({ SMTP_URL: capture.url, APP_URL, FAX_GATEWAY: GATEWAY, FAX_GAP_SECONDS: "0", OUTBOX_CONCURRENCY: "4" });
-  const [submit, confirm, schemas, deliver, factories, missions, queries, race, client, schema, orm] = await Promise.all([
-    import("./submit-signature"),
-    import("./confirm-signature"),
-    import("./schemas"),
-    import("../outbox/deliver-outbox"),
-    import("../testing/factories"),
-    import("../testing/missions"),
-    import("../missions/queries"),
-    import("../testing/race"),
-    import("@/db/client"),
-    import("@/db/schema"),
-    import("drizzle-orm"),
-  ]);
-  lib = {
-    submitSignature: submit.submitSignature,
-    confirmSignature: confirm.confirmSignature,
-    parseSignForm: schemas.parseSignForm,
-    deliver,
-    createTestCase: factories.createTestCase,
-    insertFixtureMissions: missions.insertFixtureMissions,
-    getMissingMissionCountries: queries.getMissingMissionCountries,
-    raceInProcesses: race.raceInProcesses,
-    getDb: client.getDb,
-    schema,
-    orm,
-  };
-  lib.insertFixtureMissions();
+  insertFixtureMissions();
 });
 
 beforeEach(() => {
@@ -85,30 +55,30 @@ const uniqueEmail = () => `supporter-${++counter}-${crypto.randomUUID().slice(0,
 /** Signs as the form would and confirms with the link from the queued confirmation email. */
 function signAndConfirm({ slug, country = "GB", fullName = "Amira Haddad" }: { slug: string; country?: string; fullName?: string }) {
   const email = uniqueEmail();
-  const parsed = lib.parseSignForm([["fullName", fullName], ["email", email], ["country", country], ["message", ""]]);
+  const parsed = parseSignForm([["fullName", fullName], ["email", email], ["country", country], ["message", ""]]);
   if (!parsed.ok) throw new Error(`the test's form was refused: ${JSON.stringify(parsed.errors)}`);
-  expect(lib.submitSignature({ slug, input: parsed.data, clientAddress: `198.51.100.${counter % 250}-${crypto.randomUUID()}` })).toEqual({ ok: true });
-  const { outbox } = lib.schema;
-  const confirmation = lib.getDb().select().from(outbox).where(lib.orm.eq(outbox.toAddress, email)).get();
+  expect(submitSignature({ slug, input: parsed.data, clientAddress: `198.51.100.${counter % 250}-${crypto.randomUUID()}` })).toEqual({ ok: true });
+  const { outbox } = schema;
+  const confirmation = getDb().select().from(outbox).where(orm.eq(outbox.toAddress, email)).get();
   const token = new RegExp(`${APP_URL}/confirm/([A-Za-z0-9_-]+)`).exec(confirmation?.textBody ?? "")?.[1];
   if (!token) throw new Error("no confirmation link queued");
-  return lib.confirmSignature({ token });
+  return confirmSignature({ token });
 }
 
 function appealsOf(caseId: string) {
-  const { appeals } = lib.schema;
-  return lib.getDb().select().from(appeals).where(lib.orm.eq(appeals.caseId, caseId)).all();
+  const { appeals } = schema;
+  return getDb().select().from(appeals).where(orm.eq(appeals.caseId, caseId)).all();
 }
 
 function outboxRow(id: string) {
-  const { outbox } = lib.schema;
-  return lib.getDb().select().from(outbox).where(lib.orm.eq(outbox.id, id)).get()!;
+  const { outbox } = schema;
+  return getDb().select().from(outbox).where(orm.eq(outbox.id, id)).get()!;
 }
 
 /** Delivery passes until nothing is due now. */
 async function deliverAll() {
   for (let pass = 0; pass < 50; pass++) {
-    const tally = await lib.deliver.deliverDue();
+    const tally = await deliver.deliverDue();
     if (tally.sent + tally.retry + tally.failed + tally["lost-lease"] === 0) return;
   }
   throw new Error("the outbox did not drain in 50 passes");
@@ -128,7 +98,7 @@ async function pdfText(mail: CapturedMail): Promise<{ text: string; attachments:
 
 /** A case with one official and a routed copy to China's mission in each supporter's country. */
 const routedCase = () =>
-  lib.createTestCase({
+  createTestCase({
     targets: [
       { title: "President" },
       { role: "copy", routing: "mission", missionOf: "CN", title: "The embassy of China in your country", name: null, email: null, salutation: "Your Excellency" },
@@ -139,7 +109,7 @@ const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describe("fax", () => {
   it("faxes a confirmed appeal to a fax-only official through the gateway, with the letter as a PDF", async () => {
-    const testCase = lib.createTestCase({ targets: [{ email: null, fax: FAX_A, name: "Xi Jinping", title: "President" }, {}] });
+    const testCase = createTestCase({ targets: [{ email: null, fax: FAX_A, name: "Xi Jinping", title: "President" }, {}] });
     expect(signAndConfirm({ slug: testCase.slug, fullName: "Amira Haddad", country: "NO" })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
 
     const fax = appealsOf(testCase.id).find((a) => a.targetId === testCase.targets[0]!.id)!;
@@ -165,7 +135,7 @@ describe("fax", () => {
 
   it("puts a fax-only official's letter in the print run when no gateway is set, and sends nothing", () => {
     restoreGateway = setEnv({ FAX_GATEWAY: undefined });
-    const testCase = lib.createTestCase({ targets: [{ email: null, fax: FAX_A }] });
+    const testCase = createTestCase({ targets: [{ email: null, fax: FAX_A }] });
     expect(signAndConfirm({ slug: testCase.slug })).toMatchObject({ state: "confirmed", appealsQueued: 0 });
     const [appeal] = appealsOf(testCase.id);
     expect(appeal).toMatchObject({ channel: "post", outboxId: null, deliveryAddress: null, printRunId: null });
@@ -173,12 +143,12 @@ describe("fax", () => {
   });
 
   it("fails a fax whose letter cannot be rendered, for good and with the reason, and never faxes a blank page", async () => {
-    const testCase = lib.createTestCase({ targets: [{ email: null, fax: "+442079460303" }] });
+    const testCase = createTestCase({ targets: [{ email: null, fax: "+442079460303" }] });
     signAndConfirm({ slug: testCase.slug });
     const [appeal] = appealsOf(testCase.id);
     // a character no font has (private use): the renderer refuses the letter
-    const { appeals } = lib.schema;
-    lib.getDb().update(appeals).set({ body: `Dear Minister,\n\n\u{E000} ${"x".repeat(10)}` }).where(lib.orm.eq(appeals.id, appeal!.id)).run();
+    const { appeals } = schema;
+    getDb().update(appeals).set({ body: `Dear Minister,\n\n\u{E000} ${"x".repeat(10)}` }).where(orm.eq(appeals.id, appeal!.id)).run();
 
     await deliverAll();
     expect(mailTo("442079460303@fax.example.net")).toHaveLength(0);
@@ -189,8 +159,8 @@ describe("fax", () => {
   });
 
   it("sends one fax at a time per number, while another number goes in parallel", async () => {
-    const busy = lib.createTestCase({ targets: [{ email: null, fax: FAX_B }] });
-    const other = lib.createTestCase({ targets: [{ email: null, fax: "+442079460404" }] });
+    const busy = createTestCase({ targets: [{ email: null, fax: FAX_B }] });
+    const other = createTestCase({ targets: [{ email: null, fax: "+442079460404" }] });
     for (let i = 0; i < 4; i++) signAndConfirm({ slug: busy.slug });
     signAndConfirm({ slug: other.slug });
     const busyRows = appealsOf(busy.id).map((a) => a.outboxId!);
@@ -198,26 +168,26 @@ describe("fax", () => {
 
     // one claim takes one row of each lane, and a second claim, while those are in flight, takes none of them
     const owner = `test-${crypto.randomUUID()}`;
-    const claimed = lib.deliver.claimDue({ owner, limit: 50 }).map((r) => r.id);
+    const claimed = deliver.claimDue({ owner, limit: 50 }).map((r) => r.id);
     expect(claimed.filter((id) => busyRows.includes(id))).toHaveLength(1);
     expect(claimed).toContain(otherRow);
-    expect(lib.deliver.claimDue({ owner: `${owner}-2`, limit: 50 }).filter((r) => r.lane !== null)).toEqual([]);
+    expect(deliver.claimDue({ owner: `${owner}-2`, limit: 50 }).filter((r) => r.lane !== null)).toEqual([]);
     // …and separate processes claiming at the same instant take nothing more of either lane
-    const raced = (await lib.raceInProcesses([["claim", "p1", "50", String(Date.now())], ["claim", "p2", "50", String(Date.now())]])) as string[][];
+    const raced = (await raceInProcesses([["claim", "p1", "50", String(Date.now())], ["claim", "p2", "50", String(Date.now())]])) as string[][];
     expect(raced.flat().filter((id) => busyRows.includes(id) || id === otherRow)).toEqual([]);
     // the lane reopens when the lease runs out (the worker died): its row is claimed again, still only one
     const afterLease = new Date(Date.now() + 120_001);
-    const reclaimed = lib.deliver.claimDue({ owner: `${owner}-3`, limit: 50, now: afterLease }).filter((r) => busyRows.includes(r.id));
+    const reclaimed = deliver.claimDue({ owner: `${owner}-3`, limit: 50, now: afterLease }).filter((r) => busyRows.includes(r.id));
     expect(reclaimed.map((r) => r.id)).toEqual(claimed.filter((id) => busyRows.includes(id)));
-    const { outbox } = lib.schema;
-    lib.getDb().update(outbox).set({ status: "queued", leaseOwner: null, leaseUntil: null }).where(lib.orm.inArray(outbox.id, [...busyRows, otherRow])).run();
-    lib.getDb().delete(lib.schema.outboxLanes).run();
+    const { outbox } = schema;
+    getDb().update(outbox).set({ status: "queued", leaseOwner: null, leaseUntil: null }).where(orm.inArray(outbox.id, [...busyRows, otherRow])).run();
+    getDb().delete(schema.outboxLanes).run();
 
     // two workers with concurrency 4 each, passing until every fax is out
     const deadline = Date.now() + 20_000;
     while ([...busyRows, otherRow].some((id) => outboxRow(id).status !== "sent")) {
       if (Date.now() > deadline) throw new Error("the faxes were not all sent");
-      await Promise.all([lib.deliver.deliverDue({ concurrency: 4 }), lib.deliver.deliverDue({ concurrency: 4 })]);
+      await Promise.all([deliver.deliverDue({ concurrency: 4 }), deliver.deliverDue({ concurrency: 4 })]);
     }
     const toBusy = mailTo("442079460202@fax.example.net").toSorted((a, b) => a.startedAt - b.startedAt);
     expect(toBusy).toHaveLength(4);
@@ -234,15 +204,15 @@ describe("fax", () => {
   it("waits FAX_GAP_SECONDS after a fax before the next one to the same number", async () => {
     const restore = setEnv({ FAX_GAP_SECONDS: "90" });
     try {
-      const testCase = lib.createTestCase({ targets: [{ email: null, fax: "+442079460505" }] });
+      const testCase = createTestCase({ targets: [{ email: null, fax: "+442079460505" }] });
       signAndConfirm({ slug: testCase.slug });
       signAndConfirm({ slug: testCase.slug });
       const rows = appealsOf(testCase.id).map((a) => a.outboxId!);
       await deliverAll();
       expect(rows.map((id) => outboxRow(id).status).toSorted()).toEqual(["queued", "sent"]);
       const waiting = rows.find((id) => outboxRow(id).status === "queued")!;
-      expect(lib.deliver.claimDue({ owner: "early", limit: 50, now: new Date(Date.now() + 80_000) }).map((r) => r.id)).not.toContain(waiting);
-      expect(lib.deliver.claimDue({ owner: "later", limit: 50, now: new Date(Date.now() + 91_000) }).map((r) => r.id)).toContain(waiting);
+      expect(deliver.claimDue({ owner: "early", limit: 50, now: new Date(Date.now() + 80_000) }).map((r) => r.id)).not.toContain(waiting);
+      expect(deliver.claimDue({ owner: "later", limit: 50, now: new Date(Date.now() + 91_000) }).map((r) => r.id)).toContain(waiting);
     } finally {
       restore();
     }
@@ -254,8 +224,8 @@ describe("copies to the embassy in the supporter's country", () => {
     const testCase = routedCase();
     expect(signAndConfirm({ slug: testCase.slug, country: "NO" })).toMatchObject({ state: "confirmed", appealsQueued: 1 });
     const copy = appealsOf(testCase.id).find((a) => a.targetId === testCase.targets[1]!.id)!;
-    const { missions } = lib.schema;
-    const oslo = lib.getDb().select().from(missions).where(lib.orm.eq(missions.id, copy.missionId!)).get()!;
+    const { missions } = schema;
+    const oslo = getDb().select().from(missions).where(orm.eq(missions.id, copy.missionId!)).get()!;
     expect(oslo).toMatchObject({ hostCountry: "NO", type: "embassy", email: null });
     expect(copy).toMatchObject({ channel: "post", outboxId: null, deliveryAddress: null });
     expect(copy.recipient.split("\n")).toEqual(["Embassy of the People's Republic of China in Norway", "Tuengen allé 2B", "0374 Oslo", "Norway"]);
@@ -263,7 +233,7 @@ describe("copies to the embassy in the supporter's country", () => {
   });
 
   it("emails the copy to a mission with an email, greeted Your Excellency and naming the mission", async () => {
-    const testCase = lib.createTestCase({
+    const testCase = createTestCase({
       targets: [{ role: "copy", routing: "mission", title: "The embassy of China", name: null, email: null, salutation: "" }],
       template: { body: "{{target.salutation}},\n\nTo the {{target.title}}: release {{case.personName}}.\n\n{{supporter.name}}" },
     });
@@ -285,7 +255,7 @@ describe("copies to the embassy in the supporter's country", () => {
     const copies = appealsOf(testCase.id).filter((a) => a.targetId === testCase.targets[1]!.id);
     expect(copies).toHaveLength(1);
     expect(appealsOf(testCase.id).filter((a) => a.targetId === testCase.targets[0]!.id)).toHaveLength(4);
-    expect(lib.getMissingMissionCountries({ caseId: testCase.id })).toEqual([
+    expect(getMissingMissionCountries({ caseId: testCase.id })).toEqual([
       { operatorCountry: "CN", hostCountry: "IS", reason: "no_mission", supporters: 2 },
     ]);
   });

@@ -3,6 +3,8 @@
 // forge a header, hide text or reorder what an official reads are refused.
 import { z } from "zod";
 import { isCountryCode } from "../countries";
+import type { FormState } from "../forms/form-state";
+import type { PreviewLetter } from "../letters/preview";
 
 export const NAME_MAX = 100;
 export const MESSAGE_MAX = 1000;
@@ -164,3 +166,7 @@ export function parseSignForm(
   }
   return { ok: true, data: result.data, honeypot };
 }
+
+/** The sign form's answer; `preview` holds the letters as the server rendered them, for "Preview my letter"
+ * without JavaScript. */
+export type SignFormState = FormState<SignAppealField, { preview?: PreviewLetter[] }>;

@@ -1,60 +1,29 @@
 // Signing and confirming against a real SQLite file and a real SMTP server: what a supporter and an official
 // would actually receive.
 import crypto from "node:crypto";
+import * as orm from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../testing/smtp-capture";
-import { setEnv, useTestDatabase, type TestDatabase } from "../testing/test-database";
-
-type Lib = {
-  submitSignature: typeof import("./submit-signature").submitSignature;
-  confirmSignature: typeof import("./confirm-signature").confirmSignature;
-  getConfirmationByToken: typeof import("./confirm-signature").getConfirmationByToken;
-  parseSignForm: typeof import("./schemas").parseSignForm;
-  getSignatureCount: typeof import("../cases/queries").getSignatureCount;
-  deliverDue: typeof import("../outbox/deliver-outbox").deliverDue;
-  createTestCase: typeof import("../testing/factories").createTestCase;
-  raceInProcesses: typeof import("../testing/race").raceInProcesses;
-  getDb: typeof import("@/db/client").getDb;
-  schema: typeof import("@/db/schema");
-  orm: typeof import("drizzle-orm");
-};
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { createTestCase } from "@/tests/support/factories";
+import { raceInProcesses } from "@/tests/support/race";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "@/tests/support/smtp-capture";
+import { setEnv, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { getSignatureCount } from "../cases/queries";
+import { deliverDue } from "../outbox/deliver-outbox";
+import { confirmSignature, getConfirmationByToken } from "./confirm-signature";
+import { parseSignForm } from "./schemas";
+import { submitSignature } from "./submit-signature";
 
 const APP_URL = "https://appeals.example.org";
 const MAIL_FROM = "appeals@vigil.example.org";
 
 let capture: SmtpCapture;
 let database: TestDatabase;
-let lib: Lib;
 
 beforeAll(async () => {
   capture = await startSmtpCapture();
   database = await useTestDatabase({ SMTP_URL: capture.url, APP_URL, MAIL_FROM, MAIL_FROM_NAME: "Vigil" });
-  // the modules under test are loaded only now that DATABASE_URL points at this file's database
-  const [submit, confirm, schemas, queries, outbox, factories, race, client, schema, orm] = await Promise.all([
-    import("./submit-signature"),
-    import("./confirm-signature"),
-    import("./schemas"),
-    import("../cases/queries"),
-    import("../outbox/deliver-outbox"),
-    import("../testing/factories"),
-    import("../testing/race"),
-    import("@/db/client"),
-    import("@/db/schema"),
-    import("drizzle-orm"),
-  ]);
-  lib = {
-    submitSignature: submit.submitSignature,
-    confirmSignature: confirm.confirmSignature,
-    getConfirmationByToken: confirm.getConfirmationByToken,
-    parseSignForm: schemas.parseSignForm,
-    getSignatureCount: queries.getSignatureCount,
-    deliverDue: outbox.deliverDue,
-    createTestCase: factories.createTestCase,
-    raceInProcesses: race.raceInProcesses,
-    getDb: client.getDb,
-    schema,
-    orm,
-  };
 });
 
 afterAll(async () => {
@@ -84,16 +53,16 @@ function sign({ slug, email, fullName = "Amira Haddad", country = "GB", message 
   const fields: [string, string][] = [["fullName", fullName], ["email", email], ["country", country], ["message", message]];
   if (initialsOnly) fields.push(["initialsOnly", "on"]);
   if (allowReply) fields.push(["allowReply", "on"]);
-  const parsed = lib.parseSignForm(fields);
+  const parsed = parseSignForm(fields);
   if (!parsed.ok) throw new Error(`the test's form was refused: ${JSON.stringify(parsed.errors)}`);
-  return lib.submitSignature({ slug, input: parsed.data, clientAddress, now });
+  return submitSignature({ slug, input: parsed.data, clientAddress, now });
 }
 
 /** Runs delivery passes until nothing is left to do now. */
 async function deliverAll() {
   const total = { sent: 0, retry: 0, failed: 0, "lost-lease": 0 };
   for (let pass = 0; pass < 20; pass++) {
-    const tally = await lib.deliverDue();
+    const tally = await deliverDue();
     for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += tally[key];
     if (tally.sent + tally.retry + tally.failed + tally["lost-lease"] === 0) return total;
   }
@@ -118,23 +87,23 @@ async function confirmationToken(email: string): Promise<string> {
 }
 
 function signaturesOf(caseId: string) {
-  const { signatures } = lib.schema;
-  return lib.getDb().select().from(signatures).where(lib.orm.eq(signatures.caseId, caseId)).all();
+  const { signatures } = schema;
+  return getDb().select().from(signatures).where(orm.eq(signatures.caseId, caseId)).all();
 }
 
 function appealsOf(caseId: string) {
-  const { appeals } = lib.schema;
-  return lib.getDb().select().from(appeals).where(lib.orm.eq(appeals.caseId, caseId)).all();
+  const { appeals } = schema;
+  return getDb().select().from(appeals).where(orm.eq(appeals.caseId, caseId)).all();
 }
 
 function outboxTo(address: string) {
-  const { outbox } = lib.schema;
-  return lib.getDb().select().from(outbox).where(lib.orm.eq(outbox.toAddress, address)).all();
+  const { outbox } = schema;
+  return getDb().select().from(outbox).where(orm.eq(outbox.toAddress, address)).all();
 }
 
 function outboxById(id: string) {
-  const { outbox } = lib.schema;
-  return lib.getDb().select().from(outbox).where(lib.orm.eq(outbox.id, id)).get();
+  const { outbox } = schema;
+  return getDb().select().from(outbox).where(orm.eq(outbox.id, id)).get();
 }
 
 /** Everything in a received letter a reader could see: the decoded text, every header, and the raw source. */
@@ -142,7 +111,7 @@ const everywhere = (mail: CapturedMail) => [mail.text, ...Object.values(mail.hea
 
 describe("signing and confirming", () => {
   it("sends the confirmation, counts only after confirming, then sends one letter per official with an email", async () => {
-    const testCase = lib.createTestCase({ targets: [{}, { email: null }, {}] });
+    const testCase = createTestCase({ targets: [{}, { email: null }, {}] });
     const [first, postOnly, third] = testCase.targets;
     const email = uniqueEmail();
     const fullName = "Seán O'Brien";
@@ -154,7 +123,7 @@ describe("signing and confirming", () => {
     const queued = outboxTo(email);
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ kind: "confirmation", status: "queued" });
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(0);
 
     await deliverAll();
     const [confirmation, ...more] = mailTo(email);
@@ -169,14 +138,14 @@ describe("signing and confirming", () => {
     expect(JSON.stringify(signaturesOf(testCase.id))).not.toContain(token);
 
     // looking at the link (a mail scanner, the GET page) does not confirm
-    expect(lib.getConfirmationByToken({ token })).toMatchObject({ state: "ready", caseSlug: testCase.slug, personName: "Li Qiaochu" });
-    expect(lib.getConfirmationByToken({ token }).state).toBe("ready");
+    expect(getConfirmationByToken({ token })).toMatchObject({ state: "ready", caseSlug: testCase.slug, personName: "Li Qiaochu" });
+    expect(getConfirmationByToken({ token }).state).toBe("ready");
     expect(signaturesOf(testCase.id)[0]?.status).toBe("pending");
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(0);
     expect(appealsOf(testCase.id)).toHaveLength(0);
 
-    expect(lib.confirmSignature({ token })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+    expect(confirmSignature({ token })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(1);
     const appeals = appealsOf(testCase.id);
     expect(appeals.map((a) => `${a.targetId} ${a.channel}`).toSorted()).toEqual(
       [`${first!.id} email`, `${postOnly!.id} post`, `${third!.id} email`].toSorted(),
@@ -209,11 +178,11 @@ describe("signing and confirming", () => {
   });
 
   it("lets officials reply to the supporter only when the supporter asked", async () => {
-    const testCase = lib.createTestCase({ targets: 1 });
+    const testCase = createTestCase({ targets: 1 });
     const official = testCase.targets[0]!.email!;
     const email = uniqueEmail("replies");
     sign({ slug: testCase.slug, email, fullName: "ليلى حداد", allowReply: true });
-    expect(lib.confirmSignature({ token: await confirmationToken(email) }).state).toBe("confirmed");
+    expect(confirmSignature({ token: await confirmationToken(email) }).state).toBe("confirmed");
     await deliverAll();
     const [letter] = mailTo(official);
     expect(letter?.replyTo).toBe(email);
@@ -227,15 +196,15 @@ describe("signing and confirming", () => {
   });
 
   it("lets the owner of the address withdraw the reply opt-in when confirming, and shows what will be sent", async () => {
-    const testCase = lib.createTestCase({ targets: 1 });
+    const testCase = createTestCase({ targets: 1 });
     const official = testCase.targets[0]!.email!;
     const email = uniqueEmail("withdrawn");
     // whoever filled the form asked for replies; the address's owner sees that before confirming, and says no
     sign({ slug: testCase.slug, email, fullName: "Someone Else", allowReply: true });
     const token = await confirmationToken(email);
-    const shown = lib.getConfirmationByToken({ token });
+    const shown = getConfirmationByToken({ token });
     expect(shown.letter).toMatchObject({ signedAs: "Someone Else", allowReply: true });
-    expect(lib.confirmSignature({ token, allowReply: false }).state).toBe("confirmed");
+    expect(confirmSignature({ token, allowReply: false }).state).toBe("confirmed");
     await deliverAll();
     const [letter] = mailTo(official);
     expect(letter?.replyTo ?? null).not.toBe(email);
@@ -245,11 +214,11 @@ describe("signing and confirming", () => {
   it("sets the organisation's Reply-To, never the supporter's, when the supporter did not opt in", async () => {
     const restore = setEnv({ REPLY_TO: "campaigns@vigil.example.org" });
     try {
-      const testCase = lib.createTestCase({ targets: 1 });
+      const testCase = createTestCase({ targets: 1 });
       const official = testCase.targets[0]!.email!;
       const email = uniqueEmail("no-replies");
       sign({ slug: testCase.slug, email });
-      expect(lib.confirmSignature({ token: await confirmationToken(email) }).state).toBe("confirmed");
+      expect(confirmSignature({ token: await confirmationToken(email) }).state).toBe("confirmed");
       await deliverAll();
       const [letter] = mailTo(official);
       expect(letter?.replyTo).toBe("campaigns@vigil.example.org");
@@ -260,10 +229,10 @@ describe("signing and confirming", () => {
   });
 
   it("signs with initials only and then shows the full name nowhere in the letter", async () => {
-    const testCase = lib.createTestCase({ targets: 1 });
+    const testCase = createTestCase({ targets: 1 });
     const email = uniqueEmail("initials");
     sign({ slug: testCase.slug, email, fullName: "Tashpolat Tiyip", initialsOnly: true });
-    lib.confirmSignature({ token: await confirmationToken(email) });
+    confirmSignature({ token: await confirmationToken(email) });
     await deliverAll();
     const [letter] = mailTo(testCase.targets[0]!.email!);
     expect(letter?.fromName).toBe("T. T. via Vigil");
@@ -273,12 +242,12 @@ describe("signing and confirming", () => {
   });
 
   it("keeps a display name that looks like an address out of the From address and the recipients", async () => {
-    const testCase = lib.createTestCase({ targets: 1 });
+    const testCase = createTestCase({ targets: 1 });
     const official = testCase.targets[0]!.email!;
     const email = uniqueEmail("sneaky");
     const fullName = `Eve "<eve@attacker.example>", Mallory \\ <bcc@attacker.example>`;
     sign({ slug: testCase.slug, email, fullName });
-    lib.confirmSignature({ token: await confirmationToken(email) });
+    confirmSignature({ token: await confirmationToken(email) });
     await deliverAll();
     const letters = mailTo(official);
     expect(letters).toHaveLength(1);
@@ -290,7 +259,7 @@ describe("signing and confirming", () => {
   });
 
   it("delivers a confirmation to an address with an international domain, as punycode", async () => {
-    const testCase = lib.createTestCase({ targets: 1 });
+    const testCase = createTestCase({ targets: 1 });
     const local = `idn-${crypto.randomUUID().slice(0, 8)}`;
     expect(sign({ slug: testCase.slug, email: `${local}@müller.example` })).toEqual({ ok: true });
     await deliverAll();
@@ -303,7 +272,7 @@ describe("signing and confirming", () => {
   });
 
   it("counts a supporter once however often they sign and confirm", async () => {
-    const testCase = lib.createTestCase({ targets: 2 });
+    const testCase = createTestCase({ targets: 2 });
     const email = uniqueEmail("twice");
     const shouted = email.toUpperCase();
 
@@ -316,14 +285,14 @@ describe("signing and confirming", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "pending", fullName: "Amira H.", emailNormalized: email });
     // the newest link wins; the old one stops working
-    expect(lib.getConfirmationByToken({ token: firstToken }).state).toBe("invalid");
+    expect(getConfirmationByToken({ token: firstToken }).state).toBe("invalid");
 
-    expect(lib.confirmSignature({ token: secondToken })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
-    const again = lib.confirmSignature({ token: secondToken });
+    expect(confirmSignature({ token: secondToken })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
+    const again = confirmSignature({ token: secondToken });
     expect(again.state).toBe("confirmed");
     expect(again.appealsQueued).toBeUndefined();
-    expect(lib.confirmSignature({ token: firstToken }).state).toBe("invalid");
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+    expect(confirmSignature({ token: firstToken }).state).toBe("invalid");
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(1);
     expect(appealsOf(testCase.id)).toHaveLength(2);
 
     const before = outboxTo(shouted).length + outboxTo(email).length;
@@ -333,7 +302,7 @@ describe("signing and confirming", () => {
     expect(after.filter((r) => r.kind === "already_signed")).toHaveLength(1);
     expect(signaturesOf(testCase.id)).toHaveLength(1);
     expect(signaturesOf(testCase.id)[0]?.status).toBe("confirmed");
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(1);
 
     await deliverAll();
     const note = mailTo(email).filter((m) => m.subject === "You have already signed for Li Qiaochu");
@@ -344,34 +313,34 @@ describe("signing and confirming", () => {
   });
 
   it("refuses an expired link and a forged one without confirming", async () => {
-    const testCase = lib.createTestCase({ targets: 1 });
+    const testCase = createTestCase({ targets: 1 });
     const email = uniqueEmail("late");
     sign({ slug: testCase.slug, email });
     const token = await confirmationToken(email);
 
-    expect(lib.getConfirmationByToken({ token, now: hours(71) }).state).toBe("ready");
-    expect(lib.getConfirmationByToken({ token, now: hours(73) }).state).toBe("expired");
-    expect(lib.confirmSignature({ token, now: hours(24 * 365) }).state).toBe("expired");
+    expect(getConfirmationByToken({ token, now: hours(71) }).state).toBe("ready");
+    expect(getConfirmationByToken({ token, now: hours(73) }).state).toBe("expired");
+    expect(confirmSignature({ token, now: hours(24 * 365) }).state).toBe("expired");
     const forgeries = [crypto.randomBytes(32).toString("base64url"), `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`, "", "../../etc/passwd", token.toUpperCase()];
-    expect(forgeries.map((forged) => lib.getConfirmationByToken({ token: forged }).state)).toEqual(forgeries.map(() => "invalid"));
-    expect(forgeries.map((forged) => lib.confirmSignature({ token: forged }).state)).toEqual(forgeries.map(() => "invalid"));
+    expect(forgeries.map((forged) => getConfirmationByToken({ token: forged }).state)).toEqual(forgeries.map(() => "invalid"));
+    expect(forgeries.map((forged) => confirmSignature({ token: forged }).state)).toEqual(forgeries.map(() => "invalid"));
     expect(signaturesOf(testCase.id)[0]?.status).toBe("pending");
     expect(appealsOf(testCase.id)).toHaveLength(0);
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(0);
     // still good within its lifetime
-    expect(lib.confirmSignature({ token }).state).toBe("confirmed");
+    expect(confirmSignature({ token }).state).toBe("confirmed");
   });
 
   it("takes signatures only for published cases before their deadline", () => {
     const today = new Date().toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const expectations = [
-      [lib.createTestCase({ state: "draft" }).slug, "not_found"],
-      [lib.createTestCase({ state: "in_review" }).slug, "not_found"],
+      [createTestCase({ state: "draft" }).slug, "not_found"],
+      [createTestCase({ state: "in_review" }).slug, "not_found"],
       ["no-such-case", "not_found"],
-      [lib.createTestCase({ state: "closed" }).slug, "closed"],
-      [lib.createTestCase({ actBefore: yesterday }).slug, "closed"],
-      [lib.createTestCase({ actBefore: "2020-01-01" }).slug, "closed"],
+      [createTestCase({ state: "closed" }).slug, "closed"],
+      [createTestCase({ actBefore: yesterday }).slug, "closed"],
+      [createTestCase({ actBefore: "2020-01-01" }).slug, "closed"],
     ] as const;
     const outcomes = expectations.map(([slug]) => {
       const email = uniqueEmail("refused");
@@ -380,19 +349,19 @@ describe("signing and confirming", () => {
     });
     expect(outcomes).toEqual(expectations.map(([slug, code]) => ({ slug, code, mailQueued: 0 })));
     // the deadline day itself is still open
-    expect(sign({ slug: lib.createTestCase({ actBefore: today }).slug, email: uniqueEmail() })).toEqual({ ok: true });
+    expect(sign({ slug: createTestCase({ actBefore: today }).slug, email: uniqueEmail() })).toEqual({ ok: true });
   });
 
   it("does not confirm once the case has closed", async () => {
-    const testCase = lib.createTestCase({ targets: 1 });
+    const testCase = createTestCase({ targets: 1 });
     const email = uniqueEmail("closing");
     sign({ slug: testCase.slug, email });
     const token = await confirmationToken(email);
-    const { cases } = lib.schema;
-    lib.getDb().update(cases).set({ state: "closed" }).where(lib.orm.eq(cases.id, testCase.id)).run();
-    expect(lib.confirmSignature({ token }).state).toBe("closed");
+    const { cases } = schema;
+    getDb().update(cases).set({ state: "closed" }).where(orm.eq(cases.id, testCase.id)).run();
+    expect(confirmSignature({ token }).state).toBe("closed");
     expect(appealsOf(testCase.id)).toHaveLength(0);
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(0);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(0);
   });
 });
 
@@ -400,7 +369,7 @@ describe("rate limits", () => {
   it("stops mailing an address after RATE_LIMIT_PER_EMAIL, while the page reads the same", () => {
     const restore = setEnv({ RATE_LIMIT_PER_EMAIL: "2" });
     try {
-      const testCase = lib.createTestCase();
+      const testCase = createTestCase();
       const email = uniqueEmail("bombed");
       // one fixed instant keeps all the submissions in the same rate-limit window
       const now = new Date();
@@ -420,7 +389,7 @@ describe("rate limits", () => {
   it("refuses the client after RATE_LIMIT_PER_CLIENT submissions", () => {
     const restore = setEnv({ RATE_LIMIT_PER_CLIENT: "3" });
     try {
-      const testCase = lib.createTestCase();
+      const testCase = createTestCase();
       const clientAddress = uniqueClient();
       const now = new Date();
       const results = Array.from({ length: 4 }, () => sign({ slug: testCase.slug, email: uniqueEmail("busy"), clientAddress, now }));
@@ -439,7 +408,7 @@ describe("rate limits", () => {
   it("states the configured window in the refusal, not a fixed hour", () => {
     const restore = setEnv({ RATE_LIMIT_PER_CLIENT: "1", RATE_LIMIT_WINDOW_SECONDS: "600" });
     try {
-      const testCase = lib.createTestCase();
+      const testCase = createTestCase();
       const clientAddress = uniqueClient();
       // 4 minutes into a 10-minute window: 6 minutes to wait
       const now = new Date(Math.floor(Date.now() / 600_000) * 600_000 + 4 * 60_000);
@@ -456,7 +425,7 @@ describe("rate limits", () => {
   });
 
   it("lets a school network sign 30 times from one address with the default limit", () => {
-    const testCase = lib.createTestCase();
+    const testCase = createTestCase();
     const clientAddress = uniqueClient();
     const now = new Date();
     const emails = Array.from({ length: 30 }, () => uniqueEmail("pupil"));
@@ -468,31 +437,31 @@ describe("rate limits", () => {
 
 describe("concurrent confirmation", () => {
   it("writes one set of appeals for 20 confirmations of the same link at once", async () => {
-    const testCase = lib.createTestCase({ targets: 3 });
+    const testCase = createTestCase({ targets: 3 });
     const email = uniqueEmail("clicker");
     sign({ slug: testCase.slug, email });
     const token = await confirmationToken(email);
-    const results = await Promise.all(Array.from({ length: 20 }, () => Promise.resolve().then(() => lib.confirmSignature({ token }))));
+    const results = await Promise.all(Array.from({ length: 20 }, () => Promise.resolve().then(() => confirmSignature({ token }))));
     expect(results.every((r) => r.state === "confirmed")).toBe(true);
     expect(results.filter((r) => r.appealsQueued === 3)).toHaveLength(1);
     expect(results.filter((r) => r.appealsQueued !== undefined)).toHaveLength(1);
     expect(appealsOf(testCase.id)).toHaveLength(3);
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(1);
   });
 
   it("writes one set of appeals when separate processes confirm the same link at the same instant", async () => {
-    const testCase = lib.createTestCase({ targets: 3 });
+    const testCase = createTestCase({ targets: 3 });
     const email = uniqueEmail("tabs");
     sign({ slug: testCase.slug, email });
     const token = await confirmationToken(email);
     // one process cannot race itself (better-sqlite3 is synchronous): these are 6 connections in 6 processes
-    const results = (await lib.raceInProcesses(Array.from({ length: 6 }, () => ["confirm", token]))) as { state: string; appealsQueued: number }[];
+    const results = (await raceInProcesses(Array.from({ length: 6 }, () => ["confirm", token]))) as { state: string; appealsQueued: number }[];
     expect(results.map((r) => r.state)).toEqual(Array(6).fill("confirmed"));
     expect(results.map((r) => r.appealsQueued).toSorted()).toEqual([0, 0, 0, 0, 0, 3]);
     expect(appealsOf(testCase.id)).toHaveLength(3);
-    const { outbox, appeals } = lib.schema;
-    const rows = lib.getDb().select({ id: outbox.id }).from(outbox).innerJoin(appeals, lib.orm.eq(appeals.outboxId, outbox.id)).where(lib.orm.eq(appeals.caseId, testCase.id)).all();
+    const { outbox, appeals } = schema;
+    const rows = getDb().select({ id: outbox.id }).from(outbox).innerJoin(appeals, orm.eq(appeals.outboxId, outbox.id)).where(orm.eq(appeals.caseId, testCase.id)).all();
     expect(rows).toHaveLength(3);
-    expect(lib.getSignatureCount({ caseId: testCase.id })).toBe(1);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { TARGET_ROLES } from "@/db/schema";
 import { isCountryCode } from "../countries";
 import { checkEmail } from "../signatures/schemas";
+import type { FormState } from "../forms/form-state";
 
 export const TARGET_FIELDS = [
   "role",
@@ -208,3 +209,5 @@ export function parseTargetForm(get: (name: string) => unknown, languages: reado
   }
   return { ok: false, errors, values };
 }
+
+export type TargetFormState = FormState<TargetField>;

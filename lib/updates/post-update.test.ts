@@ -1,75 +1,35 @@
 // Posting an update against a real SQLite file and a real SMTP server: who is told, what they receive, and
 // that the one-click unsubscribe in it works (and a forged one does not).
 import crypto from "node:crypto";
+import * as orm from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../testing/smtp-capture";
-import { useTestDatabase, type TestDatabase } from "../testing/test-database";
-
-type Lib = {
-  postUpdate: typeof import("./post-update").postUpdate;
-  parseUpdateForm: typeof import("./schemas").parseUpdateForm;
-  unsubscribeFollower: typeof import("./unsubscribe-follower").unsubscribeFollower;
-  getUnsubscribeByToken: typeof import("./unsubscribe-follower").getUnsubscribeByToken;
-  unsubscribeToken: typeof import("./unsubscribe-token").unsubscribeToken;
-  listUpdates: typeof import("./queries").listUpdates;
-  getCaseForUpdates: typeof import("./queries").getCaseForUpdates;
-  submitSignature: typeof import("../signatures/submit-signature").submitSignature;
-  confirmSignature: typeof import("../signatures/confirm-signature").confirmSignature;
-  parseSignForm: typeof import("../signatures/schemas").parseSignForm;
-  getPublicCaseBySlug: typeof import("../cases/queries").getPublicCaseBySlug;
-  deliverDue: typeof import("../outbox/deliver-outbox").deliverDue;
-  createTestCase: typeof import("../testing/factories").createTestCase;
-  getDb: typeof import("@/db/client").getDb;
-  schema: typeof import("@/db/schema");
-  orm: typeof import("drizzle-orm");
-};
+import { getDb } from "@/db/client";
+import * as schema from "@/db/schema";
+import { createTestCase } from "@/tests/support/factories";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "@/tests/support/smtp-capture";
+import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { getPublicCaseBySlug } from "../cases/queries";
+import { deliverDue } from "../outbox/deliver-outbox";
+import { confirmSignature } from "../signatures/confirm-signature";
+import { parseSignForm } from "../signatures/schemas";
+import { submitSignature } from "../signatures/submit-signature";
+import { postUpdate } from "./post-update";
+import { getCaseForUpdates, listUpdates } from "./queries";
+import { parseUpdateForm } from "./schemas";
+import { getUnsubscribeByToken, unsubscribeFollower } from "./unsubscribe-follower";
+import { unsubscribeToken } from "./unsubscribe-token";
 
 const APP_URL = "https://appeals.example.org";
 
 let capture: SmtpCapture;
 let database: TestDatabase;
-let lib: Lib;
 let actorId: string;
 
 beforeAll(async () => {
   capture = await startSmtpCapture();
   database = await useTestDatabase({ SMTP_URL: capture.url, APP_URL, MAIL_FROM: "appeals@vigil.example.org" });
-  const [post, schemas, unsub, token, queries, submit, confirm, signSchemas, caseQueries, outbox, factories, client, schema, orm] = await Promise.all([
-    import("./post-update"),
-    import("./schemas"),
-    import("./unsubscribe-follower"),
-    import("./unsubscribe-token"),
-    import("./queries"),
-    import("../signatures/submit-signature"),
-    import("../signatures/confirm-signature"),
-    import("../signatures/schemas"),
-    import("../cases/queries"),
-    import("../outbox/deliver-outbox"),
-    import("../testing/factories"),
-    import("@/db/client"),
-    import("@/db/schema"),
-    import("drizzle-orm"),
-  ]);
-  lib = {
-    postUpdate: post.postUpdate,
-    parseUpdateForm: schemas.parseUpdateForm,
-    unsubscribeFollower: unsub.unsubscribeFollower,
-    getUnsubscribeByToken: unsub.getUnsubscribeByToken,
-    unsubscribeToken: token.unsubscribeToken,
-    listUpdates: queries.listUpdates,
-    getCaseForUpdates: queries.getCaseForUpdates,
-    submitSignature: submit.submitSignature,
-    confirmSignature: confirm.confirmSignature,
-    parseSignForm: signSchemas.parseSignForm,
-    getPublicCaseBySlug: caseQueries.getPublicCaseBySlug,
-    deliverDue: outbox.deliverDue,
-    createTestCase: factories.createTestCase,
-    getDb: client.getDb,
-    schema,
-    orm,
-  };
   actorId = crypto.randomUUID();
-  lib.getDb().insert(schema.users).values({ id: actorId, email: "campaigner@staff.example.org", role: "campaigner" }).run();
+  getDb().insert(schema.users).values({ id: actorId, email: "campaigner@staff.example.org", role: "campaigner" }).run();
 });
 
 afterAll(async () => {
@@ -83,7 +43,7 @@ const mailTo = (address: string) => capture.messages.filter((m) => m.envelope.rc
 
 async function deliverAll() {
   for (let pass = 0; pass < 20; pass++) {
-    const tally = await lib.deliverDue();
+    const tally = await deliverDue();
     if (tally.sent + tally.retry + tally.failed + tally["lost-lease"] === 0) return;
   }
   throw new Error("the outbox did not drain in 20 passes");
@@ -93,28 +53,28 @@ async function deliverAll() {
 async function sign(slug: string, email: string, { follow, confirm, fullName = "Amira Haddad" }: { follow: boolean; confirm: boolean; fullName?: string }) {
   const fields: [string, string][] = [["fullName", fullName], ["email", email], ["country", "GB"], ["message", ""]];
   if (follow) fields.push(["followUpdates", "on"]);
-  const parsed = lib.parseSignForm(fields);
+  const parsed = parseSignForm(fields);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  expect(lib.submitSignature({ slug, input: parsed.data, clientAddress: `client-${crypto.randomUUID()}` }).ok).toBe(true);
+  expect(submitSignature({ slug, input: parsed.data, clientAddress: `client-${crypto.randomUUID()}` }).ok).toBe(true);
   if (!confirm) return;
   await deliverAll();
   const mail = mailTo(email).findLast((m) => m.subject.startsWith("Please confirm"));
   const token = new RegExp(`^${APP_URL}/confirm/([A-Za-z0-9_-]+)$`, "m").exec(mail?.text ?? "")?.[1];
   if (!token) throw new Error(`no confirmation link to ${email}`);
-  expect(lib.confirmSignature({ token }).state).toBe("confirmed");
+  expect(confirmSignature({ token }).state).toBe("confirmed");
 }
 
 function signatureId(caseId: string, email: string): string {
-  const { signatures } = lib.schema;
-  const { and, eq } = lib.orm;
-  return lib.getDb().select({ id: signatures.id }).from(signatures).where(and(eq(signatures.caseId, caseId), eq(signatures.email, email))).get()!.id;
+  const { signatures } = schema;
+  const { and, eq } = orm;
+  return getDb().select({ id: signatures.id }).from(signatures).where(and(eq(signatures.caseId, caseId), eq(signatures.email, email))).get()!.id;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 function input(fields: Record<string, string> = {}) {
   const values: Record<string, string> = { kind: "further_information", title: "Moved to a detention centre", body: "She was moved on **Monday**.", happenedOn: today(), riskStatus: "", ...fields };
-  const parsed = lib.parseUpdateForm((name) => values[name]);
+  const parsed = parseUpdateForm((name) => values[name]);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.data;
 }
@@ -129,7 +89,7 @@ function unsubscribeLinks(mail: CapturedMail) {
 
 describe("postUpdate", () => {
   it("emails exactly the confirmed followers who have not unsubscribed, once, with one-click unsubscribe headers", async () => {
-    const theCase = lib.createTestCase({ personName: "Gao Zhen" });
+    const theCase = createTestCase({ personName: "Gao Zhen" });
     const follower = uniqueEmail("follower");
     const second = uniqueEmail("follower-two");
     const notFollowing = uniqueEmail("not-following");
@@ -141,11 +101,11 @@ describe("postUpdate", () => {
     await sign(theCase.slug, pending, { follow: true, confirm: false });
     await sign(theCase.slug, unsubscribed, { follow: true, confirm: true });
     const gone = signatureId(theCase.id, unsubscribed);
-    expect(lib.unsubscribeFollower({ signatureId: gone, token: lib.unsubscribeToken({ signatureId: gone }) }).changed).toBe(true);
+    expect(unsubscribeFollower({ signatureId: gone, token: unsubscribeToken({ signatureId: gone }) }).changed).toBe(true);
     await deliverAll();
-    expect(lib.getCaseForUpdates({ caseId: theCase.id })?.followers).toBe(2);
+    expect(getCaseForUpdates({ caseId: theCase.id })?.followers).toBe(2);
 
-    const result = lib.postUpdate({ caseId: theCase.id, input: input({ title: "Moved to a detention centre" }), actorId });
+    const result = postUpdate({ caseId: theCase.id, input: input({ title: "Moved to a detention centre" }), actorId });
     expect(result).toMatchObject({ caseSlug: theCase.slug, notified: 2 });
     await deliverAll();
     await deliverAll();
@@ -160,7 +120,7 @@ describe("postUpdate", () => {
       const { header, page } = unsubscribeLinks(mail!);
       const id = signatureId(theCase.id, address);
       expect(header?.[2]).toBe(id);
-      expect(header?.[3]).toBe(lib.unsubscribeToken({ signatureId: id }));
+      expect(header?.[3]).toBe(unsubscribeToken({ signatureId: id }));
       expect(page?.[1]).toBe(id);
       expect(page?.[2]).toBe(header?.[3]);
     }
@@ -168,69 +128,69 @@ describe("postUpdate", () => {
     for (const address of [notFollowing, pending, unsubscribed]) expect(notices(address)).toHaveLength(0);
 
     // the outbox holds exactly two notices, both sent, and the update says when they were queued
-    const { outbox } = lib.schema;
-    const rows = lib.getDb().select().from(outbox).where(lib.orm.eq(outbox.kind, "update_notice")).all().filter((r) => r.subject.includes("Gao Zhen"));
+    const { outbox } = schema;
+    const rows = getDb().select().from(outbox).where(orm.eq(outbox.kind, "update_notice")).all().filter((r) => r.subject.includes("Gao Zhen"));
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent"]);
-    const [posted] = lib.listUpdates({ caseId: theCase.id });
+    const [posted] = listUpdates({ caseId: theCase.id });
     expect(posted).toMatchObject({ id: result!.updateId, title: "Moved to a detention centre", authorEmail: "campaigner@staff.example.org" });
     expect(posted!.notifiedAt).toBeInstanceOf(Date);
   });
 
   it("shows on the public timeline and changes the risk status when given, in the same transaction", () => {
-    const theCase = lib.createTestCase();
-    expect(lib.getPublicCaseBySlug({ slug: theCase.slug })?.riskStatus).toBe("detained");
-    lib.postUpdate({ caseId: theCase.id, input: input({ kind: "outcome", title: "Released on bail", riskStatus: "released" }), actorId });
-    const page = lib.getPublicCaseBySlug({ slug: theCase.slug })!;
+    const theCase = createTestCase();
+    expect(getPublicCaseBySlug({ slug: theCase.slug })?.riskStatus).toBe("detained");
+    postUpdate({ caseId: theCase.id, input: input({ kind: "outcome", title: "Released on bail", riskStatus: "released" }), actorId });
+    const page = getPublicCaseBySlug({ slug: theCase.slug })!;
     expect(page.riskStatus).toBe("released");
     expect(page.updates[0]).toMatchObject({ kind: "outcome", title: "Released on bail", riskStatus: "released", happenedOn: today() });
 
     // no status given: the case keeps the one it has
-    lib.postUpdate({ caseId: theCase.id, input: input({ title: "Family visit allowed" }), actorId });
-    expect(lib.getPublicCaseBySlug({ slug: theCase.slug })!.riskStatus).toBe("released");
-    expect(lib.getPublicCaseBySlug({ slug: theCase.slug })!.updates).toHaveLength(2);
+    postUpdate({ caseId: theCase.id, input: input({ title: "Family visit allowed" }), actorId });
+    expect(getPublicCaseBySlug({ slug: theCase.slug })!.riskStatus).toBe("released");
+    expect(getPublicCaseBySlug({ slug: theCase.slug })!.updates).toHaveLength(2);
   });
 
   it("records the act in the audit log with ids only", () => {
-    const theCase = lib.createTestCase();
-    const result = lib.postUpdate({ caseId: theCase.id, input: input(), actorId })!;
-    const { auditLog } = lib.schema;
-    const entry = lib.getDb().select().from(auditLog).where(lib.orm.eq(auditLog.subjectId, theCase.id)).get();
+    const theCase = createTestCase();
+    const result = postUpdate({ caseId: theCase.id, input: input(), actorId })!;
+    const { auditLog } = schema;
+    const entry = getDb().select().from(auditLog).where(orm.eq(auditLog.subjectId, theCase.id)).get();
     expect(entry).toMatchObject({ actorUserId: actorId, action: "update.post", subjectType: "case" });
     expect(JSON.parse(entry!.details!)).toMatchObject({ updateId: result.updateId, notified: 0 });
   });
 
   it("returns null for an unknown case and writes nothing", () => {
-    const before = lib.getDb().select().from(lib.schema.caseUpdates).all().length;
-    expect(lib.postUpdate({ caseId: crypto.randomUUID(), input: input(), actorId })).toBeNull();
-    expect(lib.getDb().select().from(lib.schema.caseUpdates).all()).toHaveLength(before);
+    const before = getDb().select().from(schema.caseUpdates).all().length;
+    expect(postUpdate({ caseId: crypto.randomUUID(), input: input(), actorId })).toBeNull();
+    expect(getDb().select().from(schema.caseUpdates).all()).toHaveLength(before);
   });
 });
 
 describe("one-click unsubscribe", () => {
   it("works with the token from the mail, once; a forged token is refused; the next update skips them", async () => {
-    const theCase = lib.createTestCase({ personName: "Ilham Tohti" });
+    const theCase = createTestCase({ personName: "Ilham Tohti" });
     const leaver = uniqueEmail("leaver");
     const stayer = uniqueEmail("stayer");
     await sign(theCase.slug, leaver, { follow: true, confirm: true });
     await sign(theCase.slug, stayer, { follow: true, confirm: true });
-    lib.postUpdate({ caseId: theCase.id, input: input({ title: "First news" }), actorId });
+    postUpdate({ caseId: theCase.id, input: input({ title: "First news" }), actorId });
     await deliverAll();
     const { header } = unsubscribeLinks(notices(leaver)[0]!);
     const [, , id, token] = header!;
 
     // forged: the right id with a made-up token, a token of another signature, a truncated one
     const stayerId = signatureId(theCase.id, stayer);
-    for (const forged of [crypto.randomBytes(32).toString("base64url"), lib.unsubscribeToken({ signatureId: stayerId }), token!.slice(0, -1)]) {
-      expect(lib.unsubscribeFollower({ signatureId: id!, token: forged })).toEqual({ state: "invalid", changed: false });
+    for (const forged of [crypto.randomBytes(32).toString("base64url"), unsubscribeToken({ signatureId: stayerId }), token!.slice(0, -1)]) {
+      expect(unsubscribeFollower({ signatureId: id!, token: forged })).toEqual({ state: "invalid", changed: false });
     }
-    expect(lib.getUnsubscribeByToken({ signatureId: id!, token: token! })).toMatchObject({ state: "subscribed", personName: "Ilham Tohti" });
+    expect(getUnsubscribeByToken({ signatureId: id!, token: token! })).toMatchObject({ state: "subscribed", personName: "Ilham Tohti" });
 
-    expect(lib.unsubscribeFollower({ signatureId: id!, token: token! })).toMatchObject({ state: "unsubscribed", changed: true });
+    expect(unsubscribeFollower({ signatureId: id!, token: token! })).toMatchObject({ state: "unsubscribed", changed: true });
     // a second press changes nothing and says it is done
-    expect(lib.unsubscribeFollower({ signatureId: id!, token: token! })).toMatchObject({ state: "unsubscribed", changed: false });
-    expect(lib.getUnsubscribeByToken({ signatureId: stayerId, token: lib.unsubscribeToken({ signatureId: stayerId }) }).state).toBe("subscribed");
+    expect(unsubscribeFollower({ signatureId: id!, token: token! })).toMatchObject({ state: "unsubscribed", changed: false });
+    expect(getUnsubscribeByToken({ signatureId: stayerId, token: unsubscribeToken({ signatureId: stayerId }) }).state).toBe("subscribed");
 
-    const second = lib.postUpdate({ caseId: theCase.id, input: input({ title: "Second news" }), actorId });
+    const second = postUpdate({ caseId: theCase.id, input: input({ title: "Second news" }), actorId });
     expect(second?.notified).toBe(1);
     await deliverAll();
     expect(notices(leaver).map((m) => m.subject)).toEqual(["Update: Ilham Tohti: First news"]);
@@ -239,7 +199,7 @@ describe("one-click unsubscribe", () => {
 });
 
 const parse = (fields: Record<string, string>, now = new Date("2025-03-14T12:00:00Z")) =>
-  lib.parseUpdateForm((name) => ({ kind: "outcome", title: "Released", body: "Good news.", happenedOn: "2025-03-14", riskStatus: "", ...fields })[name], now);
+  parseUpdateForm((name) => ({ kind: "outcome", title: "Released", body: "Good news.", happenedOn: "2025-03-14", riskStatus: "", ...fields })[name], now);
 
 describe("parseUpdateForm", () => {
 
@@ -271,7 +231,7 @@ describe("parseUpdateForm", () => {
   });
 
   it("only reads its own fields: an extra createdBy or caseId is never applied", () => {
-    const result = lib.parseUpdateForm((name) => ({ kind: "outcome", title: "T", body: "B", happenedOn: "2025-03-14", createdBy: "someone", caseId: "other" })[name], new Date("2025-03-14T12:00:00Z"));
+    const result = parseUpdateForm((name) => ({ kind: "outcome", title: "T", body: "B", happenedOn: "2025-03-14", createdBy: "someone", caseId: "other" })[name], new Date("2025-03-14T12:00:00Z"));
     expect(result.ok && Object.keys(result.data).toSorted()).toEqual(["body", "happenedOn", "kind", "riskStatus", "title"]);
   });
 });

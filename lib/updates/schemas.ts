@@ -2,6 +2,7 @@
 // shows the same limits). Only the named fields are read: anything else a request carries is never applied.
 import { z } from "zod";
 import { RISK_STATUSES, UPDATE_KINDS } from "@/db/schema";
+import { zodErrors, type FormState } from "../forms/form-state";
 
 export const UPDATE_TITLE_MAX = 150;
 export const UPDATE_BODY_MAX = 5000;
@@ -96,10 +97,7 @@ export function parseUpdateForm(get: (name: string) => unknown, now = new Date()
   }
   const result = postUpdateSchema(now).safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  const errors: UpdateFormErrors = {};
-  for (const issue of result.error.issues) {
-    const key = (issue.path[0] as UpdateField | undefined) ?? "form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return { ok: false, errors, values };
+  return { ok: false, errors: zodErrors<UpdateField>(result.error), values };
 }
+
+export type UpdateFormState = FormState<UpdateField>;

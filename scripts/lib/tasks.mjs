@@ -51,6 +51,8 @@ export function ensureDependencies() {
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
+// What the production build is made of. tests/ and e2e/ are left out on purpose (and *.test.ts files skipped):
+// editing test support must not force a new build.
 const SOURCES = ["app", "components", "lib", "db", "emails", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function sourceHash() {

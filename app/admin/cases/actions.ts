@@ -2,19 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { CaseEditorState } from "@/components/admin/case-editor-form";
-import type { WorkflowFormState } from "@/components/admin/case-workflow-forms";
-import { requireAdmin, requireCampaigner } from "@/lib/auth/guards";
+import { defineAction, formText } from "@/lib/actions/define-action";
+import { requireAdmin, requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
 import { getCaseForEditor } from "@/lib/cases/admin-queries";
-import { parseUtcDateTime, readCaseFields, type CaseFormValues } from "@/lib/cases/case-schemas";
+import { parseUtcDateTime, readCaseFields, type CaseEditorState, type CaseFormValues, type WorkflowFormState } from "@/lib/cases/case-schemas";
 import { closeCase } from "@/lib/cases/close-case";
 import { createCase } from "@/lib/cases/create-case";
 import { saveCasePhoto } from "@/lib/cases/photos";
 import { cancelScheduledPublish, publishCase } from "@/lib/cases/publish-case";
 import { submitCaseForReview } from "@/lib/cases/submit-case-for-review";
 import { updateCase } from "@/lib/cases/update-case";
+import { formError, withErrors } from "@/lib/forms/form-state";
 import { editorValues } from "./_lib/editor-values";
-import { formText, staffAction } from "./_lib/staff-action";
 
 /** The uploaded file, if one was chosen, stored and re-encoded; its path then rides in the form's hidden field,
  * so a later validation error does not make the campaigner choose it again. */
@@ -27,15 +26,15 @@ async function takePhoto(formData: FormData, values: CaseFormValues): Promise<{ 
 }
 
 const readEditor = (formData: FormData) => ({ id: formText(formData, "id"), intent: formText(formData, "intent"), fields: readCaseFields(formData) as CaseFormValues });
-const refusedEditor = (v: ReturnType<typeof readEditor>, message: string): CaseEditorState => ({ values: v.fields, errors: { form: [message] } });
+const refusedEditor = ({ values, message }: { values: ReturnType<typeof readEditor>; message: string }): CaseEditorState => formError(values.fields, message);
 
 /** "Preview story" without JavaScript: the page again, with every value and the rendered story. Saves nothing. */
 async function previewOnly(formData: FormData, values: CaseFormValues): Promise<CaseEditorState> {
   const photo = await takePhoto(formData, values);
-  return { values: photo.values, preview: true, ...(photo.photoError ? { errors: { photo: [photo.photoError] } } : {}) };
+  return { values: photo.values, preview: true, ...(photo.photoError ? { fieldErrors: { photo: [photo.photoError] } } : {}) };
 }
 
-export const createCaseAction = staffAction<CaseEditorState, ReturnType<typeof readEditor>>({
+export const createCaseAction = defineAction<[], ReturnType<typeof readEditor>, CaseEditorState, CurrentUser>({
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
@@ -43,13 +42,13 @@ export const createCaseAction = staffAction<CaseEditorState, ReturnType<typeof r
     if (values.intent === "preview") return previewOnly(formData, values.fields);
     const photo = await takePhoto(formData, values.fields);
     const result = createCase({ input: photo.values, user, photoError: photo.photoError });
-    if (!result.ok) return { values: photo.values, errors: result.errors };
+    if (!result.ok) return withErrors(photo.values, result.errors);
     revalidatePath("/admin/cases");
     redirect(`/admin/cases/${result.id}?created=1`);
   },
 });
 
-export const updateCaseAction = staffAction<CaseEditorState, ReturnType<typeof readEditor>>({
+export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, CaseEditorState, CurrentUser>({
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
@@ -57,7 +56,7 @@ export const updateCaseAction = staffAction<CaseEditorState, ReturnType<typeof r
     if (values.intent === "preview") return previewOnly(formData, values.fields);
     const photo = await takePhoto(formData, values.fields);
     const result = updateCase({ id: values.id, input: photo.values, user, photoError: photo.photoError });
-    if (!result.ok) return { values: photo.values, errors: result.errors };
+    if (!result.ok) return withErrors(photo.values, result.errors);
     revalidatePath(`/admin/cases/${result.id}`, "layout");
     revalidatePath("/admin/cases");
     if (result.state === "published" || result.state === "closed") {
@@ -73,71 +72,71 @@ export const updateCaseAction = staffAction<CaseEditorState, ReturnType<typeof r
 });
 
 const readId = (formData: FormData) => ({ id: formText(formData, "id") });
-const refusedWorkflow = (_v: unknown, message: string): WorkflowFormState => ({ error: message });
+const refusedWorkflow = ({ message }: { message: string }): WorkflowFormState => formError({}, message);
 
-export const submitForReviewAction = staffAction<WorkflowFormState, { id: string }>({
+export const submitForReviewAction = defineAction<[], { id: string }, WorkflowFormState, CurrentUser>({
   read: readId,
   guard: requireCampaigner,
   refused: refusedWorkflow,
   async work({ user, values }) {
     const result = submitCaseForReview({ id: values.id, user });
-    if (!result.ok) return { error: result.message };
+    if (!result.ok) return formError({}, result.message);
     revalidatePath(`/admin/cases/${values.id}`, "layout");
     revalidatePath("/admin/cases");
-    return { done: "Sent for review. An admin can now publish it." };
+    return { values: {}, done: "Sent for review. An admin can now publish it." };
   },
 });
 
 const readPublish = (formData: FormData) => ({ id: formText(formData, "id"), intent: formText(formData, "intent"), publishAt: formText(formData, "publishAt") });
 
-export const publishCaseAction = staffAction<WorkflowFormState, ReturnType<typeof readPublish>>({
+export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>, WorkflowFormState, CurrentUser>({
   read: readPublish,
   guard: requireAdmin,
-  refused: (v, message) => ({ error: message, values: { publishAt: v.publishAt } }),
+  refused: ({ values, message }) => formError({ publishAt: values.publishAt }, message),
   async work({ user, values }) {
     const now = new Date();
     let publishAt: Date | null = null;
     if (values.intent === "schedule") {
       publishAt = parseUtcDateTime(values.publishAt);
-      if (!publishAt) return { errors: { publishAt: ["Enter a date and time, e.g. 2026-03-14 09:30."] }, values: { publishAt: values.publishAt } };
-      if (publishAt.getTime() <= now.getTime()) return { errors: { publishAt: ["Choose a time in the future, or publish now."] }, values: { publishAt: values.publishAt } };
+      if (!publishAt) return { values: { publishAt: values.publishAt }, fieldErrors: { publishAt: ["Enter a date and time, e.g. 2026-03-14 09:30."] } };
+      if (publishAt.getTime() <= now.getTime()) return { values: { publishAt: values.publishAt }, fieldErrors: { publishAt: ["Choose a time in the future, or publish now."] } };
     }
     const result = publishCase({ id: values.id, user, publishAt, now });
-    if (!result.ok) return { error: result.message, errors: result.errors, values: { publishAt: values.publishAt } };
+    if (!result.ok) return { ...withErrors({ publishAt: values.publishAt }, result.errors ?? {}), formError: result.message };
     revalidatePath(`/admin/cases/${values.id}`, "layout");
     revalidatePath("/admin/cases");
-    if (result.scheduled) return { done: `Scheduled for ${publishAt!.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
+    if (result.scheduled) return { values: {}, done: `Scheduled for ${publishAt!.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
     revalidatePath("/");
     revalidatePath(`/cases/${result.slug}`);
-    return { done: `Published. It is live at /cases/${result.slug}.` };
+    return { values: {}, done: `Published. It is live at /cases/${result.slug}.` };
   },
 });
 
-export const cancelScheduleAction = staffAction<WorkflowFormState, { id: string }>({
+export const cancelScheduleAction = defineAction<[], { id: string }, WorkflowFormState, CurrentUser>({
   read: readId,
   guard: requireAdmin,
   refused: refusedWorkflow,
   async work({ user, values }) {
     const result = cancelScheduledPublish({ id: values.id, user });
-    if (!result.ok) return { error: result.message };
+    if (!result.ok) return formError({}, result.message);
     revalidatePath(`/admin/cases/${values.id}`, "layout");
-    return { done: "The scheduled time is cancelled. The case stays unpublished." };
+    return { values: {}, done: "The scheduled time is cancelled. The case stays unpublished." };
   },
 });
 
 const readClose = (formData: FormData) => ({ id: formText(formData, "id"), outcome: formText(formData, "outcome"), outcomeStatus: formText(formData, "outcomeStatus") });
 
-export const closeCaseAction = staffAction<WorkflowFormState, ReturnType<typeof readClose>>({
+export const closeCaseAction = defineAction<[], ReturnType<typeof readClose>, WorkflowFormState, CurrentUser>({
   read: readClose,
   guard: requireAdmin,
-  refused: (v, message) => ({ error: message, values: { outcome: v.outcome, outcomeStatus: v.outcomeStatus } }),
+  refused: ({ values, message }) => formError({ outcome: values.outcome, outcomeStatus: values.outcomeStatus }, message),
   async work({ user, values }) {
     const result = closeCase({ id: values.id, user, input: values });
-    if (!result.ok) return { error: result.message, errors: result.errors, values: { outcome: values.outcome, outcomeStatus: values.outcomeStatus } };
+    if (!result.ok) return { ...withErrors({ outcome: values.outcome, outcomeStatus: values.outcomeStatus }, result.errors ?? {}), formError: result.message };
     revalidatePath(`/admin/cases/${values.id}`, "layout");
     revalidatePath("/admin/cases");
     revalidatePath("/");
     revalidatePath(`/cases/${result.slug}`);
-    return { done: "Closed. The case page now shows the outcome and takes no more appeals." };
+    return { values: {}, done: "Closed. The case page now shows the outcome and takes no more appeals." };
   },
 });

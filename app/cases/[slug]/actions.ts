@@ -1,11 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { PreviewLetter, SignFormState } from "@/components/sign-form";
+import { defineAction } from "@/lib/actions/define-action";
 import { getPublicCaseBySlug, pickTemplate } from "@/lib/cases/queries";
+import { formError, withErrors } from "@/lib/forms/form-state";
+import type { PreviewLetter } from "@/lib/letters/preview";
 import { renderLetter } from "@/lib/letters/render";
 import { getClientAddress } from "@/lib/security/client-address";
-import { HONEYPOT_FIELD, INTENT_FIELD, parseSignForm, type SignAppealInput } from "@/lib/signatures/schemas";
+import { HONEYPOT_FIELD, INTENT_FIELD, parseSignForm, type SignAppealInput, type SignFormState } from "@/lib/signatures/schemas";
 import { submitSignature } from "@/lib/signatures/submit-signature";
 import { officialName } from "@/lib/targets/naming";
 
@@ -50,36 +52,39 @@ function previewLetters(slug: string, input: SignAppealInput): PreviewLetter[] |
 /**
  * The sign form's action, bound to the case's slug. Works without JavaScript: the page re-renders with the
  * returned state (errors beside their fields, or the preview), and a sent appeal redirects (303) to check-email.
+ * No guard: anyone may sign; the rate limits and the honeypot are in the work.
  */
-export async function signAppeal(slug: string, _previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  if (!SLUG.test(slug)) redirect("/");
-  const parsed = parseSignForm(formData.entries(), isFrameworkField);
-  if (!parsed.ok) return { values: parsed.values, errors: parsed.errors };
+export const signAppeal = defineAction<[slug: string], SignFormState["values"], SignFormState>({
+  read: fieldValues,
+  async work({ args: [slug], values, formData }) {
+    if (typeof slug !== "string" || !SLUG.test(slug)) redirect("/");
+    const parsed = parseSignForm(formData.entries(), isFrameworkField);
+    if (!parsed.ok) return withErrors(parsed.values, parsed.errors);
 
-  const values = fieldValues(formData);
-  // A bot filled the hidden field: it sees the same page as everyone, and nothing is stored or sent.
-  if (parsed.honeypot) redirect(`/cases/${slug}/check-email`);
+    // A bot filled the hidden field: it sees the same page as everyone, and nothing is stored or sent.
+    if (parsed.honeypot) redirect(`/cases/${slug}/check-email`);
 
-  const intent = formData.get(INTENT_FIELD);
-  if (intent !== "send") {
-    try {
-      const preview = previewLetters(slug, parsed.data);
-      if (!preview) return { values, formError: "This urgent action could not be found." };
-      return { values, preview };
-    } catch (error) {
-      console.error("signAppeal preview failed:", error instanceof Error ? error.name : "unknown error");
-      return { values, formError: "Your letter cannot be previewed right now. You can still send your appeal." };
+    const intent = formData.get(INTENT_FIELD);
+    if (intent !== "send") {
+      try {
+        const preview = previewLetters(slug, parsed.data);
+        if (!preview) return formError(values, "This urgent action could not be found.");
+        return { values, preview };
+      } catch (error) {
+        console.error("signAppeal preview failed:", error instanceof Error ? error.name : "unknown error");
+        return formError(values, "Your letter cannot be previewed right now. You can still send your appeal.");
+      }
     }
-  }
 
-  let result: Awaited<ReturnType<typeof submitSignature>>;
-  try {
-    result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress() });
-  } catch (error) {
-    // the error name only: a message could carry the supporter's name, address or words
-    console.error("signAppeal failed:", error instanceof Error ? error.name : "unknown error");
-    return { values, formError: FAILED };
-  }
-  if (!result.ok) return { values, formError: result.message };
-  redirect(`/cases/${slug}/check-email`);
-}
+    let result: Awaited<ReturnType<typeof submitSignature>>;
+    try {
+      result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress() });
+    } catch (error) {
+      // the error name only: a message could carry the supporter's name, address or words
+      console.error("signAppeal failed:", error instanceof Error ? error.name : "unknown error");
+      return formError(values, FAILED);
+    }
+    if (!result.ok) return formError(values, result.message);
+    redirect(`/cases/${slug}/check-email`);
+  },
+});

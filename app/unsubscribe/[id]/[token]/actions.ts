@@ -1,13 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { defineAction, readNothing } from "@/lib/actions/define-action";
 import { unsubscribeFollower } from "@/lib/updates/unsubscribe-follower";
 
 /** The page's button: a POST, like the one-click header, never the GET a mail scanner makes. The signed token
  * is the supporter's only credential, so there is no session guard; the token check is the guard. */
-export async function unsubscribeAction(signatureId: string, token: string): Promise<void> {
-  if (typeof signatureId !== "string" || typeof token !== "string") redirect("/");
-  unsubscribeFollower({ signatureId, token });
-  // the page reads the new state from the same link
-  redirect(`/unsubscribe/${encodeURIComponent(signatureId)}/${encodeURIComponent(token)}`);
-}
+export const unsubscribeAction = defineAction<[signatureId: string, token: string], Record<string, never>>({
+  form: "plain",
+  read: readNothing,
+  async work({ args: [signatureId, token] }) {
+    if (typeof signatureId !== "string" || typeof token !== "string") redirect("/");
+    unsubscribeFollower({ signatureId, token });
+    // the page reads the new state from the same link
+    redirect(`/unsubscribe/${encodeURIComponent(signatureId)}/${encodeURIComponent(token)}`);
+  },
+});

@@ -1,5 +1,4 @@
-import { isAccessError } from "@/lib/auth/errors";
-import { requireAdmin } from "@/lib/auth/guards";
+import { checkAccess, requireAdmin } from "@/lib/auth/guards";
 import { exportSignatures } from "@/lib/exports/export-signatures";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +11,10 @@ const refuse = (status: 403 | 404) =>
 
 /** The case's confirmed signatures as CSV, for admins only. Supporters' data: never cached, anywhere. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  let actorId: string;
-  try {
-    actorId = (await requireAdmin()).id;
-  } catch (error) {
-    if (!isAccessError(error)) throw error;
-    // nobody signed in learns whether the case exists; a campaigner is told plainly that it is not theirs to take
-    return refuse(error.code === "unauthenticated" ? 404 : 403);
-  }
+  const access = await checkAccess(requireAdmin);
+  // nobody signed in learns whether the case exists; a campaigner is told plainly that it is not theirs to take
+  if (!access.ok) return refuse(access.code === "unauthenticated" ? 404 : 403);
+  const actorId = access.user.id;
   const { id } = await params;
   const result = exportSignatures({ caseId: id, actorId });
   if (!result) return refuse(404);

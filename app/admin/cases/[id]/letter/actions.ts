@@ -1,37 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { LetterFormState } from "@/components/admin/letter-editor";
-import type { TestLetterState } from "@/components/admin/letter-test-form";
-import { isAccessError, refusalMessage } from "@/lib/auth/errors";
-import { requireCampaigner } from "@/lib/auth/guards";
+import { defineAction, formTexts, readNothing } from "@/lib/actions/define-action";
+import { requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
+import { formError, withErrors } from "@/lib/forms/form-state";
 import { listLetterTemplatesByCase, previewCaseLetters } from "@/lib/letters/queries";
 import { LetterTemplateError } from "@/lib/letters/render";
 import { saveLetterTemplate } from "@/lib/letters/save-letter-template";
-import { LETTER_FIELDS, parseLetterForm, type LetterFormValues } from "@/lib/letters/schemas";
+import { LETTER_FIELDS, parseLetterForm, type LetterFormState, type LetterFormValues, type TestLetterState } from "@/lib/letters/schemas";
 import { sendTestLetter } from "@/lib/letters/send-test-letter";
 import { getCaseForEditing } from "@/lib/targets/queries";
 import { languageChoices, languageName } from "@/lib/targets/schemas";
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
-
-function typed(formData: FormData): LetterFormValues {
-  const values: LetterFormValues = {};
-  for (const name of LETTER_FIELDS) {
-    const value = formData.get(name);
-    if (typeof value === "string") values[name] = value;
-  }
-  return values;
-}
-
-async function staffOrRefusal() {
-  try {
-    return { user: await requireCampaigner() };
-  } catch (error) {
-    if (isAccessError(error)) return { refusal: refusalMessage(error.code) };
-    throw error;
-  }
-}
+const GONE = "This case no longer exists. Nothing was saved.";
 
 /**
  * Saves the model letter in one language, or (intent "preview", the no-JavaScript path) hands the typed text
@@ -39,53 +21,58 @@ async function staffOrRefusal() {
  * the form's own fields are read. A letter with an unknown merge field is refused with the field named, and the
  * typed text comes back untouched.
  */
-export async function saveLetterAction(caseId: string, _state: LetterFormState, formData: FormData): Promise<LetterFormState> {
-  const values = typed(formData);
-  const { user, refusal } = await staffOrRefusal();
-  if (!user) return { values, errors: { form: [refusal] } };
-  const theCase = typeof caseId === "string" && ID.test(caseId) ? getCaseForEditing({ caseId, user }) : null;
-  if (!theCase) return { values, errors: { form: ["This case no longer exists. Nothing was saved."] } };
+export const saveLetterAction = defineAction<[caseId: string], LetterFormValues, LetterFormState, CurrentUser>({
+  read: (formData) => formTexts(formData, LETTER_FIELDS),
+  guard: requireCampaigner,
+  refused: ({ values, message }) => formError(values, message),
+  async work({ args: [caseId], values, formData, user }) {
+    const theCase = typeof caseId === "string" && ID.test(caseId) ? getCaseForEditing({ caseId, user }) : null;
+    if (!theCase) return formError(values, GONE);
 
-  const preview = () =>
-    previewCaseLetters({ caseId: theCase.id, draft: { language: values.language ?? "", subject: values.subject ?? "", body: values.body ?? "" } });
-  if (formData.get("intent") === "preview") return { values, previewed: true, preview: preview() };
+    const preview = () =>
+      previewCaseLetters({ caseId: theCase.id, draft: { language: values.language ?? "", subject: values.subject ?? "", body: values.body ?? "" } });
+    if (formData.get("intent") === "preview") return { values, previewed: true, preview: preview() };
 
-  const existing = listLetterTemplatesByCase({ caseId: theCase.id }).map((t) => t.language);
-  const parsed = parseLetterForm((name) => formData.get(name), [...languageChoices(theCase.languages), ...existing]);
-  if (!parsed.ok) return { values, errors: parsed.errors, preview: preview() };
-  try {
-    const saved = saveLetterTemplate({ caseId: theCase.id, input: parsed.data, actorId: user.id });
-    if (!saved) return { values, errors: { form: ["This case no longer exists. Nothing was saved."] } };
-  } catch (error) {
-    if (error instanceof LetterTemplateError) return { values, errors: { body: [error.message] } };
-    throw error;
-  }
-  revalidatePath(`/admin/cases/${theCase.id}/letter`);
-  revalidatePath("/cases/[slug]", "page");
-  const at = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date());
-  return { values: { language: parsed.data.language, subject: parsed.data.subject, body: parsed.data.body }, done: `Saved the ${languageName(parsed.data.language)} letter at ${at}.` };
-}
+    const existing = listLetterTemplatesByCase({ caseId: theCase.id }).map((t) => t.language);
+    const parsed = parseLetterForm((name) => formData.get(name), [...languageChoices(theCase.languages), ...existing]);
+    if (!parsed.ok) return { ...withErrors(values, parsed.errors), preview: preview() };
+    try {
+      const saved = saveLetterTemplate({ caseId: theCase.id, input: parsed.data, actorId: user.id });
+      if (!saved) return formError(values, GONE);
+    } catch (error) {
+      if (error instanceof LetterTemplateError) return { values, fieldErrors: { body: [error.message] } };
+      throw error;
+    }
+    revalidatePath(`/admin/cases/${theCase.id}/letter`);
+    revalidatePath("/cases/[slug]", "page");
+    const at = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date());
+    return { values: { language: parsed.data.language, subject: parsed.data.subject, body: parsed.data.body }, done: `Saved the ${languageName(parsed.data.language)} letter at ${at}.` };
+  },
+});
 
 /** Queues the saved letters, one per target, to the signed-in campaigner's own address, never to an official. */
-export async function sendTestLetterAction(caseId: string, _state: TestLetterState, _formData: FormData): Promise<TestLetterState> {
-  const { user, refusal } = await staffOrRefusal();
-  if (!user) return { error: refusal };
-  const theCase = typeof caseId === "string" && ID.test(caseId) ? getCaseForEditing({ caseId, user }) : null;
-  if (!theCase) return { error: "This case no longer exists." };
-  const result = sendTestLetter({ caseId: theCase.id, user: { id: user.id, email: user.email } });
-  if (result.ok) {
-    return { done: `Sent ${result.queued === 1 ? "1 test letter" : `${result.queued} test letters`} to ${user.email}. ${result.queued === 1 ? "It arrives" : "They arrive"} within a minute, marked [TEST].` };
-  }
-  switch (result.reason) {
-    case "rate_limited":
-      return { error: result.message };
-    case "no_targets":
-      return { error: "Add a target first: a test shows the letter as each target will receive it." };
-    case "no_template":
-      return { error: "Save a letter first: the test uses the letter as last saved." };
-    case "template_error":
-      return { error: "A saved letter has an unknown merge field. Fix it and save, then send the test." };
-    default:
-      return { error: "This case no longer exists." };
-  }
-}
+export const sendTestLetterAction = defineAction<[caseId: string], Record<string, never>, TestLetterState, CurrentUser>({
+  read: readNothing,
+  guard: requireCampaigner,
+  refused: ({ message }) => formError({}, message),
+  async work({ args: [caseId], user }) {
+    const theCase = typeof caseId === "string" && ID.test(caseId) ? getCaseForEditing({ caseId, user }) : null;
+    if (!theCase) return formError({}, "This case no longer exists.");
+    const result = sendTestLetter({ caseId: theCase.id, user: { id: user.id, email: user.email } });
+    if (result.ok) {
+      return { values: {}, done: `Sent ${result.queued === 1 ? "1 test letter" : `${result.queued} test letters`} to ${user.email}. ${result.queued === 1 ? "It arrives" : "They arrive"} within a minute, marked [TEST].` };
+    }
+    switch (result.reason) {
+      case "rate_limited":
+        return formError({}, result.message);
+      case "no_targets":
+        return formError({}, "Add a target first: a test shows the letter as each target will receive it.");
+      case "no_template":
+        return formError({}, "Save a letter first: the test uses the letter as last saved.");
+      case "template_error":
+        return formError({}, "A saved letter has an unknown merge field. Fix it and save, then send the test.");
+      default:
+        return formError({}, "This case no longer exists.");
+    }
+  },
+});

@@ -1,7 +1,7 @@
 import { draftMode } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { isAccessError } from "@/lib/auth/errors";
 import { requireCampaigner } from "@/lib/auth/guards";
+import { guardPage } from "../../../_lib/page-guard";
 import { getCaseForEditor } from "@/lib/cases/admin-queries";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +12,7 @@ export const dynamic = "force-dynamic";
  * ?exit=1 turns preview mode off again and goes back to the editor.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  let user;
-  try {
-    user = await requireCampaigner();
-  } catch (error) {
-    if (isAccessError(error) && error.code === "unauthenticated") redirect("/admin/sign-in");
-    if (isAccessError(error)) notFound();
-    throw error;
-  }
+  const user = await guardPage(requireCampaigner);
   const { id } = await params;
   const found = getCaseForEditor({ id, user });
   if (!found) notFound();

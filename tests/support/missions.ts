@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeTransaction } from "@/db/client";
 import { missions } from "@/db/schema";
-import { demoSafeEmail } from "../missions/demo-email";
-import { parseMissionsCsv } from "../missions/parse-missions-csv";
+import { demoSafeEmail } from "@/lib/missions/demo-email";
+import { parseMissionsCsv } from "@/lib/missions/parse-missions-csv";
 
 export const MISSIONS_FIXTURE = path.resolve(import.meta.dirname, "../../db/fixtures/missions-china.csv");
 

@@ -2,13 +2,13 @@
 // process can never overlap: only separate processes with their own connections can race on the database.
 // Loads everything, says "ready", waits for "go" on stdin, runs one command and prints its result as JSON.
 import readline from "node:readline";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { claimDue } from "@/lib/outbox/deliver-outbox";
+import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 const [command, ...args] = process.argv.slice(2);
 
-const { getDb } = await import("@/db/client");
-const { confirmSignature } = await import("../signatures/confirm-signature");
-const { claimDue } = await import("../outbox/deliver-outbox");
-const { env } = await import("../env");
 env();
 getDb();
 

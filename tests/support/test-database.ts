@@ -1,9 +1,13 @@
 // Per-test-file database and configuration. Each test file gets its own SQLite file in a fresh temp directory,
-// migrated from scratch, so files can run in parallel and never see each other's rows.
+// copied from the template the global setup migrated once per run, so files can run in parallel and never see
+// each other's rows. db/client opens the file on first use, so test files import the app's modules statically.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { EnvSchema, resetEnv } from "../env";
+import { inject } from "vitest";
+import { closeDatabase } from "@/db/client";
+import { EnvSchema, resetEnv } from "@/lib/env";
+import { closeTransport } from "@/lib/mail/transport";
 
 type Vars = Record<string, string | undefined>;
 
@@ -30,25 +34,26 @@ export function setEnv(vars: Vars): () => void {
 
 export type TestDatabase = { dir: string; databaseUrl: string; close(): Promise<void> };
 
-/** Points DATABASE_URL at a new file, clears every other setting the shell may have (a developer's SMTP_URL
- * must never receive test mail), applies `vars`, and migrates. Call in beforeAll; call close() in afterAll. */
+/** Points DATABASE_URL at a new copy of the migrated template, clears every other setting the shell may have
+ * (a developer's SMTP_URL must never receive test mail) and applies `vars`. Call in beforeAll (or beforeEach),
+ * before the first database call; call close() in afterAll. */
 export async function useTestDatabase(vars: Vars = {}): Promise<TestDatabase> {
+  const template = inject("templateDatabase");
+  if (!template) throw new Error("no template database: run tests through vitest.config.ts (its globalSetup makes it)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-test-"));
-  const databaseUrl = `file:${path.join(dir, "test.db")}`;
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(template, file);
+  const databaseUrl = `file:${file}`;
   apply({
     ...Object.fromEntries(CONFIG_KEYS.map((key) => [key, undefined])),
     AUTH_SECRET: TEST_AUTH_SECRET,
     ...vars,
     DATABASE_URL: databaseUrl,
   });
-  // dynamic imports: the database modules must first be loaded after DATABASE_URL is set
-  const { migrateDatabase } = await import("@/db/client");
-  migrateDatabase();
   return {
     dir,
     databaseUrl,
     async close() {
-      const [{ closeDatabase }, { closeTransport }] = await Promise.all([import("@/db/client"), import("../mail/transport")]);
       closeTransport();
       closeDatabase();
       fs.rmSync(dir, { recursive: true, force: true });
