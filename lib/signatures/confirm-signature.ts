@@ -10,6 +10,7 @@ import { faxGatewayAddress, faxLane } from "../fax/gateway";
 import { renderLetter, signatureName } from "../letters/render";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { hashToken, newId } from "../security/secret";
+import { getChannelConfig } from "../targets/channel-config";
 import { formatFax } from "../targets/schemas";
 import { routeAppeal } from "./route-appeal";
 
@@ -101,7 +102,7 @@ export function confirmSignature({
     // Officials may answer the supporter only if the supporter asked for it; otherwise the organisation's address.
     const replyTo = signature.allowReply ? signature.email : (config.REPLY_TO ?? null);
 
-    const channelConfig = { faxGateway: config.FAX_GATEWAY !== undefined };
+    const channelConfig = getChannelConfig();
     const signedAs = `${signatureName(signature)}, ${countryName(signature.country)}`;
     let queued = 0;
     for (const target of caseTargets) {
