@@ -10,9 +10,11 @@ import { getDb } from "@/db/client";
 import { selfReports } from "@/db/schema";
 import { createTestCase } from "@/tests/support/factories";
 import { raceInProcesses } from "@/tests/support/race";
-import { createConfirmedSupporter } from "@/tests/support/supporter-factories";
+import { insertFixtureMissions } from "@/tests/support/missions";
+import { createPendingSignature } from "@/tests/support/supporter-factories";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { MAILTO_MAX_LENGTH } from "../letters/mailto";
+import { confirmSignature } from "../signatures/confirm-signature";
 import { getSupporterLetters, listSelfReports, supporterMails } from "./queries";
 import { recordSelfReport } from "./record-self-report";
 import { renderOwnLettersPdf } from "./render-own-letters-pdf";
@@ -22,7 +24,15 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await useTestDatabase({ APP_URL: "https://appeals.example.org" });
+  insertFixtureMissions();
 });
+
+/** A supporter who signed and confirmed through the real confirmation, which writes their appeals. */
+function createConfirmedSupporter({ caseId, country = "NO", message = null }: { caseId: string; country?: string; message?: string | null }) {
+  const pending = createPendingSignature({ caseId, country, message });
+  expect(confirmSignature({ token: pending.token }).state).toBe("confirmed");
+  return pending;
+}
 
 afterAll(async () => {
   await database?.close();
@@ -46,7 +56,7 @@ describe("the thank-you token", () => {
     const { theCase, supporter, token, caseSlug, signatureId } = setUp();
     const found = getSupporterLetters({ caseSlug, signatureId, token });
     expect(found?.letters.map((l) => l.official)).toEqual(theCase.targets.map((t) => `${t.name}, ${t.title}`));
-    expect(found?.letters[0]?.body).toContain("Please release");
+    expect(found?.letters[0]?.body).toContain("I am writing to urge you to release Li Qiaochu");
 
     const other = createConfirmedSupporter({ caseId: theCase.id });
     const otherCase = createTestCase();
@@ -60,7 +70,7 @@ describe("the thank-you token", () => {
     ]) {
       expect(getSupporterLetters(attempt)).toBeUndefined();
     }
-    const pending = createConfirmedSupporter({ caseId: theCase.id, status: "pending" });
+    const pending = createPendingSignature({ caseId: theCase.id });
     expect(getSupporterLetters({ caseSlug, signatureId: pending.signatureId, token: thanksToken({ signatureId: pending.signatureId }) })).toBeUndefined();
     expect(isValidThanksToken({ signatureId, token })).toBe(true);
     expect(isValidThanksToken({ signatureId: supporter.signatureId, token: "x".repeat(43) })).toBe(false);
@@ -86,16 +96,19 @@ describe("the supporter's own emails", () => {
     const url = new URL(mail.links.mailto);
     expect(decodeURIComponent(url.pathname)).toBe(president.email);
     expect(url.searchParams.get("cc")).toBe(ambassador.email);
-    expect(url.searchParams.get("body")).toBe(`Dear Minister,\r\n\r\nPlease release Li Qiaochu.\r\n\r\nYours sincerely,\r\nAmira Haddad`);
+    const letter = getSupporterLetters({ caseSlug, signatureId, token })!.letters[0]!;
+    expect(url.searchParams.get("body")).toBe(letter.body.replaceAll("\n", "\r\n"));
+    expect(url.searchParams.get("body")).toMatch(/^Dear Minister,\r\n\r\nI am writing to urge you[^\n]*\r\n\r\nYours sincerely,\r\nAmira Haddad\r\nNorway\r\n/);
     expect(url.searchParams.get("subject")).toMatch(/^Release Li Qiaochu/);
     expect(mail.links.gmail).toMatch(/^https:\/\/mail\.google\.com\/mail\/\?view=cm/);
     expect(mail.links.outlook).toMatch(/^https:\/\/outlook\.office\.com\/mail\/deeplink\/compose\?/);
   });
 
   it("offer the letter to copy, not a link that would break, above 2,000 characters", () => {
-    const theCase = createTestCase({ targets: 1 });
     const body = "为刘晓波写信。".repeat(60);
-    const supporter = createConfirmedSupporter({ caseId: theCase.id, appeals: { [theCase.targets[0]!.id]: { body, subject: "" } } });
+    // a subject of one merge field that is empty for this official (no office on record) comes out blank
+    const theCase = createTestCase({ targets: 1, template: { subject: "{{target.office}}", body } });
+    const supporter = createConfirmedSupporter({ caseId: theCase.id });
     const found = getSupporterLetters({ caseSlug: theCase.slug, signatureId: supporter.signatureId, token: thanksToken({ signatureId: supporter.signatureId }) })!;
     const [mail] = supporterMails(found);
     expect(mail?.links?.fits).toBe(false);
@@ -104,6 +117,27 @@ describe("the supporter's own emails", () => {
     expect(mail.links.body).toBe(body);
     // a blank subject never goes out empty
     expect(mail.links.subject).toBe(`${theCase.personName} (${theCase.reference})`);
+  });
+});
+
+describe("a routed copy to the embassy in the supporter's country", () => {
+  it("is in Cc where the mission has an email, and only on paper where it has an address alone", () => {
+    const theCase = createTestCase({ targets: [{ title: "President" }, { title: "Embassy", role: "copy", routing: "mission", email: null }] });
+    const [president, embassy] = theCase.targets;
+    const cambodia = createConfirmedSupporter({ caseId: theCase.id, country: "KH" });
+    const inCambodia = getSupporterLetters({ caseSlug: theCase.slug, signatureId: cambodia.signatureId, token: thanksToken({ signatureId: cambodia.signatureId }) })!;
+    const [mail] = supporterMails(inCambodia);
+    expect(mail?.to).toBe(president!.email);
+    expect(mail?.cc).toHaveLength(1);
+    expect(mail?.cc[0]).toMatch(/@example\.org$/);
+    expect(mail?.ccOfficials[0]).toMatch(/Embassy of the People's Republic of China/i);
+
+    const norway = createConfirmedSupporter({ caseId: theCase.id, country: "NO" });
+    const inNorway = getSupporterLetters({ caseSlug: theCase.slug, signatureId: norway.signatureId, token: thanksToken({ signatureId: norway.signatureId }) })!;
+    expect(supporterMails(inNorway).map((m) => m.cc)).toEqual([[]]);
+    const copy = inNorway.letters.find((l) => l.targetId === embassy!.id);
+    expect(copy?.channel).toBe("post");
+    expect(copy?.recipientLines.join("\n")).toMatch(/Oslo/);
   });
 });
 
@@ -149,7 +183,7 @@ describe("print and post it yourself", () => {
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     expect(text).toContain("Prison Director");
     expect(text).toContain("Office 2, Capital City");
-    expect(text).toContain("Please release Li Qiaochu.");
+    expect(text).toContain("I am writing to urge you to release Li Qiaochu");
     expect(await renderOwnLettersPdf({ caseSlug, signatureId, token: thanksToken({ signatureId: "someone-else" }) })).toBeUndefined();
   });
 });

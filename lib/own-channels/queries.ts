@@ -6,7 +6,7 @@ import { hashToken } from "../security/secret";
 import type { MailtoLinks } from "../letters/mailto";
 import { signatureName } from "../letters/render";
 import type { AppealChannel } from "../targets/channel";
-import { officialName } from "../targets/naming";
+import { officialName, recipientLines } from "../targets/naming";
 import { fallbackSubjectFor, ownMailLinks, ownMailPlan, type OwnMail } from "./mail-plan";
 import { isValidThanksToken } from "./thanks-token";
 
@@ -40,12 +40,11 @@ export type SupporterLetters = {
   letters: SupporterLetter[];
 };
 
-/** The envelope lines of an appeal: fixed on the appeal when it was confirmed; appeals written before that
- * was done take them from the official as they are now, as migration 0003 does. */
+/** The envelope lines of an appeal, fixed on it when the supporter confirmed; an appeal without them (none should
+ * be left after migration 0003) takes them from the official as they are now. */
 function envelopeLines(recipient: string, target: { name: string | null; title: string; office: string | null; postalAddress: string }): string[] {
-  const fixed = recipient.trim();
-  const text = fixed || [target.name, target.title, target.office, target.postalAddress].filter(Boolean).join("\n");
-  return text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const fixed = recipient.split("\n").map((l) => l.trim()).filter(Boolean);
+  return fixed.length > 0 ? fixed : recipientLines(target);
 }
 
 /**
@@ -99,9 +98,9 @@ export function getSupporterLetters({ caseSlug, signatureId, token }: { caseSlug
     .orderBy(asc(targets.position))
     .all();
   const letters = rows.map((r): SupporterLetter => {
-    const recipientLines = envelopeLines(r.recipient, r);
+    const lines = envelopeLines(r.recipient, r);
     // a routed copy names its mission on the envelope; the target row only says "the embassy of …"
-    const official = r.routing === "mission" && recipientLines[0] ? recipientLines[0] : officialName(r);
+    const official = r.routing === "mission" && lines[0] ? lines[0] : officialName(r);
     // the address the letter was fixed to when emailed (a mission's, for a routed copy), else the official's own
     const email = r.channel === "email" ? (r.deliveryAddress ?? r.email) : r.email;
     return {
@@ -111,7 +110,7 @@ export function getSupporterLetters({ caseSlug, signatureId, token }: { caseSlug
       official,
       channel: r.channel,
       email: email ?? null,
-      recipientLines,
+      recipientLines: lines,
       language: r.language,
       subject: r.subject,
       body: r.body,
