@@ -1,6 +1,6 @@
 // Who a supporter's own email goes to: the one rule for the thank-you page's links and the letter editor's
 // length figures, so the campaigner sees the length of exactly the link supporters get. Pure and isomorphic.
-import { buildMailto, MailtoAddressError, mailtoLength, type MailtoLinks } from "../letters/mailto";
+import { buildMailto, MailtoAddressError, type MailtoLinks } from "../letters/mailto";
 
 export type MailLetter = { targetId: string; role: "primary" | "copy"; email: string | null; subject: string; body: string };
 export type OwnMail = { targetId: string; to: string; cc: string[]; ccTargetIds: string[]; subject: string; body: string };
@@ -43,12 +43,8 @@ export function fallbackSubjectFor(caseInfo: { personName: string; reference: st
   return `${caseInfo.personName} (${caseInfo.reference})`;
 }
 
-/** The length of a planned email's mailto: link, or null when an address on file cannot go in a link. */
+/** The length of a planned email's mailto: link (whether it fits or not), or null when an address on file cannot
+ * go in a link. */
 export function ownMailLength(mail: OwnMail, fallbackSubject: string): number | null {
-  try {
-    return mailtoLength({ to: [mail.to], cc: mail.cc, subject: mail.subject, body: mail.body, fallbackSubject });
-  } catch (error) {
-    if (error instanceof MailtoAddressError) return null;
-    throw error;
-  }
+  return ownMailLinks(mail, fallbackSubject)?.length ?? null;
 }

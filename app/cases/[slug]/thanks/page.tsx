@@ -106,7 +106,7 @@ export default async function ThanksPage({
             </p>
           </section>
 
-          {own && <OwnChannels {...own} reportAction={reportSentMyself.bind(null, found.slug, own.signatureId, own.token)} />}
+          {own && <OwnChannels mails={own.mails} posts={own.posts} allPdfHref={own.allPdfHref} reportAction={reportSentMyself.bind(null, found.slug, own.signatureId, own.token)} />}
         </div>
 
         <div className="lg:pt-4">
