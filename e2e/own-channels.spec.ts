@@ -93,3 +93,21 @@ test("a wrong token shows the public thanks only, and is not cached", async ({ p
   await expect(page.getByRole("heading", { name: "Send it yourself too" })).toBeVisible();
   await expect(page.locator("[data-own-email]")).toHaveCount(1);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`${javaScriptEnabled ? "with" : "without"} JavaScript: a letter too long for a mail link is offered to copy, with the address`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    // one Chinese character is 9 characters of link: 250 of them are well past 2,000
+    const body = `{{target.salutation}},\n\n${"请立即释放他。".repeat(36)}\n\n{{supporter.name}}`;
+    const theCase = createTestCase({ targets: 1, personName: "Ilham Tohti", template: { body } });
+    await signAndConfirm(page, theCase.slug, javaScriptEnabled ? "own-long-js" : "own-long-nojs");
+    const item = page.locator(`[data-own-email="${theCase.targets[0]!.id}"]`);
+    await expect(item).toContainText("This letter is too long for a mail link.");
+    await expect(item.getByRole("link", { name: "Open in your email app" })).toHaveCount(0);
+    await expect(item).toContainText(theCase.targets[0]!.email!);
+    await expect(item.getByLabel("Your letter")).toHaveValue(/^Dear Minister,\n\n请立即释放他。/);
+    await expect(item.getByRole("button", { name: "Copy the letter" })).toHaveCount(javaScriptEnabled ? 1 : 0);
+    await context.close();
+  });
+}
