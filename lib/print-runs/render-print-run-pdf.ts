@@ -65,7 +65,7 @@ export async function renderPrintRunPdf({ runId, userId, now = new Date() }: { r
   writeTransaction((tx) => {
     if (result.rendered.length > 0) tx.update(appeals).set({ renderError: null }).where(inArray(appeals.id, result.rendered)).run();
     for (const failure of result.failures) tx.update(appeals).set({ renderError: failure.reason }).where(eq(appeals.id, failure.id)).run();
-    recordAudit(tx, { actorUserId: userId, action: "print_run.download", subjectType: "print_run", subjectId: run.id, details: { rendered: result.rendered.length, failed: result.failures.length } }, now);
+    recordAudit(tx, { actorUserId: userId, action: "print_run.render", subjectType: "print_run", subjectId: run.id, details: { rendered: result.rendered.length, failed: result.failures.length } }, now);
   });
   return { ...result, runId: run.id, filename: `print-run-${run.createdAt.toISOString().slice(0, 10)}-${run.id.slice(0, 8)}.pdf` };
 }
