@@ -26,15 +26,7 @@ export function DeliveryCounts({ counts, className = "" }: { counts: DeliveryCou
   return (
     <div className={`text-[0.9375rem] ${className}`} data-testid="delivery-counts">
       <p className="font-semibold">{plural(counts.confirmed, "appeal confirmed", "appeals confirmed")}. Letters so far:</p>
-      <p className="mt-1">
-        {deliveryParts(counts).map((part, i) => (
-          <span key={part.key} data-count={part.key}>
-            {i > 0 && <span aria-hidden="true"> · </span>}
-            {i > 0 && <span className="sr-only">, </span>}
-            {part.text}
-          </span>
-        ))}
-      </p>
+      <p className="mt-1">{deliveryParts(counts).map((part) => part.text).join(" · ")}</p>
     </div>
   );
 }
