@@ -1,12 +1,12 @@
-import { CHANNEL_LABELS, channelFor } from "@/lib/targets/channel";
+import { CHANNEL_LABELS, channelFor, type ChannelConfig } from "@/lib/targets/channel";
 import { officialName } from "@/lib/targets/naming";
 import type { Target } from "@/lib/targets/types";
 
-export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax"> & {
+export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax" | "routing"> & {
   countryName: string;
 };
 
-function Target({ t }: { t: TargetView }) {
+function Target({ t, channelConfig }: { t: TargetView; channelConfig: ChannelConfig }) {
   return (
     <li className="rounded-md border border-line bg-surface p-4">
       <p className="font-semibold leading-snug">{officialName(t)}</p>
@@ -26,14 +26,19 @@ function Target({ t }: { t: TargetView }) {
           </>
         )}
         <dt className="text-ink-soft">Your letter</dt>
-        <dd>{CHANNEL_LABELS[channelFor(t)]}</dd>
+        <dd>
+          {t.routing === "mission"
+            ? "Sent by Vigil to the mission in your country, by email or post, where there is one"
+            : CHANNEL_LABELS[channelFor(t, channelConfig)]}
+        </dd>
       </dl>
     </li>
   );
 }
 
-/** The officials an appeal is addressed to, and who gets a copy. */
-export function TargetList({ targets }: { targets: TargetView[] }) {
+/** The officials an appeal is addressed to, and who gets a copy. `channelConfig` comes from the server
+ * (getChannelConfig), so the words say what this installation really does with each letter. */
+export function TargetList({ targets, channelConfig }: { targets: TargetView[]; channelConfig: ChannelConfig }) {
   const primary = targets.filter((t) => t.role === "primary");
   const copies = targets.filter((t) => t.role === "copy");
   return (
@@ -43,7 +48,7 @@ export function TargetList({ targets }: { targets: TargetView[] }) {
           <h3 className="text-lg">Addressed to</h3>
           <ul className="mt-2 grid max-w-2xl gap-3">
             {primary.map((t) => (
-              <Target key={t.id} t={t} />
+              <Target key={t.id} t={t} channelConfig={channelConfig} />
             ))}
           </ul>
         </div>
@@ -53,7 +58,7 @@ export function TargetList({ targets }: { targets: TargetView[] }) {
           <h3 className="text-lg">Copies to</h3>
           <ul className="mt-2 grid max-w-2xl gap-3">
             {copies.map((t) => (
-              <Target key={t.id} t={t} />
+              <Target key={t.id} t={t} channelConfig={channelConfig} />
             ))}
           </ul>
         </div>

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { appeals, cases, printRuns, targets } from "@/db/schema";
+import { appeals, cases, printRuns } from "@/db/schema";
 import { csvDocument } from "../exports/signatures-csv";
 import { recipientLines } from "./queries";
 
@@ -17,18 +17,13 @@ export function printRunLabelsCsv({ runId }: { runId: string }): { csv: string; 
       appealId: appeals.id,
       reference: cases.reference,
       recipient: appeals.recipient,
-      targetName: targets.name,
-      targetTitle: targets.title,
-      targetOffice: targets.office,
-      targetAddress: targets.postalAddress,
     })
     .from(appeals)
     .innerJoin(cases, eq(cases.id, appeals.caseId))
-    .innerJoin(targets, eq(targets.id, appeals.targetId))
     .where(eq(appeals.printRunId, run.id))
     .orderBy(asc(appeals.caseId), asc(appeals.recipient), asc(appeals.createdAt), asc(appeals.id))
     .all()
-    .map((r) => ({ appealId: r.appealId, reference: r.reference, lines: recipientLines(r) }));
+    .map((r) => ({ appealId: r.appealId, reference: r.reference, lines: recipientLines(r.recipient) }));
   const width = Math.max(1, ...rows.map((r) => r.lines.length));
   const header = ["Letter", "Case reference", ...Array.from({ length: width }, (_, i) => `Address line ${i + 1}`)];
   const body = rows.map((r) => [r.appealId, r.reference, ...Array.from({ length: width }, (_, i) => r.lines[i] ?? "")]);

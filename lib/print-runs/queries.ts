@@ -2,20 +2,15 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, min, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
-import { appeals, cases, printRuns, targets, users } from "@/db/schema";
+import { appeals, cases, printRuns, users } from "@/db/schema";
 
-/** The envelope lines of a letter. Appeals confirmed before recipients were fixed on the letter (the confirmation
- * work of issue 7) have an empty `recipient`: for those the official's current address stands in, as the
- * migration 0003 did for older rows. */
-export function recipientLines(row: { recipient: string; targetName: string | null; targetTitle: string; targetOffice: string | null; targetAddress: string }): string[] {
-  const text = row.recipient.trim() !== "" ? row.recipient : [row.targetName, row.targetTitle, row.targetOffice, row.targetAddress].filter(Boolean).join("\n");
-  return text
+/** The envelope lines of a letter, as fixed on the appeal when the supporter confirmed. */
+export function recipientLines(recipient: string): string[] {
+  return recipient
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
 }
-
-const targetColumns = { targetName: targets.name, targetTitle: targets.title, targetOffice: targets.office, targetAddress: targets.postalAddress };
 
 /** Post letters no print run has claimed yet: the one condition a run claims by (lib/print-runs/create-print-run). */
 export function waitingCondition(caseId?: string) {
@@ -48,13 +43,11 @@ export function listWaitingLetters({ caseId }: { caseId?: string } = {}): Waitin
       targetId: appeals.targetId,
       missionId: appeals.missionId,
       recipient: appeals.recipient,
-      ...targetColumns,
       letters: sql<number>`count(*)`,
       oldestAt: sql<number>`${oldest}`,
     })
     .from(appeals)
     .innerJoin(cases, eq(cases.id, appeals.caseId))
-    .innerJoin(targets, eq(targets.id, appeals.targetId))
     .where(waitingCondition(caseId))
     .groupBy(appeals.caseId, appeals.targetId, appeals.missionId, appeals.recipient)
     .orderBy(asc(oldest))
@@ -65,7 +58,7 @@ export function listWaitingLetters({ caseId }: { caseId?: string } = {}): Waitin
     reference: r.reference,
     targetId: r.targetId,
     missionId: r.missionId,
-    recipientLines: recipientLines(r),
+    recipientLines: recipientLines(r.recipient),
     letters: r.letters,
     oldestAt: new Date(r.oldestAt),
   }));
@@ -120,9 +113,8 @@ function selectRuns(where: ReturnType<typeof and>, limit: number): PrintRunView[
     .all();
   if (runs.length === 0) return [];
   const failed = db
-    .select({ runId: appeals.printRunId, appealId: appeals.id, recipient: appeals.recipient, ...targetColumns, reason: appeals.renderError })
+    .select({ runId: appeals.printRunId, appealId: appeals.id, recipient: appeals.recipient, reason: appeals.renderError })
     .from(appeals)
-    .innerJoin(targets, eq(targets.id, appeals.targetId))
     .where(and(inArray(appeals.printRunId, runs.map((r) => r.id)), sql`${appeals.renderError} is not null`))
     .orderBy(asc(appeals.createdAt))
     .all();
@@ -130,7 +122,7 @@ function selectRuns(where: ReturnType<typeof and>, limit: number): PrintRunView[
     ...run,
     failures: failed
       .filter((f) => f.runId === run.id)
-      .map((f) => ({ appealId: f.appealId, recipient: recipientLines(f)[0] ?? "", reason: f.reason ?? "" })),
+      .map((f) => ({ appealId: f.appealId, recipient: recipientLines(f.recipient)[0] ?? "", reason: f.reason ?? "" })),
   }));
 }
 

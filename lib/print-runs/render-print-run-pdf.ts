@@ -1,10 +1,10 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
-import { appeals, printRuns, signatures, targets } from "@/db/schema";
+import { appeals, printRuns, signatures } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { env } from "../env";
 import { type PdfLetter, type PdfResult, renderLettersPdf } from "../letters/pdf";
+import { letterPdfOptions } from "../letters/pdf-options";
 import { signatureName } from "../letters/render";
 import { recipientLines } from "./queries";
 
@@ -16,10 +16,6 @@ function runLetters(runId: string): PdfLetter[] {
     .select({
       id: appeals.id,
       recipient: appeals.recipient,
-      targetName: targets.name,
-      targetTitle: targets.title,
-      targetOffice: targets.office,
-      targetAddress: targets.postalAddress,
       language: appeals.language,
       subject: appeals.subject,
       body: appeals.body,
@@ -31,13 +27,12 @@ function runLetters(runId: string): PdfLetter[] {
     })
     .from(appeals)
     .innerJoin(signatures, eq(signatures.id, appeals.signatureId))
-    .innerJoin(targets, eq(targets.id, appeals.targetId))
     .where(eq(appeals.printRunId, runId))
     .orderBy(asc(appeals.caseId), asc(appeals.recipient), asc(appeals.createdAt), asc(appeals.id))
     .all()
     .map((row) => ({
       id: row.id,
-      recipientLines: recipientLines(row),
+      recipientLines: recipientLines(row.recipient),
       // the day the supporter confirmed: the date the letter was written on, whenever it is printed
       date: row.letterDate ? new Date(`${row.letterDate}T12:00:00Z`) : row.createdAt,
       language: row.language,
@@ -56,12 +51,7 @@ function runLetters(runId: string): PdfLetter[] {
 export async function renderPrintRunPdf({ runId, userId, now = new Date() }: { runId: string; userId: string | null; now?: Date }): Promise<PrintRunPdf | null> {
   const run = getDb().select({ id: printRuns.id, createdAt: printRuns.createdAt }).from(printRuns).where(eq(printRuns.id, runId)).get();
   if (!run) return null;
-  const config = env();
-  const result = await renderLettersPdf(runLetters(run.id), {
-    paper: config.PRINT_PAPER,
-    organisation: config.orgName,
-    returnAddress: config.ORG_RETURN_ADDRESS,
-  });
+  const result = await renderLettersPdf(runLetters(run.id), letterPdfOptions());
   writeTransaction((tx) => {
     if (result.rendered.length > 0) tx.update(appeals).set({ renderError: null }).where(inArray(appeals.id, result.rendered)).run();
     for (const failure of result.failures) tx.update(appeals).set({ renderError: failure.reason }).where(eq(appeals.id, failure.id)).run();

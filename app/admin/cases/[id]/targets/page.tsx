@@ -7,6 +7,7 @@ import { TargetForm } from "@/components/admin/target-form";
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { countryName, countryOptions } from "@/lib/countries";
+import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
 import { formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFormState } from "@/lib/targets/schemas";
@@ -82,7 +83,9 @@ export default async function CaseTargetsPage({
       />
       <p className="mt-6 max-w-2xl leading-relaxed text-ink-soft">
         The officials each supporter’s appeal goes to, in this order. Letters go by email where there is an address,
-        otherwise by fax or post.
+        {getChannelConfig().faxGateway
+          ? " otherwise by fax where there is a fax number (through the fax gateway), otherwise by post in the print run."
+          : " otherwise by post in the print run (fax numbers are not used: no FAX_GATEWAY is configured)."}
         {theCase.state === "published" && " This case is published: changes apply to the next appeals sent, and are recorded in the audit log."}
       </p>
 
