@@ -68,7 +68,7 @@ async function journey({ browser, signIn, javaScriptEnabled }: { browser: Browse
   expect(labels.status()).toBe(200);
   expect(labels.headers()["cache-control"]).toBe("no-store");
   expect(labels.headers()["content-disposition"]).toMatch(/^attachment; filename=".+-labels\.csv"$/);
-  expect(await labels.text()).toContain(`"Xi Jinping","${officialName}"`);
+  expect(await labels.text()).toContain(`"Xi Jinping, ${officialName}"`);
   const pdfHref = (await run.getByRole("link", { name: "Download PDF" }).getAttribute("href"))!;
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(pdfHref)).status()).toBe(404);

@@ -69,12 +69,13 @@ export const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  // The print run's paper, and the sender printed above the window address (lines split on "|" or a newline)
+  // The print run's paper, and the sender printed above the window address: the organisation's name, then the
+  // return address lines (split on "|" or a newline; without the name, which the letter prints already)
   PRINT_PAPER: z.enum(["A4", "Letter"], { error: "must be A4 or Letter" }).default("A4"),
   ORG_NAME: z.string().min(1).max(120).optional(),
   ORG_RETURN_ADDRESS: z
     .string()
-    .default("Vigil demo|1 Example Street|London EC1A 1AA|United Kingdom")
+    .default("1 Example Street (demo address)|London EC1A 1AA|United Kingdom")
     .transform((s) => s.split(/\||\n/).map((line) => line.trim()).filter((line) => line !== ""))
     .pipe(z.array(z.string().max(80, "each line must be at most 80 characters")).min(1, "needs at least one line").max(6, "at most 6 lines fit above the window")),
   BENCH_ROUTES: z

@@ -6,12 +6,14 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { appeals, auditLog, selfReports, users } from "@/db/schema";
+import { appeals, auditLog, selfReports, signatures, users } from "@/db/schema";
 import { createTestAppeal } from "@/tests/support/appeals";
 import { createTestCase } from "@/tests/support/factories";
 import { raceInProcesses } from "@/tests/support/race";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getDeliveryCounts, getDeliveryCountsByOfficial } from "../appeals/delivery-counts";
+import { hashToken, randomToken } from "../security/secret";
+import { confirmSignature } from "../signatures/confirm-signature";
 import { createPrintRun } from "./create-print-run";
 import { markPrintRunPosted } from "./mark-print-run-posted";
 import { printRunLabelsCsv } from "./print-run-labels-csv";
@@ -22,7 +24,7 @@ let database: TestDatabase;
 let staffId: string;
 
 beforeAll(async () => {
-  database = await useTestDatabase({ ORG_NAME: "Vigil Campaigns", ORG_RETURN_ADDRESS: "Vigil Campaigns|12 Example Street|London N1 9GU|United Kingdom" });
+  database = await useTestDatabase({ ORG_NAME: "Vigil Campaigns", ORG_RETURN_ADDRESS: "12 Example Street|London N1 9GU|United Kingdom" });
   staffId = crypto.randomUUID();
   getDb().insert(users).values({ id: staffId, email: `campaigner-${staffId}@staff.example.org`, role: "campaigner" }).run();
 });
@@ -196,5 +198,60 @@ describe("getDeliveryCounts", () => {
       { targetId: governor!.id, official: "Official 2, Governor", appeals: 2, emailed: 0, faxed: 1, posted: 0, waitingForPost: 0, reportedBySupporters: 0 },
       { targetId: president!.id, official: "Official 3, President", appeals: 3, emailed: 0, faxed: 0, posted: 2, waitingForPost: 1, reportedBySupporters: 0 },
     ]);
+  });
+});
+
+/** A pending signature whose token the test knows (the app only keeps its hash), confirmed the app's own way. */
+function signAndConfirm({ caseId, fullName, country }: { caseId: string; fullName: string; country: string }) {
+  const token = randomToken();
+  const now = new Date();
+  const id = crypto.randomUUID();
+  const email = `supporter-${id.slice(0, 12)}@supporters.example.net`;
+  getDb()
+    .insert(signatures)
+    .values({ id, caseId, fullName, email, emailNormalized: email, country, tokenHash: hashToken(token), tokenExpiresAt: new Date(now.getTime() + 3_600_000), createdAt: now, updatedAt: now })
+    .run();
+  const result = confirmSignature({ token });
+  if (result.state !== "confirmed") throw new Error(`not confirmed: ${result.state}`);
+}
+
+describe("a print run of letters confirmed the real way", () => {
+  it("takes post letters and, without FAX_GATEWAY, fax letters; prints each with the recipient fixed at confirmation", async () => {
+    const c = createTestCase({
+      personName: "Tashpolat Tiyip",
+      targets: [
+        { email: null, fax: null, name: "Xi Jinping", title: "President of the People's Republic of China" },
+        { email: null, fax: "+442079460999", name: null, title: "Procurator-General", role: "copy" },
+      ],
+    });
+    signAndConfirm({ caseId: c.id, fullName: "ئايگۈل تۇرسۇن", country: "NO" });
+    signAndConfirm({ caseId: c.id, fullName: "王小明", country: "DE" });
+
+    const waiting = listWaitingLetters({ caseId: c.id });
+    expect(waiting.total).toBe(4);
+    expect(waiting.groups.map((g) => [g.recipientLines[0], g.letters]).toSorted()).toEqual([
+      ["Procurator-General", 2],
+      ["Xi Jinping, President of the People's Republic of China", 2],
+    ]);
+    const created = createPrintRun({ caseId: c.id, userId: staffId });
+    if (!("run" in created)) throw new Error("expected a run");
+    const result = await renderPrintRunPdf({ runId: created.run.id, userId: staffId });
+    expect(result?.failures).toEqual([]);
+    expect(result?.rendered).toHaveLength(4);
+
+    const file = path.join(database.dir, "real-run.pdf");
+    fs.writeFileSync(file, result!.pdf);
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    expect(text).toContain("王小明");
+    expect(text).toContain("Xi Jinping");
+    expect(text).toContain("Procurator-General");
+    expect(text).toContain("12 Example Street");
+    // four letters, each on its own page(s): the first page of each holds the window address
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    if (process.env.PRINT_RUN_PNG_DIR) {
+      fs.copyFileSync(file, path.join(process.env.PRINT_RUN_PNG_DIR, "run.pdf"));
+      execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(process.env.PRINT_RUN_PNG_DIR, "page")]);
+    }
   });
 });
