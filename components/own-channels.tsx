@@ -24,7 +24,24 @@ type ReportAction = (formData: FormData) => Promise<void>;
  * web-mail compose links, or the letter to copy when a link would be too long), the letter printed for an
  * envelope, and "I sent it / I posted it". Every form is a plain POST that works without JavaScript.
  */
-export function OwnChannels({ mails, posts, allPdfHref, reportAction }: { mails: OwnMailView[]; posts: OwnPostView[]; allPdfHref: string; reportAction: ReportAction }) {
+const PAPER_WORDS = {
+  A4: "on A4 with the address where a DL or C5 window envelope shows it",
+  Letter: "on US Letter with the address where a #10 window envelope shows it",
+} as const;
+
+export function OwnChannels({
+  mails,
+  posts,
+  allPdfHref,
+  paper,
+  reportAction,
+}: {
+  mails: OwnMailView[];
+  posts: OwnPostView[];
+  allPdfHref: string;
+  paper: keyof typeof PAPER_WORDS;
+  reportAction: ReportAction;
+}) {
   return (
     <section aria-labelledby="own-heading" className="mt-10 max-w-2xl">
       <h2 id="own-heading" className="text-2xl">
@@ -89,7 +106,7 @@ export function OwnChannels({ mails, posts, allPdfHref, reportAction }: { mails:
             Print and post it yourself
           </h3>
           <p className="mt-2 text-[0.9375rem] text-ink-soft">
-            Each letter prints on A4 with the address where a DL or C5 window envelope shows it. Fold it at the marks.
+            Each letter prints {PAPER_WORDS[paper]}. Fold it at the marks.
           </p>
           <p className="mt-3">
             <a href={allPdfHref} className="btn btn-dark min-h-10 px-3.5 py-1.5 text-[0.9375rem]">

@@ -72,6 +72,8 @@ for (const javaScriptEnabled of [true, false]) {
     await page.locator(`[data-own-post="${director!.id}"]`).getByRole("button", { name: "I posted it" }).click();
     await expect(page.locator(`[data-own-post="${director!.id}"]`)).toContainText("Recorded: you posted it");
     expect(listSelfReportRows({ signatureId })).toEqual([`email:${president!.id}`, `email:${ambassador!.id}`, `post:${director!.id}`].sort());
+    // counted apart: the email reached the president and the copy in Cc, the post the director
+    await expect(page.getByTestId("delivery-counts")).toContainText("3 sent by supporters themselves");
     await context.close();
   });
 }

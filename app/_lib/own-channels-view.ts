@@ -1,9 +1,10 @@
 // Shapes a supporter's letters into the props of components/own-channels.tsx for their thank-you page.
 import type { OwnMailView, OwnPostView } from "@/components/own-channels";
+import { letterPdfOptions } from "@/lib/letters/pdf-options";
 import { getSupporterLetters, listSelfReports, selfReportKey, supporterMails } from "@/lib/own-channels/queries";
 import { thanksQuery } from "@/lib/own-channels/thanks-token";
 
-export type OwnChannelsView = { signatureId: string; token: string; mails: OwnMailView[]; posts: OwnPostView[]; allPdfHref: string };
+export type OwnChannelsView = { signatureId: string; token: string; mails: OwnMailView[]; posts: OwnPostView[]; allPdfHref: string; paper: "A4" | "Letter" };
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
 
@@ -20,6 +21,7 @@ export function ownChannelsView({ slug, query }: { slug: string; query: Record<s
     signatureId: found.signatureId,
     token,
     allPdfHref: pdfBase,
+    paper: letterPdfOptions().paper,
     mails: supporterMails(found).map((m) => ({ ...m, reported: reported.has(selfReportKey({ channel: "email", targetId: m.targetId })) })),
     posts: found.letters.map((l) => ({
       targetId: l.targetId,

@@ -1,26 +1,26 @@
 import "server-only";
 import { countryName } from "../countries";
-import { renderLettersPdf, type PaperSize, type PdfResult } from "../letters/pdf";
+import { renderLettersPdf, type PdfResult } from "../letters/pdf";
+import { letterPdfOptions } from "../letters/pdf-options";
 import { getSupporterLetters } from "./queries";
 
 /**
  * "Print and post it yourself": the supporter's own letters (all of them, or one official's) through the one
  * letter renderer, so the address sits in the envelope window as on the organisation's print run. The letter is
  * the supporter's, so the letterhead and the window's return line are theirs too (their name as it signs and
- * their country: we hold no postal address of theirs). Undefined for anyone without the thank-you token.
+ * their country: we hold no postal address of theirs); the paper is the organisation's (PRINT_PAPER). Undefined
+ * for anyone without the thank-you token.
  */
 export async function renderOwnLettersPdf({
   caseSlug,
   signatureId,
   token,
   targetId,
-  paper = "A4",
 }: {
   caseSlug: string;
   signatureId: string;
   token: string;
   targetId?: string;
-  paper?: PaperSize;
 }): Promise<PdfResult | undefined> {
   const found = getSupporterLetters({ caseSlug, signatureId, token });
   if (!found) return undefined;
@@ -37,6 +37,6 @@ export async function renderOwnLettersPdf({
       subject: l.subject,
       body: l.body,
     })),
-    { paper, organisation: found.signedAs, returnAddress: [countryName(found.country)] },
+    { paper: letterPdfOptions().paper, organisation: found.signedAs, returnAddress: [countryName(found.country)] },
   );
 }

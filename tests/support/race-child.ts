@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { claimDue } from "@/lib/outbox/deliver-outbox";
 import { recordSelfReport } from "@/lib/own-channels/record-self-report";
+import { createPrintRun } from "@/lib/print-runs/create-print-run";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 const [command, ...args] = process.argv.slice(2);
@@ -29,6 +30,9 @@ if (command === "confirm") {
 } else if (command === "self-report") {
   const [caseSlug = "", signatureId = "", token = "", targetId = "", channel = ""] = args;
   result = recordSelfReport({ caseSlug, signatureId, token, targetId, channel: channel === "post" ? "post" : "email" }).state;
+} else if (command === "print-run") {
+  const outcome = createPrintRun({ caseId: args[0] || undefined, userId: args[1] ?? "" });
+  result = "run" in outcome ? { runId: outcome.run.id, letterCount: outcome.run.letterCount } : outcome;
 } else {
   throw new Error(`unknown command: ${command}`);
 }
