@@ -306,8 +306,10 @@ function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: Pap
   }
   const addressTop = Math.max(highestTop, Math.min(layout.addressTop, fieldBottom - addressLines.length * addressLeading));
   const returnBaseline = addressTop - returnSize * 0.6;
-  first.push(text(returnLine, "start", fieldLeft, fieldRight, returnBaseline, returnSize, false, true));
-  first.push({ kind: "rule", x1: fieldLeft, y1: returnBaseline + returnSize * 0.35, x2: fieldLeft + returnLine.width, y2: returnBaseline + returnSize * 0.35 });
+  const returnOp = text(returnLine, "start", fieldLeft, fieldRight, returnBaseline, returnSize, false, true);
+  first.push(returnOp);
+  // the underline runs under the text wherever its direction put it (a right-to-left line sits at the right)
+  first.push({ kind: "rule", x1: returnOp.x, y1: returnBaseline + returnSize * 0.35, x2: returnOp.x + returnLine.width, y2: returnBaseline + returnSize * 0.35 });
   addressLines.forEach((line, index) => {
     first.push(text(line, "start", fieldLeft, fieldRight, addressTop + SIZE.address * 0.85 + index * addressLeading, SIZE.address));
   });
