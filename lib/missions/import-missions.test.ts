@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, writeTransaction } from "@/db/client";
 import { auditLog, missions } from "@/db/schema";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getLastMissionImport, getMissionCoverage, listMissionCoverage } from "./coverage-queries";
@@ -111,12 +111,11 @@ describe("importMissions", () => {
   it("rolls back every row when the transaction fails halfway", () => {
     const before = snapshot();
     // the demo seed imports inside its own transaction: a failure after the import must take the import back too
-    const sqlite = getDb().$client;
     expect(() =>
-      sqlite.transaction(() => {
-        importMissions({ csv: FIXTURE.replace("Tuengen allé 2B", "Tuengen allé 9"), tx: getDb() });
+      writeTransaction((tx) => {
+        importMissions({ csv: FIXTURE.replace("Tuengen allé 2B", "Tuengen allé 9"), tx });
         throw new Error("the caller's work failed after the import");
-      })(),
+      }),
     ).toThrow("the caller's work failed");
     expect(snapshot()).toBe(before);
   });
