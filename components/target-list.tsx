@@ -1,12 +1,29 @@
+import { countryName } from "@/lib/countries";
 import { CHANNEL_LABELS, channelFor } from "@/lib/targets/channel";
 import { officialName } from "@/lib/targets/naming";
 import type { Target } from "@/lib/targets/types";
 
-export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax"> & {
-  countryName: string;
-};
+export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax"> &
+  Partial<Pick<Target, "routing" | "missionOf">> & {
+    countryName: string;
+  };
+
+/** A routed copy has no address of its own: the mission is the one in the supporter's country. */
+function RoutedCopy({ missionOf }: { missionOf: string }) {
+  const state = countryName(missionOf);
+  return (
+    <li className="rounded-md border border-line bg-surface p-4">
+      <p className="font-semibold leading-snug">A copy to the embassy of {state} in your country</p>
+      <p className="mt-2 text-[0.9375rem] leading-snug text-ink-soft">
+        Vigil sends your letter to the embassy of {state} (or its consulate) in the country you sign from: by email
+        where it has an address, otherwise printed and posted. Where it has no mission, no copy is sent.
+      </p>
+    </li>
+  );
+}
 
 function Target({ t }: { t: TargetView }) {
+  if (t.routing === "mission" && t.missionOf) return <RoutedCopy missionOf={t.missionOf} />;
   return (
     <li className="rounded-md border border-line bg-surface p-4">
       <p className="font-semibold leading-snug">{officialName(t)}</p>

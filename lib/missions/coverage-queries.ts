@@ -89,3 +89,24 @@ export function getLastMissionImport(): LastMissionImport | null {
     source: typeof details.source === "string" ? details.source : null,
   };
 }
+
+export type MissionRoute =
+  | { hostCountry: string; missionName: string; city: string | null; channel: "email" | "post" }
+  | { hostCountry: string; missionName: null; reason: "no_usable_contact" };
+
+/** For each country where `operatorCountry` has an open mission: the one a supporter there gets the copy sent
+ * to, and how (the confirmation's rule), or that none of its missions can be written to. */
+export function listMissionRoutes({ operatorCountry }: { operatorCountry: string }): MissionRoute[] {
+  const rows = getDb()
+    .select({ ...COLUMNS, name: missions.name, city: missions.city })
+    .from(missions)
+    .where(eq(missions.operatorCountry, operatorCountry))
+    .orderBy(missions.hostCountry, missions.sourceKey)
+    .all();
+  const hosts = [...new Set(rows.filter((m) => !m.closed).map((m) => m.hostCountry))];
+  return hosts.map((hostCountry): MissionRoute => {
+    const pick = pickMission(rows, { operatorCountry, hostCountry });
+    if (pick.mission) return { hostCountry, missionName: pick.mission.name, city: pick.mission.city, channel: pick.channel };
+    return { hostCountry, missionName: null, reason: "no_usable_contact" };
+  });
+}
