@@ -1,28 +1,31 @@
 import { countryName } from "@/lib/countries";
-import { CHANNEL_LABELS, channelFor } from "@/lib/targets/channel";
+import { CHANNEL_LABELS, channelFor, type ChannelConfig } from "@/lib/targets/channel";
 import { officialName } from "@/lib/targets/naming";
 import type { Target } from "@/lib/targets/types";
 
-export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax"> &
-  Partial<Pick<Target, "routing" | "missionOf">> & {
+export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax" | "routing"> &
+  Partial<Pick<Target, "missionOf">> & {
     countryName: string;
   };
 
-/** A routed copy has no address of its own: the mission is the one in the supporter's country. */
+/** A routed copy has no address of its own: it goes to the mission of `missionOf` in the supporter's country. */
 function RoutedCopy({ missionOf }: { missionOf: string }) {
   const state = countryName(missionOf);
   return (
     <li className="rounded-md border border-line bg-surface p-4">
       <p className="font-semibold leading-snug">A copy to the embassy of {state} in your country</p>
-      <p className="mt-2 text-[0.9375rem] leading-snug text-ink-soft">
-        Vigil sends your letter to the embassy of {state} (or its consulate) in the country you sign from: by email
-        where it has an address, otherwise printed and posted. Where it has no mission, no copy is sent.
-      </p>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-[0.9375rem]">
+        <dt className="text-ink-soft">Your letter</dt>
+        <dd>
+          Sent by Vigil to the embassy of {state} (or its consulate) in the country you sign from: by email where it
+          has an address, otherwise printed and posted. Where it has no mission, no copy is sent.
+        </dd>
+      </dl>
     </li>
   );
 }
 
-function Target({ t }: { t: TargetView }) {
+function Target({ t, channelConfig }: { t: TargetView; channelConfig: ChannelConfig }) {
   if (t.routing === "mission" && t.missionOf) return <RoutedCopy missionOf={t.missionOf} />;
   return (
     <li className="rounded-md border border-line bg-surface p-4">
@@ -43,14 +46,19 @@ function Target({ t }: { t: TargetView }) {
           </>
         )}
         <dt className="text-ink-soft">Your letter</dt>
-        <dd>{CHANNEL_LABELS[channelFor(t)]}</dd>
+        <dd>
+          {t.routing === "mission"
+            ? "Sent by Vigil to the mission in your country, by email or post, where there is one"
+            : CHANNEL_LABELS[channelFor(t, channelConfig)]}
+        </dd>
       </dl>
     </li>
   );
 }
 
-/** The officials an appeal is addressed to, and who gets a copy. */
-export function TargetList({ targets }: { targets: TargetView[] }) {
+/** The officials an appeal is addressed to, and who gets a copy. `channelConfig` comes from the server
+ * (getChannelConfig), so the words say what this installation really does with each letter. */
+export function TargetList({ targets, channelConfig }: { targets: TargetView[]; channelConfig: ChannelConfig }) {
   const primary = targets.filter((t) => t.role === "primary");
   const copies = targets.filter((t) => t.role === "copy");
   return (
@@ -60,7 +68,7 @@ export function TargetList({ targets }: { targets: TargetView[] }) {
           <h3 className="text-lg">Addressed to</h3>
           <ul className="mt-2 grid max-w-2xl gap-3">
             {primary.map((t) => (
-              <Target key={t.id} t={t} />
+              <Target key={t.id} t={t} channelConfig={channelConfig} />
             ))}
           </ul>
         </div>
@@ -70,7 +78,7 @@ export function TargetList({ targets }: { targets: TargetView[] }) {
           <h3 className="text-lg">Copies to</h3>
           <ul className="mt-2 grid max-w-2xl gap-3">
             {copies.map((t) => (
-              <Target key={t.id} t={t} />
+              <Target key={t.id} t={t} channelConfig={channelConfig} />
             ))}
           </ul>
         </div>

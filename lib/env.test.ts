@@ -56,6 +56,22 @@ describe("parseEnv", () => {
     expect(problems.find((p) => p.startsWith("SMTP_URL:"))).toContain("smtp://host:port");
   });
 
+  it("reads the fax gateway and the gap between faxes to one number", () => {
+    expect(parseEnv({}).FAX_GATEWAY).toBeUndefined();
+    expect(parseEnv({}).FAX_GAP_SECONDS).toBe(120);
+    expect(parseEnv({ FAX_GATEWAY: "{number}@fax.example.net", FAX_GAP_SECONDS: "0" })).toMatchObject({
+      FAX_GATEWAY: "{number}@fax.example.net",
+      FAX_GAP_SECONDS: 0,
+    });
+  });
+
+  it("says what is wrong with a fax gateway that has no {number} or is not a plain address", () => {
+    expect(problemsOf({ FAX_GATEWAY: "fax@example.net" })).toEqual([
+      "FAX_GATEWAY: must contain {number} where the fax number goes, e.g. {number}@fax.example.net",
+    ]);
+    expect(problemsOf({ FAX_GATEWAY: "{number}@fax" })[0]).toMatch(/^FAX_GATEWAY: must be one plain email address once \{number\} is filled in \(got 861065292345@fax\)/);
+  });
+
   it("puts every problem in the error message", () => {
     let error: unknown;
     try {
@@ -76,6 +92,9 @@ describe("parseEnv", () => {
     ["OUTBOX_MAX_ATTEMPTS", "0"],
     ["RATE_LIMIT_PER_EMAIL", "-1"],
     ["OUTBOX_LEASE_MS", "1.5"],
+    ["FAX_GATEWAY", "fax@example.net"],
+    ["FAX_GATEWAY", "{number} <{number}@fax.example.net>"],
+    ["FAX_GAP_SECONDS", "-5"],
   ])("refuses %s=%j", (name, value) => {
     expect(problemsOf({ [name]: value }).map((p) => p.split(":")[0])).toEqual([name]);
   });

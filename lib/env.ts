@@ -2,6 +2,7 @@
 // instrumentation.ts) calls loadEnv() so a bad value stops the server with every bad variable named; everything
 // else calls env().
 import { z } from "zod";
+import { checkFaxGateway } from "./fax/gateway";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -54,6 +55,16 @@ export const EnvSchema = z.object({
   OUTBOX_RETRY_MAX_MS: positiveInt(3_600_000),
   OUTBOX_MAX_ATTEMPTS: positiveInt(20),
   OUTBOX_CONCURRENCY: positiveInt(4),
+  // An email-to-fax address template; unset: fax letters go to the print run with the post (lib/targets/channel)
+  FAX_GATEWAY: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = checkFaxGateway(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
+  // A fax line takes minutes per page: this long between two messages to one number
+  FAX_GAP_SECONDS: z.coerce.number().int().min(0).default(120),
   MAILBOX_ALLOW_REMOTE: z
     .enum(["true", "false", "1", "0"])
     .default("false")

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createTestCase } from "@/tests/support/factories";
 import { startSmtpCapture, type SmtpCapture } from "@/tests/support/smtp-capture";
-import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { setEnv, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { inviteUser } from "../auth/commands/invite-user";
 import { getSignatureCount } from "../cases/queries";
 import { deliverDue } from "../outbox/deliver-outbox";
@@ -18,7 +18,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   capture = await startSmtpCapture();
-  database = await useTestDatabase({ SMTP_URL: capture.url, MAIL_FROM: "appeals@vigil.example.org", MAIL_FROM_NAME: "Vigil", REPLY_TO: "replies@vigil.example.org" });
+  database = await useTestDatabase({ SMTP_URL: capture.url, MAIL_FROM: "appeals@vigil.example.org", MAIL_FROM_NAME: "Vigil", REPLY_TO: "replies@vigil.example.org", FAX_GATEWAY: "{number}@fax.example.net" });
 });
 
 afterAll(async () => {
@@ -74,6 +74,20 @@ describe("sendTestLetter", () => {
     const audit = getDb().select().from(schema.auditLog).where(orm.eq(schema.auditLog.action, "letter.test_send")).all().filter((e) => e.subjectId === theCase.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).not.toContain("@");
+  });
+
+  it("says a fax-only official's letter goes by post when no fax gateway is set", async () => {
+    const restore = setEnv({ FAX_GATEWAY: undefined });
+    try {
+      const user = campaigner();
+      const theCase = createTestCase({ targets: [{ email: null, fax: "+861065292345", title: "Ambassador" }] });
+      expect(sendTestLetter({ caseId: theCase.id, user })).toEqual({ ok: true, queued: 1 });
+      await deliverDue();
+      const [mail] = (await capture.waitFor((m) => m.some((x) => x.to.includes(user.email)))).filter((m) => m.to.includes(user.email));
+      expect(mail!.text).toContain("would receive by post, signed by a sample supporter");
+    } finally {
+      restore();
+    }
   });
 
   it(`allows 5 tests per user in ten minutes, then refuses without queuing`, () => {

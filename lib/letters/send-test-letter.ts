@@ -7,6 +7,7 @@ import { env } from "../env";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { consumeRateLimit } from "../security/rate-limits";
 import { channelFor } from "../targets/channel";
+import { getChannelConfig } from "../targets/channel-config";
 import { formatFax } from "../targets/schemas";
 import type { Target } from "../targets/types";
 import { signatureName } from "./render";
@@ -22,7 +23,7 @@ export type SendTestLetterResult =
 
 /** "by email to …", "by fax to …", "by post": the channel the real appeal would take, in the test's words. */
 function howItWouldTravel(target: Pick<Target, "email" | "fax">): string {
-  switch (channelFor(target)) {
+  switch (channelFor(target, getChannelConfig())) {
     case "email":
       return `by email to ${target.email}`;
     case "fax":

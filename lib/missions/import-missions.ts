@@ -6,14 +6,9 @@ import { recordAudit } from "../audit/record-audit";
 import { newId } from "../security/secret";
 import { toDemoMission } from "./demo-email";
 import { MissionImportError, requireValidMissionsCsv, type ParsedMission } from "./parse-missions-csv";
+import { missionSourceKey } from "./source-key";
 
 export type MissionImportCounts = { added: number; updated: number; unchanged: number };
-
-/** What identifies a row across imports: its Wikidata item, else its fields (the dataset has no other id). */
-export function missionSourceKey(mission: ParsedMission): string {
-  if (mission.wikidataId) return mission.wikidataId;
-  return ["row", mission.operatorCountry, mission.hostCountry, mission.type, mission.city ?? "", mission.name].join("|");
-}
 
 // The columns an import owns: everything the file says about a mission.
 const FIELDS = ["operatorCountry", "hostCountry", "city", "type", "name", "address", "email", "phone", "wikidataId", "closed"] as const;

@@ -1,9 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
-import { writeTransaction } from "@/db/client";
-import { mailboxMessages, outbox } from "@/db/schema";
+import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
+import { writeTransaction, type Db } from "@/db/client";
+import { mailboxMessages, outbox, outboxLanes } from "@/db/schema";
 import { env } from "../env";
+import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../fax/render-fax-attachment";
 import { getTransport } from "../mail/transport";
 import { newId } from "../security/secret";
 
@@ -20,29 +21,58 @@ const claimable = (now: Date) =>
 
 const URGENCY = sql`case ${outbox.kind} when 'confirmation' then 0 when 'sign_in' then 0 when 'already_signed' then 1 when 'test_letter' then 1 else 2 end`;
 
+// A row in a lane (one fax number) waits while another row of its lane is being sent under a live lease, and
+// until the lane's gap after its last send has passed. Rows without a lane are unaffected.
+const laneFree = (now: Date) => sql`(${outbox.lane} is null or (
+  not exists (select 1 from ${outbox} as busy where busy.lane = ${outbox.lane} and busy.id <> ${outbox.id}
+    and busy.status = 'sending' and busy.lease_until >= ${now.getTime()})
+  and coalesce((select ${outboxLanes.availableAt} from ${outboxLanes} where ${outboxLanes.key} = ${outbox.lane}), 0) <= ${now.getTime()}))`;
+
 /** Claims up to `limit` due rows for `owner` in one status-guarded update: the WHERE clause re-checks that each
- * row is still claimable, so two workers (or a restarted one) never hold the same row at once. */
+ * row is still claimable, so two workers (or a restarted one) never hold the same row at once. At most one row
+ * per lane is claimed, and the lane is closed (available_at = now + lease) in the same transaction, so no other
+ * worker or process can take a second row of it until this one is sent. */
 export function claimDue({ owner, limit, now = new Date() }: { owner: string; limit: number; now?: Date }): Row[] {
   return writeTransaction((tx) => {
+    // a supporter waiting for a confirmation link (or staff for a sign-in link) goes before the appeals queue;
+    // within a lane only its most urgent row is a candidate (each row without a lane is a partition of its own)
     const due = tx
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(claimable(now))
-      // a supporter waiting for a confirmation link (or staff for a sign-in link) goes before the appeals queue
-      .orderBy(asc(URGENCY), asc(outbox.nextAttemptAt), asc(outbox.createdAt))
-      .limit(limit);
-    return tx
+      .all<{ id: string }>(
+        sql`select id from (
+          select ${outbox.id} as id, ${URGENCY} as urgency, ${outbox.nextAttemptAt} as due_at, ${outbox.createdAt} as created_at,
+            row_number() over (partition by coalesce(${outbox.lane}, ${outbox.id})
+              order by ${URGENCY}, ${outbox.nextAttemptAt}, ${outbox.createdAt}) as lane_rank
+          from ${outbox} where ${claimable(now)} and ${laneFree(now)}
+        ) where lane_rank = 1 order by urgency, due_at, created_at limit ${limit}`,
+      )
+      .map((r) => r.id);
+    if (due.length === 0) return [];
+    const leaseUntil = new Date(now.getTime() + env().OUTBOX_LEASE_MS);
+    const claimed = tx
       .update(outbox)
-      .set({
-        status: "sending",
-        leaseOwner: owner,
-        leaseUntil: new Date(now.getTime() + env().OUTBOX_LEASE_MS),
-        attempts: sql`${outbox.attempts} + 1`,
-      })
+      .set({ status: "sending", leaseOwner: owner, leaseUntil, attempts: sql`${outbox.attempts} + 1` })
       .where(and(inArray(outbox.id, due), claimable(now)))
       .returning()
       .all();
+    for (const lane of new Set(claimed.flatMap((row) => (row.lane ? [row.lane] : [])))) {
+      tx.insert(outboxLanes)
+        .values({ key: lane, availableAt: leaseUntil })
+        .onConflictDoUpdate({ target: outboxLanes.key, set: { availableAt: leaseUntil } })
+        .run();
+    }
+    return claimed;
   });
+}
+
+/** After a send or a failure, the lane opens again once FAX_GAP_SECONDS have passed (a fax line takes minutes per
+ * page, and the gateway may queue rather than refuse). Runs in the transaction that records the outcome. */
+function reopenLane(tx: Db, lane: string | null, now: number): void {
+  if (!lane) return;
+  const availableAt = new Date(now + env().FAX_GAP_SECONDS * 1000);
+  tx.insert(outboxLanes)
+    .values({ key: lane, availableAt })
+    .onConflictDoUpdate({ target: outboxLanes.key, set: { availableAt } })
+    .run();
 }
 
 /** A 5xx answer to this message's recipient or content is the receiving server's final word. Everything else is
@@ -69,9 +99,10 @@ function describeError(error: unknown): string {
   return parts.join(" ").slice(0, 500) || "unknown error";
 }
 
-function toMail(row: Row) {
+function toMail(row: Row, attachments?: FaxAttachment[]) {
   const { MAIL_FROM, MAIL_FROM_NAME } = env();
   return {
+    attachments,
     from: { name: row.fromName ?? MAIL_FROM_NAME, address: MAIL_FROM },
     to: row.toAddress,
     replyTo: row.replyTo ?? undefined,
@@ -89,14 +120,35 @@ function toMail(row: Row) {
  * that lost its lease cannot overwrite the row of the worker that took it over. */
 export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutcome> {
   const guard = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
+  let attachments: FaxAttachment[] | undefined;
+  if (row.kind === "fax") {
+    // the fax is its PDF: one that cannot be rendered fails for good, with the reason, and is never faxed blank
+    const rendered = await renderFaxAttachment({ outboxId: row.id });
+    if (!rendered.ok) {
+      const changed = writeTransaction((tx) => {
+        const result = tx
+          .update(outbox)
+          .set({ status: "failed", lastError: rendered.reason, leaseOwner: null, leaseUntil: null })
+          .where(guard)
+          .run();
+        if (result.changes === 1) {
+          recordRenderError(tx, { outboxId: row.id, reason: rendered.reason });
+          reopenLane(tx, row.lane, Date.now());
+        }
+        return result;
+      });
+      return changed.changes === 1 ? "failed" : "lost-lease";
+    }
+    attachments = [rendered.attachment];
+  }
   let raw: string | undefined;
   try {
-    ({ raw } = await getTransport().send(toMail(row)));
+    ({ raw } = await getTransport().send(toMail(row, attachments)));
   } catch (error) {
     const permanent = isPermanentFailure(error) || row.attempts >= env().OUTBOX_MAX_ATTEMPTS;
     const now = Date.now();
-    const changed = writeTransaction((tx) =>
-      tx
+    const changed = writeTransaction((tx) => {
+      const result = tx
         .update(outbox)
         .set(
           permanent
@@ -110,8 +162,10 @@ export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutco
               },
         )
         .where(guard)
-        .run(),
-    );
+        .run();
+      if (result.changes === 1) reopenLane(tx, row.lane, now);
+      return result;
+    });
     if (changed.changes === 0) return "lost-lease";
     return permanent ? "failed" : "retry";
   }
@@ -131,6 +185,7 @@ export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutco
       })
       .where(guard)
       .run();
+    if (result.changes === 1) reopenLane(tx, row.lane, Date.now());
     if (raw !== undefined && result.changes === 1) {
       tx.insert(mailboxMessages)
         .values({

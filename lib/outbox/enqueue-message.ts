@@ -13,6 +13,8 @@ export type OutgoingMessage = {
   text: string;
   html?: string | null;
   headers?: Record<string, string>;
+  /** Messages of one lane go one at a time with a gap between them (a fax number: "fax:+861065292345") */
+  lane?: string | null;
 };
 
 /** Writes a message to the outbox inside the caller's transaction: it is sent only if that transaction commits,
@@ -32,6 +34,7 @@ export function enqueueMessage(tx: Db, message: OutgoingMessage, now = new Date(
       textBody: message.text,
       htmlBody: message.html ?? null,
       headers: message.headers ? JSON.stringify(message.headers) : null,
+      lane: message.lane ?? null,
       attempts: 0,
       nextAttemptAt: now,
       createdAt: now,

@@ -2,12 +2,17 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
 import { appeals, cases, letterTemplates, signatures, targets } from "@/db/schema";
+import { faxCoverEmail } from "@/emails/fax-cover";
 import { pickTemplate } from "../cases/queries";
+import { countryName } from "../countries";
 import { env } from "../env";
+import { faxGatewayAddress, faxLane } from "../fax/gateway";
 import { renderLetter, signatureName } from "../letters/render";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { hashToken, newId } from "../security/secret";
-import { channelFor } from "../targets/channel";
+import { getChannelConfig } from "../targets/channel-config";
+import { formatFax } from "../targets/schemas";
+import { routeAppeal } from "./route-appeal";
 
 export type ConfirmationState = "ready" | "confirmed" | "expired" | "invalid" | "closed";
 
@@ -60,8 +65,8 @@ export function getConfirmationByToken({ token, now = new Date() }: { token: str
 export type ConfirmSignatureResult = ConfirmationLookup & { appealsQueued?: number };
 
 /**
- * Confirms a signature and writes one appeal per target, each email appeal into the outbox, all in one
- * transaction. The status-guarded update makes a second confirmation (double click, two tabs) a no-op.
+ * Confirms a signature and writes one appeal per target, each email and fax appeal into the outbox, all in one
+ * transaction (lib/signatures/route-appeal.ts decides where each goes). The status-guarded update makes a second confirmation (double click, two tabs) a no-op.
  */
 export function confirmSignature({
   token,
@@ -97,25 +102,65 @@ export function confirmSignature({
     // Officials may answer the supporter only if the supporter asked for it; otherwise the organisation's address.
     const replyTo = signature.allowReply ? signature.email : (config.REPLY_TO ?? null);
 
+    const channelConfig = getChannelConfig();
+    const signedAs = `${signatureName(signature)}, ${countryName(signature.country)}`;
     let queued = 0;
     for (const target of caseTargets) {
       const template = pickTemplate(templates, target.language, preferred);
       if (!template) throw new Error(`case ${theCase.id} has no letter template`);
+      const route = routeAppeal({ tx, target, caseCountry: theCase.country, supporterCountry: signature.country, channelConfig });
+      // a routed copy to a country with no usable mission: no letter; getMissingMissionCountries reports it
+      if (!route) continue;
       const letter = renderLetter({
         template,
         supporter: signature,
-        target,
+        target: route.letterTarget,
         caseInfo: { personName: theCase.personName, reference: theCase.reference },
         date: now,
       });
-      const channel = channelFor(target);
-      const outboxId =
-        channel === "email"
-          ? enqueueMessage(tx, { kind: "appeal", to: target.email!, fromName, replyTo, subject: letter.subject, text: letter.body }, now)
-          : null;
+      let outboxId: string | null = null;
+      if (route.channel === "email") {
+        outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body }, now);
+      } else if (route.channel === "fax") {
+        const number = route.deliveryAddress!;
+        const cover = faxCoverEmail({
+          recipient: route.recipient[0] ?? target.title,
+          faxNumber: formatFax(number),
+          signedAs,
+          organisation: config.MAIL_FROM_NAME,
+          subject: letter.subject,
+        });
+        outboxId = enqueueMessage(
+          tx,
+          {
+            kind: "fax",
+            to: faxGatewayAddress({ template: config.FAX_GATEWAY!, number }),
+            fromName,
+            replyTo,
+            subject: cover.subject,
+            text: cover.text,
+            lane: faxLane(number),
+          },
+          now,
+        );
+      }
       if (outboxId) queued++;
       tx.insert(appeals)
-        .values({ id: newId(), signatureId: signature.id, targetId: target.id, caseId: theCase.id, channel, subject: letter.subject, body: letter.body, outboxId, createdAt: now })
+        .values({
+          id: newId(),
+          signatureId: signature.id,
+          targetId: target.id,
+          caseId: theCase.id,
+          channel: route.channel,
+          language: template.language,
+          subject: letter.subject,
+          body: letter.body,
+          recipient: route.recipient.join("\n"),
+          deliveryAddress: route.deliveryAddress,
+          missionId: route.missionId,
+          outboxId,
+          createdAt: now,
+        })
         .run();
     }
     return { ...lookup, state: "confirmed", appealsQueued: queued };

@@ -5,3 +5,10 @@ import type { Target } from "./types";
 export function officialName(target: Pick<Target, "title" | "name">): string {
   return target.name ? `${target.name}, ${target.title}` : target.title;
 }
+
+/** The envelope lines of a letter to this official: the name and title, the office, then the postal address
+ * (which carries its own country line). Fixed on the appeal when the supporter confirms. */
+export function recipientLines(target: Pick<Target, "title" | "name" | "office" | "postalAddress">): string[] {
+  const address = target.postalAddress.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return [officialName(target), ...(target.office ? [target.office] : []), ...address];
+}

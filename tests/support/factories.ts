@@ -15,6 +15,9 @@ export type TestTarget = {
   salutation?: string;
   language?: string;
   role?: "primary" | "copy";
+  /** "mission": a routed copy to the mission of `missionOf` (default: the case's country, CN) in the supporter's country */
+  routing?: "fixed" | "mission";
+  missionOf?: string | null;
 };
 
 export type TestTemplate = { language?: string; subject?: string; body?: string };
@@ -89,6 +92,8 @@ export function createTestCase({
     fax: spec.fax ?? null,
     salutation: spec.salutation ?? "Dear Minister",
     language: spec.language ?? "en",
+    routing: spec.routing ?? ("fixed" as const),
+    missionOf: spec.missionOf ?? null,
   }));
   const templateRows = templates.map((t) => ({ id: crypto.randomUUID(), caseId: id, ...t, updatedAt: now }));
 

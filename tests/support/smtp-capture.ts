@@ -23,6 +23,10 @@ export type CapturedMail = {
    * receiving servers do not offer. */
   envelope: { mailFrom: string; rcptTo: string[]; smtpUtf8: boolean };
   raw: string;
+  /** When the client began this message (its first RCPT TO) and when the server answered its DATA (after any
+   * `delayMs`), in ms since the epoch: together, the time the message was in flight. */
+  startedAt: number;
+  acceptedAt: number;
 };
 
 export type SmtpRejection = { code: number; message: string };
@@ -56,6 +60,7 @@ export async function startSmtpCapture({
 } = {}): Promise<SmtpCapture> {
   const messages: CapturedMail[] = [];
   const rejections: SmtpCapture["rejections"] = [];
+  const startedAt = new Map<string, number>();
 
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -63,7 +68,8 @@ export async function startSmtpCapture({
     logger: false,
     // close() waits this long for pooled client connections before cutting them
     closeTimeout: 500,
-    onRcptTo(address: SMTPServerAddress, _session, callback) {
+    onRcptTo(address: SMTPServerAddress, session, callback) {
+      if (session.envelope.rcptTo.length === 0) startedAt.set(session.id, Date.now());
       const rejection = rejectWith?.(address.address) ?? null;
       if (!rejection) return callback();
       rejections.push({ address: address.address, code: rejection.code });
@@ -84,7 +90,7 @@ export async function startSmtpCapture({
               headers[key] = headers[key] === undefined ? value : `${headers[key]}\n${value}`;
             }
             // the message is recorded before the client is told it was accepted, so a resolved send is readable
-            messages.push({
+            const mail: CapturedMail = {
               messageId: parsed.messageId ?? "",
               from: parsed.from?.text ?? "",
               fromName: from?.name ?? "",
@@ -100,8 +106,12 @@ export async function startSmtpCapture({
                 smtpUtf8: session.envelope.smtpUtf8 === true,
               },
               raw,
-            });
+              startedAt: startedAt.get(session.id) ?? Date.now(),
+              acceptedAt: Date.now(),
+            };
+            messages.push(mail);
             if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+            mail.acceptedAt = Date.now();
             callback();
           })
           .catch((error: Error) => callback(error));

@@ -19,6 +19,7 @@ import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, type PublicCase
 import { countryName, countryOptions } from "@/lib/countries";
 import { env } from "@/lib/env";
 import { RISK_LABELS } from "@/lib/labels";
+import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { isOutcomeStatus } from "../../_lib/case-views";
 import { signAppeal } from "./actions";
@@ -88,6 +89,7 @@ export default async function CasePage({ params }: { params: Params }) {
   const { c, previewOf } = view;
 
   const open = isOpenForSignatures(c);
+  const channelConfig = getChannelConfig();
   const outcome = isOutcomeStatus(c.riskStatus);
   const url = `${env().appUrl}/cases/${c.slug}`;
   const country = countryName(c.country);
@@ -244,13 +246,16 @@ export default async function CasePage({ params }: { params: Params }) {
               </h2>
               {open && (
                 <p className="mt-2 max-w-[68ch] text-ink-soft">
-                  Letters to officials with an email address are emailed, one by one, in your name. Letters to the
-                  others are kept for the campaign team to fax or post.
+                  Letters to officials with an email address are emailed, one by one, in your name.{" "}
+                  {channelConfig.faxGateway
+                    ? "Vigil faxes the letters to officials with only a fax number, and prints and posts the rest."
+                    : "Vigil prints and posts the letters to the others."}
                 </p>
               )}
               <div className="mt-5">
                 <TargetList
                   targets={c.targets.map((t) => ({ ...t, countryName: countryName(t.country) }))}
+                  channelConfig={channelConfig}
                 />
               </div>
             </section>

@@ -9,6 +9,7 @@ import { ShareLinks } from "@/components/share-links";
 import { getPublicCaseBySlug, getSignatureCount, listPublicCases } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
 import { channelFor } from "@/lib/targets/channel";
+import { getChannelConfig } from "@/lib/targets/channel-config";
 import { splitCases } from "../../../_lib/case-views";
 
 // The exact count, fresh: the supporter has just been added to it.
@@ -22,8 +23,13 @@ export default async function ThanksPage({ params }: { params: Promise<{ slug: s
   if (!found) notFound();
   const count = getSignatureCount({ caseId: found.id });
   const url = `${env().appUrl}/cases/${found.slug}`;
-  const byEmail = found.targets.filter((t) => channelFor(t) === "email").length;
-  const byPost = found.targets.length - byEmail;
+  const channelConfig = getChannelConfig();
+  const fixed = found.targets.filter((t) => t.routing === "fixed");
+  const byEmail = fixed.filter((t) => channelFor(t, channelConfig) === "email").length;
+  const byFax = fixed.filter((t) => channelFor(t, channelConfig) === "fax").length;
+  const byPost = fixed.length - byEmail - byFax;
+  const toMission = found.targets.length > fixed.length;
+  let step = 0;
   const others = splitCases(listPublicCases())
     .open.filter((c) => c.slug !== found.slug)
     .slice(0, 3);
@@ -55,18 +61,30 @@ export default async function ThanksPage({ params }: { params: Promise<{ slug: s
             </h2>
             <ol className="mt-4 space-y-4">
               {byEmail > 0 && (
-                <Step n={1}>
+                <Step n={++step}>
                   Your letter is emailed to {byEmail === 1 ? "the official" : `${byEmail} officials`} listed on the case
                   page, in your name, within the next few minutes.
                 </Step>
               )}
-              {byPost > 0 && (
-                <Step n={byEmail > 0 ? 2 : 1}>
-                  {byPost === 1 ? "One official has" : `${byPost} officials have`} no email address: your letter is kept, word
-                  for word, for the campaign team to send by fax or post.
+              {byFax > 0 && (
+                <Step n={++step}>
+                  {byFax === 1 ? "One official has" : `${byFax} officials have`} no email address but a fax number: Vigil
+                  faxes your letter, word for word, one fax at a time.
                 </Step>
               )}
-              <Step n={(byEmail > 0 ? 1 : 0) + (byPost > 0 ? 1 : 0) + 1}>
+              {byPost > 0 && (
+                <Step n={++step}>
+                  {byPost === 1 ? "One official is" : `${byPost} officials are`} reached only by post: your letter is kept,
+                  word for word, and printed and posted by the campaign team.
+                </Step>
+              )}
+              {toMission && (
+                <Step n={++step}>
+                  A copy goes to the embassy in your country, by email or by post, wherever the campaign team has one
+                  on record.
+                </Step>
+              )}
+              <Step n={++step}>
                 If you asked to hear what happens to {found.personName}, we will email you when there is news.
               </Step>
             </ol>

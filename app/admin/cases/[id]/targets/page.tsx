@@ -9,6 +9,7 @@ import { TargetListEditor, type EditableTargetView } from "@/components/admin/ta
 import { requireCampaigner } from "@/lib/auth/guards";
 import { countryName, countryOptions } from "@/lib/countries";
 import { getMissionCoverage } from "@/lib/missions/coverage-queries";
+import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
 import { formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFormState } from "@/lib/targets/schemas";
@@ -91,8 +92,10 @@ export default async function CaseTargetsPage({
       />
       <p className="mt-6 max-w-2xl leading-relaxed text-ink-soft">
         The officials each supporter’s appeal goes to, in this order. Letters go by email where there is an address,
-        otherwise by fax or post. A copy to the embassy in each supporter’s country goes to the mission chosen for
-        that supporter.
+        {getChannelConfig().faxGateway
+          ? " otherwise by fax where there is a fax number (through the fax gateway), otherwise by post in the print run."
+          : " otherwise by post in the print run (fax numbers are not used: no FAX_GATEWAY is configured)."}
+        {" A copy to the embassy in each supporter’s country goes to the mission chosen for that supporter."}
         {theCase.state === "published" && " This case is published: changes apply to the next appeals sent, and are recorded in the audit log."}
       </p>
 
