@@ -163,7 +163,7 @@ function RoutedDetails({ t, routed }: { t: EditableTargetView; routed: NonNullab
           </>
         ) : (
           <>
-            {coverageSentence(routed.coverage)}. <Link href="/admin/missions">Missions</Link>
+            {coverageSentence(routed.coverage)}. <Link href="/admin/missions">See where each copy goes</Link>
           </>
         )}
       </p>
