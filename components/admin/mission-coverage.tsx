@@ -1,5 +1,5 @@
 import { formatNumber, plural } from "@/components/format";
-import type { MissionCoverage } from "@/lib/missions/coverage-queries";
+import type { MissionCoverage } from "@/lib/missions/queries";
 
 /** "86 missions in 61 countries; 12 with email, 1 with only an address": how many supporters' countries a
  * routed copy can reach, and how. Countries, not missions, after the semicolon: each supporter gets one copy. */

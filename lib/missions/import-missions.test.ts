@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, writeTransaction } from "@/db/client";
 import { auditLog, missions } from "@/db/schema";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { getLastMissionImport, getMissionCoverage, listMissionCoverage } from "./coverage-queries";
+import { getLastMissionImport, getMissionCoverage, listMissionCoverage } from "./queries";
 import { importMissions } from "./import-missions";
 import { MissionImportError } from "./parse-missions-csv";
 

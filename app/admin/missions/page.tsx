@@ -4,7 +4,7 @@ import { coverageSentence } from "@/components/admin/mission-coverage";
 import { formatDateTime, formatNumber } from "@/components/format";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { countryName } from "@/lib/countries";
-import { getLastMissionImport, listMissionCoverage, listMissionRoutes } from "@/lib/missions/coverage-queries";
+import { getLastMissionImport, listMissionCoverage, listMissionRoutes } from "@/lib/missions/queries";
 import { guardPage } from "../_lib/page-guard";
 import { signOutAction } from "../actions";
 

@@ -8,7 +8,7 @@ import { TargetForm } from "@/components/admin/target-form";
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { countryName, countryOptions } from "@/lib/countries";
-import { getMissionCoverage } from "@/lib/missions/coverage-queries";
+import { getMissionCoverage } from "@/lib/missions/queries";
 import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
