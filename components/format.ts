@@ -28,3 +28,11 @@ export function formatDateTime(date: Date): string {
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+/** How long something has waited, in the largest whole unit: "less than an hour", "5 hours", "2 days". */
+export function formatWait(since: Date, now = new Date()): string {
+  const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
+  if (hours < 1) return "less than an hour";
+  if (hours < 48) return plural(hours, "hour", "hours");
+  return plural(Math.floor(hours / 24), "day", "days");
+}

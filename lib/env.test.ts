@@ -12,6 +12,16 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
 }
 
 describe("parseEnv", () => {
+  it("sets up printed letters: A4, the organisation from MAIL_FROM_NAME, a clearly-demo return address, lines split on | or newline", () => {
+    expect(parseEnv({})).toMatchObject({ PRINT_PAPER: "A4", orgName: "Vigil", ORG_RETURN_ADDRESS: ["1 Example Street (demo address)", "London EC1A 1AA", "United Kingdom"] });
+    expect(parseEnv({ MAIL_FROM_NAME: "Write for Rights", PRINT_PAPER: "Letter" })).toMatchObject({ PRINT_PAPER: "Letter", orgName: "Write for Rights" });
+    expect(parseEnv({ ORG_NAME: "Vigil Campaigns", ORG_RETURN_ADDRESS: "Vigil Campaigns | 12 Example Street\nLondon N1 9GU" })).toMatchObject({
+      orgName: "Vigil Campaigns",
+      ORG_RETURN_ADDRESS: ["Vigil Campaigns", "12 Example Street", "London N1 9GU"],
+    });
+    expect(problemsOf({ PRINT_PAPER: "A5", ORG_RETURN_ADDRESS: "a|b|c|d|e|f|g" }).map((p) => p.split(":")[0]).toSorted()).toEqual(["ORG_RETURN_ADDRESS", "PRINT_PAPER"]);
+  });
+
   it("has working defaults for an empty environment", () => {
     const env = parseEnv({});
     expect(env.PORT).toBe(3000);

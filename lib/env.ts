@@ -69,13 +69,22 @@ export const EnvSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  // The print run's paper, and the sender printed above the window address: the organisation's name, then the
+  // return address lines (split on "|" or a newline; without the name, which the letter prints already)
+  PRINT_PAPER: z.enum(["A4", "Letter"], { error: "must be A4 or Letter" }).default("A4"),
+  ORG_NAME: z.string().min(1).max(120).optional(),
+  ORG_RETURN_ADDRESS: z
+    .string()
+    .default("1 Example Street (demo address)|London EC1A 1AA|United Kingdom")
+    .transform((s) => s.split(/\||\n/).map((line) => line.trim()).filter((line) => line !== ""))
+    .pipe(z.array(z.string().max(80, "each line must be at most 80 characters")).min(1, "needs at least one line").max(6, "at most 6 lines fit above the window")),
   BENCH_ROUTES: z
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { appUrl: string; mailDomain: string };
+export type Env = z.infer<typeof EnvSchema> & { appUrl: string; mailDomain: string; orgName: string };
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -93,7 +102,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = result.data;
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
   const mailDomain = parsed.MAIL_FROM.split("@")[1] ?? "localhost";
-  return { ...parsed, appUrl, mailDomain };
+  return { ...parsed, appUrl, mailDomain, orgName: parsed.ORG_NAME ?? parsed.MAIL_FROM_NAME };
 }
 
 const KEY = Symbol.for("vigil.env");

@@ -28,13 +28,14 @@ export function AdminShell({
   children,
 }: {
   user: AdminShellUser;
-  current: "dashboard" | "cases" | "people";
+  current: "dashboard" | "cases" | "print" | "people";
   signOutAction: (formData: FormData) => Promise<void>;
   children: ReactNode;
 }) {
   const links = [
     { key: "dashboard", href: "/admin", label: "Dashboard" },
     { key: "cases", href: "/admin/cases", label: "Cases" },
+    { key: "print", href: "/admin/print", label: "Print runs" },
     ...(user.role === "admin" ? [{ key: "people", href: "/admin/people", label: "People" }] : []),
   ];
   return (

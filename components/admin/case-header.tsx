@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CaseStateBadge, type CaseStateKey } from "./case-state-badge";
 
-export type CaseTab = "details" | "targets" | "letter" | "updates" | "stats" | "review";
+export type CaseTab = "details" | "targets" | "letter" | "updates" | "stats" | "print" | "review";
 
 /** The top of every page about one case: who, where it is in the workflow, the preview, and the tabs. */
 export function CaseHeader({
@@ -31,6 +31,7 @@ export function CaseHeader({
     { key: "letter", href: `${base}/letter`, label: "Letter" },
     { key: "updates", href: `${base}/updates`, label: "Updates" },
     { key: "stats", href: `${base}/stats`, label: "Signatures" },
+    { key: "print", href: `${base}/print`, label: "Print run" },
     { key: "review", href: `${base}/review`, label: "Review & publish" },
   ];
   const isPublic = state === "published" || state === "closed";

@@ -1,4 +1,5 @@
 import "server-only";
+import { type DeliveryCounts, getDeliveryCounts } from "../appeals/delivery-counts";
 import { env } from "../env";
 import { getCountsByCountry, getPublicCaseBySlug, isOpenForSignatures, listPublicCases, type CaseCard } from "./queries";
 
@@ -49,7 +50,11 @@ export function listApiCases(): ApiCase[] {
   return listPublicCases().map((card) => toApiCase(card, getCountsByCountry({ caseId: card.id })));
 }
 
-export function getApiCase({ slug }: { slug: string }): ApiCase | null {
+/** One case: the list's shape and what has happened to its letters (emailed, faxed, posted … as counted in
+ * lib/appeals/delivery-counts). */
+export type ApiCaseDetail = ApiCase & { deliveries: DeliveryCounts };
+
+export function getApiCase({ slug }: { slug: string }): ApiCaseDetail | null {
   const found = getPublicCaseBySlug({ slug });
-  return found ? toApiCase(found, found.countsByCountry) : null;
+  return found ? { ...toApiCase(found, found.countsByCountry), deliveries: getDeliveryCounts({ caseId: found.id }) } : null;
 }

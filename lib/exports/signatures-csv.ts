@@ -22,8 +22,12 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function signaturesCsv(rows: readonly SignatureExportRow[]): string {
-  const lines = [CSV_HEADER, ...rows.map((r) => [r.fullName, r.country, r.countryName, r.confirmedAt.toISOString(), r.email ?? ""])];
+/** A whole CSV file from its rows (header first), every cell through csvCell. */
+export function csvDocument(lines: readonly (readonly string[])[]): string {
   // RFC 4180: CRLF between records
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+export function signaturesCsv(rows: readonly SignatureExportRow[]): string {
+  return csvDocument([CSV_HEADER, ...rows.map((r) => [r.fullName, r.country, r.countryName, r.confirmedAt.toISOString(), r.email ?? ""])]);
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { appeals, cases, signatures } from "@/db/schema";
-import { env } from "../env";
 import { renderLettersPdf, type PdfOptions } from "../letters/pdf";
+import { letterPdfOptions } from "../letters/pdf-options";
 import { signatureName } from "../letters/render";
 
 export type FaxAttachment = { filename: string; content: Buffer; contentType: "application/pdf" };
@@ -11,7 +11,7 @@ export type FaxAttachmentResult = { ok: true; attachment: FaxAttachment } | { ok
 
 /** The page set-up of a faxed letter: the print run's, so a fax and a posted letter look the same. */
 export function faxPdfOptions(): PdfOptions {
-  return { paper: "A4", returnAddress: [], organisation: env().MAIL_FROM_NAME };
+  return letterPdfOptions();
 }
 
 /** "UA 27/20" and an appeal id → "letter-UA-27-20-1a2b3c4d.pdf": safe in a MIME header and on any disk. */

@@ -5,6 +5,7 @@ import readline from "node:readline";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { claimDue } from "@/lib/outbox/deliver-outbox";
+import { createPrintRun } from "@/lib/print-runs/create-print-run";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 const [command, ...args] = process.argv.slice(2);
@@ -25,6 +26,9 @@ if (command === "confirm") {
   result = { state, appealsQueued: appealsQueued ?? 0 };
 } else if (command === "claim") {
   result = claimDue({ owner: args[0] ?? "", limit: Number(args[1]), now: new Date(Number(args[2])) }).map((row) => row.id);
+} else if (command === "print-run") {
+  const outcome = createPrintRun({ caseId: args[0] || undefined, userId: args[1] ?? "" });
+  result = "run" in outcome ? { runId: outcome.run.id, letterCount: outcome.run.letterCount } : outcome;
 } else {
   throw new Error(`unknown command: ${command}`);
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CountryBreakdown } from "@/components/country-breakdown";
+import { DeliveryCounts } from "@/components/delivery-counts";
 import { formatDay } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
 import { PersonPortrait } from "@/components/person-portrait";
@@ -13,6 +14,7 @@ import { ShareLinks } from "@/components/share-links";
 import { SignForm, type LetterSource } from "@/components/sign-form";
 import { TargetList } from "@/components/target-list";
 import { UpdateTimeline } from "@/components/update-timeline";
+import { getDeliveryCounts } from "@/lib/appeals/delivery-counts";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { getCaseForPreview } from "@/lib/cases/admin-queries";
 import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, type PublicCase } from "@/lib/cases/queries";
@@ -96,6 +98,8 @@ export default async function CasePage({ params }: { params: Params }) {
   const counts = c.countsByCountry.map((row) => ({ name: countryName(row.country), count: row.count }));
   const count = c.signatureCount;
   const letters = lettersFor(c);
+  // refreshed with the signature count (revalidate above), and at once when a print run is marked posted
+  const deliveries = getDeliveryCounts({ caseId: c.id });
   const updates = c.updates.map((u) => ({
     id: u.id,
     kind: u.kind,
@@ -198,6 +202,7 @@ export default async function CasePage({ params }: { params: Params }) {
               {count === 0 && open && (
                 <p className="mt-2 text-[0.9375rem] font-semibold">Be the first to sign for {c.personName}.</p>
               )}
+              {count > 0 && <DeliveryCounts counts={deliveries} className="mt-3" />}
             </div>
             <div className="p-4 sm:p-5">
               {open ? (

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { CaseCard } from "@/components/case-card";
+import { DeliveryCounts } from "@/components/delivery-counts";
 import { GoalBar } from "@/components/goal-bar";
 import { PersonPortrait } from "@/components/person-portrait";
 import { ShareLinks } from "@/components/share-links";
+import { getDeliveryCounts } from "@/lib/appeals/delivery-counts";
 import { getPublicCaseBySlug, getSignatureCount, listPublicCases } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
 import { channelFor } from "@/lib/targets/channel";
@@ -53,6 +55,7 @@ export default async function ThanksPage({ params }: { params: Promise<{ slug: s
           <div className="mt-8 max-w-xl rounded-md border-2 border-ink bg-surface p-5">
             <GoalBar count={count} goal={found.goal} emphasis />
             <p className="mt-3 text-[0.9375rem] text-ink-soft">Your appeal is one of them.</p>
+            <DeliveryCounts counts={getDeliveryCounts({ caseId: found.id })} className="mt-4 border-t border-line pt-3" />
           </div>
 
           <section aria-labelledby="next-heading" className="mt-10 max-w-2xl">

@@ -5,6 +5,7 @@ import { CaseHeader } from "@/components/admin/case-header";
 import { SignaturesChart } from "@/components/admin/signatures-chart";
 import { formatDay, formatNumber, plural } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
+import { getDeliveryCountsByOfficial } from "@/lib/appeals/delivery-counts";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { getCaseForEditor } from "@/lib/cases/admin-queries";
 import { countryName } from "@/lib/countries";
@@ -36,6 +37,7 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
   const last30 = d.perDay.reduce((sum, day) => sum + day.count, 0);
   const busiest = d.perDay.reduce((best, day) => (day.count > best.count ? day : best), { day: "", count: 0 });
   const a = d.appeals;
+  const perOfficial = getDeliveryCountsByOfficial({ caseId: d.id });
 
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
@@ -198,6 +200,47 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
           )}
         </section>
       </div>
+
+      <section aria-labelledby="officials-heading" className="mt-12">
+        <h2 id="officials-heading" className="text-2xl">
+          Letters by official
+        </h2>
+        <p className="mt-2 text-ink-soft">
+          The same counts the case page shows, per official. Emailed and faxed: accepted by the mail server or the fax
+          gateway. Posted: in a print run marked as posted. Sent by supporters: their own “I sent it” reports.
+        </p>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full min-w-[40rem] text-[0.9375rem]">
+            <caption className="sr-only">Letters by official and what happened to them</caption>
+            <thead>
+              <tr className="border-b-2 border-ink text-left">
+                <th scope="col" className="py-1 pr-4">Official</th>
+                <th scope="col" className="py-1 pr-4 text-right">Letters</th>
+                <th scope="col" className="py-1 pr-4 text-right">Emailed</th>
+                <th scope="col" className="py-1 pr-4 text-right">Faxed</th>
+                <th scope="col" className="py-1 pr-4 text-right">Posted</th>
+                <th scope="col" className="py-1 pr-4 text-right">Waiting for post</th>
+                <th scope="col" className="py-1 text-right">Sent by supporters</th>
+              </tr>
+            </thead>
+            <tbody>
+              {perOfficial.map((o) => (
+                <tr key={o.targetId} className="border-b border-line">
+                  <th scope="row" className="py-1 pr-4 text-left font-normal" dir="auto">
+                    {o.official}
+                  </th>
+                  {[o.appeals, o.emailed, o.faxed, o.posted, o.waitingForPost].map((n, i) => (
+                    <td key={i} className="py-1 pr-4 text-right tabular-nums">
+                      {formatNumber(n)}
+                    </td>
+                  ))}
+                  <td className="py-1 text-right tabular-nums">{formatNumber(o.reportedBySupporters)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </AdminShell>
   );
 }
