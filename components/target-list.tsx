@@ -1,12 +1,32 @@
+import { countryName } from "@/lib/countries";
 import { CHANNEL_LABELS, channelFor, type ChannelConfig } from "@/lib/targets/channel";
 import { officialName } from "@/lib/targets/naming";
 import type { Target } from "@/lib/targets/types";
 
-export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax" | "routing"> & {
-  countryName: string;
-};
+export type TargetView = Pick<Target, "id" | "role" | "title" | "name" | "office" | "postalAddress" | "email" | "fax" | "routing"> &
+  Partial<Pick<Target, "missionOf">> & {
+    countryName: string;
+  };
+
+/** A routed copy has no address of its own: it goes to the mission of `missionOf` in the supporter's country. */
+function RoutedCopy({ missionOf }: { missionOf: string }) {
+  const state = countryName(missionOf);
+  return (
+    <li className="rounded-md border border-line bg-surface p-4">
+      <p className="font-semibold leading-snug">A copy to the embassy of {state} in your country</p>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-[0.9375rem]">
+        <dt className="text-ink-soft">Your letter</dt>
+        <dd>
+          Sent by Vigil to the embassy of {state} (or its consulate) in the country you sign from: by email where it
+          has an address, otherwise printed and posted. Where it has no mission, no copy is sent.
+        </dd>
+      </dl>
+    </li>
+  );
+}
 
 function Target({ t, channelConfig }: { t: TargetView; channelConfig: ChannelConfig }) {
+  if (t.routing === "mission" && t.missionOf) return <RoutedCopy missionOf={t.missionOf} />;
   return (
     <li className="rounded-md border border-line bg-surface p-4">
       <p className="font-semibold leading-snug">{officialName(t)}</p>

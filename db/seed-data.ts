@@ -1,8 +1,9 @@
 // The demo cases: real people, real public urgent actions (from Amnesty International's published urgent
 // actions of 2017–2020). Each story is written as it stood at its last update and says so, because the
 // demo runs years later and must not tell a reader something untrue about a living person.
-// Targets keep real titles and postal addresses, but their emails are all @example.org and their faxes null, so a
-// demo can never reach a real office. Timeline updates all fall on or after the case's publishedAt: the case page
+// Targets keep real titles, postal addresses and channels (an official with no public email has none here
+// either), but every email is @example.org and every fax number is in the range Ofcom reserves for drama
+// (+44 20 7946 0000 to 0999, never assigned to a line), so a demo can never mail or fax a real office. Timeline updates all fall on or after the case's publishedAt: the case page
 // lists them newest first, ending with "Urgent action issued".
 import type { caseUpdates, cases, letterTemplates, targets } from "./schema";
 
@@ -19,6 +20,7 @@ export type DemoCase = Required<Omit<typeof cases.$inferInsert, "id" | "publishA
 type Office = Omit<DemoTarget, "position">;
 
 // Office-holders are named only where Amnesty International's own actions of the time named them.
+// The President has a published postal address and fax but no public email: reached by fax, else by post.
 const PRESIDENT: Office = {
   role: "primary",
   title: "President of the People’s Republic of China",
@@ -26,8 +28,9 @@ const PRESIDENT: Office = {
   office: null,
   postalAddress: "Zhongnanhai, Xichang’anjie\nXichengqu, Beijing Shi 100017\nPeople’s Republic of China",
   country: "CN",
-  email: "president.demo@example.org",
-  fax: null,
+  email: null,
+  // Ofcom's drama range (+44 20 7946 0xxx), not the real number: a demo must never fax a real office
+  fax: "+442079460017",
   salutation: "Your Excellency",
   language: "en",
 };
@@ -39,7 +42,8 @@ const BEIJING_PSB: Office = {
   office: "Beijing Municipal Public Security Bureau",
   postalAddress: "9 Dongdajie, Qianmen\nDongchengqu, Beijing Shi 100740\nPeople’s Republic of China",
   country: "CN",
-  email: "beijing-psb.demo@example.org",
+  // no public email: urgent actions give this bureau a postal address only, so its letters go in the print run
+  email: null,
   fax: null,
   salutation: "Dear Director",
   language: "en",
@@ -108,6 +112,23 @@ const EMBASSY_US: Office = {
   fax: null,
   salutation: "Dear Ambassador",
   language: "en",
+};
+
+// A routed copy: not one office but the PRC's mission in each supporter's own country, picked from the missions
+// table (seeded from db/fixtures/missions-china.csv, emails made example.org) when the supporter confirms.
+const EMBASSY_IN_YOUR_COUNTRY: Office = {
+  role: "copy",
+  title: "The embassy of the People’s Republic of China in your country",
+  name: null,
+  office: null,
+  postalAddress: "",
+  country: "CN",
+  email: null,
+  fax: null,
+  salutation: "Your Excellency",
+  language: "en",
+  routing: "mission",
+  missionOf: "CN",
 };
 
 const SIGN_OFF = `{{supporter.message}}
@@ -301,7 +322,7 @@ Tashpolat Tiyip is one of many Uyghurs and members of other predominantly Muslim
     targets: [
       { ...PRESIDENT, position: 0 },
       { ...XINJIANG_PROCURATOR, position: 1 },
-      { ...EMBASSY_US, position: 2 },
+      { ...EMBASSY_IN_YOUR_COUNTRY, position: 2 },
     ],
     letterTemplates: [
       {
@@ -378,7 +399,7 @@ Without access to his family, a lawyer of his choice or consular officials, ther
     targets: [
       { ...PRESIDENT, position: 0 },
       { ...MINISTER_OF_JUSTICE, position: 1 },
-      { ...EMBASSY_US, position: 2 },
+      { ...EMBASSY_IN_YOUR_COUNTRY, position: 2 },
     ],
     letterTemplates: [
       {

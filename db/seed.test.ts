@@ -4,16 +4,20 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isCountryCode } from "@/lib/countries";
 import { findUnknownFields, renderLetter, type LetterSupporter } from "@/lib/letters/render";
+import { channelFor } from "@/lib/targets/channel";
 import { closeDatabase, getDb, migrateDatabase } from "./client";
 import * as schema from "./schema";
 import { CASE_STATES, RISK_STATUSES, TARGET_ROLES, UPDATE_KINDS } from "./schema";
-import { seedDemoCases } from "./seed";
+import { importMissions } from "@/lib/missions/import-missions";
+import { DEMO_MISSIONS_FILE, seedDemoCases } from "./seed";
 import { DEMO_CASES } from "./seed-data";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 // example.org itself or any subdomain of it: a demo must never mail a real office
 const DEMO_EMAIL = /^[^\s@]+@(?:[a-z0-9-]+\.)*example\.org$/i;
+// Ofcom's drama range, +44 20 7946 0000 to 0999 (E.164 as stored): numbers reserved for fiction, never a line
+const DRAMA_FAX = /^\+442079460\d{3}$/;
 
 function isIsoDay(value: string): boolean {
   if (!ISO_DAY.test(value)) return false;
@@ -77,19 +81,52 @@ describe("demo seed data", () => {
     }
   });
 
-  it.each(DEMO_CASES.map((c) => [c.slug, c] as const))("%s: 2–3 targets, all with example.org addresses", (_slug, c) => {
+  it.each(DEMO_CASES.map((c) => [c.slug, c] as const))("%s: 2–3 targets, no email outside example.org, no fax outside the drama range", (_slug, c) => {
     expect(c.targets.length).toBeGreaterThanOrEqual(2);
     expect(c.targets.length).toBeLessThanOrEqual(3);
     expect(c.targets.map((t) => t.position)).toEqual(c.targets.map((_, i) => i));
     expect(c.targets.some((t) => t.role === "primary")).toBe(true);
     for (const t of c.targets) {
       expect(TARGET_ROLES).toContain(t.role);
-      expect(t.email).not.toBeNull();
-      expect(t.email ?? "").toMatch(DEMO_EMAIL);
       expect(isCountryCode(t.country)).toBe(true);
       expect(t.salutation.trim().length).toBeGreaterThan(0);
+    }
+    const emails = c.targets.flatMap((t) => (t.email ? [t.email] : []));
+    expect(emails.filter((e) => !DEMO_EMAIL.test(e))).toEqual([]);
+    const faxes = c.targets.flatMap((t) => (t.fax ? [t.fax] : []));
+    expect(faxes.filter((f) => !DRAMA_FAX.test(f))).toEqual([]);
+    // a routed copy has no address of its own: the mission's is chosen per supporter
+    for (const t of c.targets.filter((r) => r.routing === "mission")) {
+      expect(t).toMatchObject({ role: "copy", missionOf: c.country, email: null, fax: null, postalAddress: "", salutation: "Your Excellency" });
+    }
+    for (const t of c.targets.filter((r) => r.routing !== "mission")) {
+      expect(t.missionOf ?? null).toBeNull();
       expect(t.postalAddress.trim().length).toBeGreaterThan(0);
     }
+  });
+
+  it.each(DEMO_CASES.map((c) => [c.slug, c] as const))("%s: at least one official reached only by post or fax", (_slug, c) => {
+    const offline = c.targets.filter((t) => t.routing !== "mission" && channelFor(t, { faxGateway: true }) !== "email");
+    expect(offline.map((t) => t.title)).not.toEqual([]);
+  });
+
+  it("gives the President his published channels, fax and post, and no email", () => {
+    const president = DEMO_CASES.flatMap((c) => c.targets).filter((t) => t.title === "President of the People’s Republic of China");
+    expect(president.length).toBeGreaterThan(0);
+    for (const t of president) expect(t).toMatchObject({ email: null, fax: expect.stringMatching(DRAMA_FAX) });
+  });
+
+  it("copies to the embassy in each supporter's country on at least two cases, Tashpolat Tiyip's among them", () => {
+    const routed = DEMO_CASES.filter((c) => c.targets.some((t) => t.routing === "mission")).map((c) => c.slug);
+    expect(routed.length).toBeGreaterThanOrEqual(2);
+    expect(routed).toContain("tashpolat-tiyip");
+  });
+
+  it("rejects a look-alike address and a fax outside the drama range", () => {
+    expect("+442079461000").not.toMatch(DRAMA_FAX);
+    expect("+4420794600170").not.toMatch(DRAMA_FAX);
+    expect("+861065292345").not.toMatch(DRAMA_FAX);
+    expect("+442079460999").toMatch(DRAMA_FAX);
   });
 
   it("rejects a look-alike address", () => {
@@ -153,6 +190,21 @@ describe("seedDemoCases", () => {
       expect(db.select().from(schema.targets).all()).toHaveLength(DEMO_CASES.reduce((n, c) => n + c.targets.length, 0));
       expect(db.select().from(schema.letterTemplates).all()).toHaveLength(DEMO_CASES.reduce((n, c) => n + c.letterTemplates.length, 0));
 
+      // the PRC's missions, with their real postal addresses and only example.org emails
+      const missions = db.select().from(schema.missions).all();
+      expect(missions).toHaveLength(86);
+      expect(missions.every((m) => m.operatorCountry === "CN")).toBe(true);
+      const emails = missions.flatMap((m) => (m.email ? [m.email] : []));
+      expect(emails).toHaveLength(13);
+      for (const email of emails) expect(email).toMatch(DEMO_EMAIL);
+      expect(missions.find((m) => m.hostCountry === "NO")).toMatchObject({ address: "Tuengen allé 2B, 0374 Oslo", email: null });
+      expect(missions.find((m) => m.hostCountry === "JP" && m.type === "embassy")?.email).toBe("embassy-cn-jp.demo@example.org");
+      // no email and no fax anywhere in the seeded targets outside the reserved ranges
+      const stored = db.select().from(schema.targets).all();
+      expect(stored.flatMap((t) => (t.email && !DEMO_EMAIL.test(t.email) ? [t.email] : []))).toEqual([]);
+      expect(stored.flatMap((t) => (t.fax && !DRAMA_FAX.test(t.fax) ? [t.fax] : []))).toEqual([]);
+      expect(stored.filter((t) => t.fax).length).toBeGreaterThan(0);
+
       // each case got its own children, and the dates survived the round trip
       const bySlug = new Map(rows.map((r) => [r.slug, r]));
       for (const demo of DEMO_CASES) {
@@ -161,7 +213,29 @@ describe("seedDemoCases", () => {
         expect(row?.personNameLocal).toBe(demo.personNameLocal);
         const caseTargets = db.select().from(schema.targets).all().filter((t) => t.caseId === row?.id);
         expect(caseTargets.map((t) => t.title).toSorted()).toEqual(demo.targets.map((t) => t.title).toSorted());
+        expect(caseTargets.filter((t) => t.routing === "mission").map((t) => t.missionOf)).toEqual(
+          demo.targets.filter((t) => t.routing === "mission").map((t) => t.missionOf),
+        );
       }
+    } finally {
+      closeDatabase();
+      if (previousUrl === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previousUrl;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves an organisation's own missions alone: the demo missions go only into an empty table", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-seed-"));
+    const previousUrl = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `file:${path.join(dir, "seed-test.db")}`;
+    try {
+      migrateDatabase();
+      const csv = fs.readFileSync(DEMO_MISSIONS_FILE, "utf8");
+      const oneRow = csv.split("\n").filter((line) => line.includes("mailto:info@china-embassy.or.jp"));
+      importMissions({ csv: [csv.split("\n")[0], ...oneRow].join("\n") });
+      expect(seedDemoCases()).toBe(DEMO_CASES.length);
+      expect(getDb().select({ email: schema.missions.email }).from(schema.missions).all()).toEqual([{ email: "info@china-embassy.or.jp" }]);
     } finally {
       closeDatabase();
       if (previousUrl === undefined) delete process.env.DATABASE_URL;

@@ -1,10 +1,17 @@
-// The demo seed: fills an empty database with the cases in ./seed-data. Run by scripts/prepare.ts on every start.
+// The demo seed: fills an empty database with the cases in ./seed-data and the PRC's diplomatic missions from
+// ./fixtures/missions-china.csv. Run by scripts/prepare.ts on every start.
 import crypto from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { importMissions } from "../lib/missions/import-missions";
 import { writeTransaction } from "./client";
-import { caseUpdates, cases, letterTemplates, targets } from "./schema";
+import { caseUpdates, cases, letterTemplates, missions, targets } from "./schema";
 import { DEMO_CASES } from "./seed-data";
 
-/** Inserts every demo case, with its updates, targets and letter templates, if the database has no case yet.
+export const DEMO_MISSIONS_FILE = path.join(import.meta.dirname, "fixtures", "missions-china.csv");
+
+/** Inserts every demo case, with its updates, targets and letter templates, if the database has no case yet,
+ * and the demo missions (real postal addresses, every email an example.org one) if it has no mission yet.
  * Returns how many cases it inserted: 0 when any case already exists. */
 export function seedDemoCases(): number {
   // The emptiness check runs inside the write transaction (BEGIN IMMEDIATE): two processes starting at once
@@ -31,6 +38,11 @@ export function seedDemoCases(): number {
           .values(templates.map((t) => ({ id: crypto.randomUUID(), caseId, ...t, updatedAt: row.updatedAt })))
           .run();
       }
+    }
+    // Only into an empty table: a demo import over an organisation's own (full, real) import would replace its
+    // embassies' emails with example.org ones. Demo mode, because a demo must never mail a real embassy.
+    if (!tx.select({ id: missions.id }).from(missions).limit(1).get()) {
+      importMissions({ csv: readFileSync(DEMO_MISSIONS_FILE, "utf8"), demo: true, source: path.basename(DEMO_MISSIONS_FILE), tx });
     }
     return DEMO_CASES.length;
   });

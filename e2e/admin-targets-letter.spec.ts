@@ -48,7 +48,7 @@ test("a campaigner adds and orders targets, writes the letter with the palette a
   await expect(page.getByText("Target added.")).toBeVisible();
 
   // the second is a copy, with a fax stored as E.164 and shown grouped
-  await expect(page.getByLabel("Copy to")).toBeChecked();
+  await expect(page.getByLabel("Copy to", { exact: true })).toBeChecked();
   await fillTarget(page, { title: "Ambassador of China", address: "49 Portland Place\nLondon W1B 1JL", email: ambassador, fax: "+44 20-7299 4049", salutation: "Dear Ambassador" });
   await page.getByRole("button", { name: "Add target" }).click();
   await expect(page.getByText("Target added.")).toBeVisible();

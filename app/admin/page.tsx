@@ -35,6 +35,12 @@ export default async function AdminDashboardPage() {
             delivered; post updates from there.
           </p>
         </li>
+        <li className="rounded-md border border-line bg-surface p-5">
+          <h2 className="text-xl">
+            <Link href="/admin/missions">Diplomatic missions</Link>
+          </h2>
+          <p className="mt-1 text-[0.9375rem] text-ink-soft">The embassies that get supporters’ copies, per state, and how to import them.</p>
+        </li>
         {user.role === "admin" && (
           <>
             <li className="rounded-md border border-line bg-surface p-5">

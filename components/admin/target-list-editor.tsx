@@ -1,12 +1,16 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Target } from "@/lib/targets/types";
+import { coverageSentence, type MissionCoverage } from "./mission-coverage";
 
-export type EditableTargetView = Pick<Target, "id" | "role" | "office" | "postalAddress" | "email" | "salutation"> & {
+export type EditableTargetView = Pick<Target, "id" | "role" | "office" | "postalAddress" | "email" | "salutation" | "routing"> & {
   label: string;
   countryName: string;
   /** grouped for reading, like +86 106 529 2345 */
   fax: string | null;
   languageName: string;
+  /** a routed copy: the state whose missions get it, and how far they reach */
+  routed?: { stateName: string; coverage: MissionCoverage };
 };
 
 type FormAction = (formData: FormData) => void | Promise<void>;
@@ -56,23 +60,34 @@ export function TargetListEditor({
             >
               {t.role === "primary" ? "Addressed to" : "Copy to"}
             </span>
+            {t.routed && (
+              <span className="inline-block rounded-sm border border-ink px-1.5 text-[0.8125rem] font-bold uppercase tracking-wide">
+                Routed per supporter
+              </span>
+            )}
             {editingId === t.id && <span className="font-semibold">Being edited</span>}
           </p>
           <h3 id={`target-${t.id}-label`} className="mt-2 text-lg [overflow-wrap:anywhere]" dir="auto">
             {t.label}
           </h3>
-          {t.office && <p className="text-ink-soft">{t.office}</p>}
-          <address className="mt-2 whitespace-pre-line not-italic leading-snug [overflow-wrap:anywhere]" dir="auto">
-            {t.postalAddress}
-            {"\n"}
-            {t.countryName}
-          </address>
-          <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-[0.9375rem]">
-            <Row term="Email">{t.email ?? <span className="text-ink-soft">none</span>}</Row>
-            <Row term="Fax">{t.fax ?? <span className="text-ink-soft">none</span>}</Row>
-            <Row term="Greeting">{t.salutation}</Row>
-            <Row term="Language">{t.languageName}</Row>
-          </dl>
+          {t.routed ? (
+            <RoutedDetails t={t} routed={t.routed} />
+          ) : (
+            <>
+              {t.office && <p className="text-ink-soft">{t.office}</p>}
+              <address className="mt-2 whitespace-pre-line not-italic leading-snug [overflow-wrap:anywhere]" dir="auto">
+                {t.postalAddress}
+                {"\n"}
+                {t.countryName}
+              </address>
+              <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-[0.9375rem]">
+                <Row term="Email">{t.email ?? <span className="text-ink-soft">none</span>}</Row>
+                <Row term="Fax">{t.fax ?? <span className="text-ink-soft">none</span>}</Row>
+                <Row term="Greeting">{t.salutation}</Row>
+                <Row term="Language">{t.languageName}</Row>
+              </dl>
+            </>
+          )}
 
           {confirmRemoveId === t.id ? (
             <div role="alert" className="mt-4 rounded-md border-2 border-danger bg-danger-bg p-3">
@@ -111,9 +126,12 @@ export function TargetListEditor({
                   <span aria-hidden="true">↓</span> Down
                 </button>
               </form>
-              <a href={editHref(t.id)} className="btn btn-secondary min-h-0 px-3 py-1 text-[0.9375rem]" aria-label={`Edit ${t.label}`}>
-                Edit
-              </a>
+              {/* a routed copy has nothing of its own to edit: remove it and add another */}
+              {!t.routed && (
+                <a href={editHref(t.id)} className="btn btn-secondary min-h-0 px-3 py-1 text-[0.9375rem]" aria-label={`Edit ${t.label}`}>
+                  Edit
+                </a>
+              )}
               <a
                 href={removeHref(t.id)}
                 className="btn btn-secondary min-h-0 px-3 py-1 text-[0.9375rem] text-danger"
@@ -126,6 +144,34 @@ export function TargetListEditor({
         </li>
       ))}
     </ol>
+  );
+}
+
+function RoutedDetails({ t, routed }: { t: EditableTargetView; routed: NonNullable<EditableTargetView["routed"]> }) {
+  const none = routed.coverage.hostCountries === 0;
+  return (
+    <>
+      <p className="mt-2 leading-snug">
+        Each supporter’s copy goes to the embassy of {routed.stateName} in the supporter’s own country (else a
+        consulate), chosen when they confirm: by email where the mission has one, else by post.
+      </p>
+      <p className={`mt-2 text-[0.9375rem] ${none ? "font-semibold text-danger" : ""}`}>
+        {none ? (
+          <>
+            No missions of {routed.stateName} on record: no copy goes until they are imported (see{" "}
+            <Link href="/admin/missions">Missions</Link>).
+          </>
+        ) : (
+          <>
+            {coverageSentence(routed.coverage)}. <Link href="/admin/missions">See where each copy goes</Link>
+          </>
+        )}
+      </p>
+      <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-[0.9375rem]">
+        <Row term="Greeting">{t.salutation}</Row>
+        <Row term="Language">{t.languageName}</Row>
+      </dl>
+    </>
   );
 }
 

@@ -14,12 +14,10 @@ import { createTestCase } from "@/tests/support/factories";
 import { insertFixtureMissions } from "@/tests/support/missions";
 import { raceInProcesses } from "@/tests/support/race";
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "@/tests/support/smtp-capture";
+import { signAndConfirm } from "@/tests/support/supporters";
 import { setEnv, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getMissingMissionCountries } from "../missions/queries";
 import * as deliver from "../outbox/deliver-outbox";
-import { confirmSignature } from "./confirm-signature";
-import { parseSignForm } from "./schemas";
-import { submitSignature } from "./submit-signature";
 
 const APP_URL = "https://appeals.example.org";
 const GATEWAY = "{number}@fax.example.net";
@@ -48,22 +46,6 @@ afterAll(async () => {
   await database?.close();
   await capture?.close();
 });
-
-let counter = 0;
-const uniqueEmail = () => `supporter-${++counter}-${crypto.randomUUID().slice(0, 8)}@supporters.example.net`;
-
-/** Signs as the form would and confirms with the link from the queued confirmation email. */
-function signAndConfirm({ slug, country = "GB", fullName = "Amira Haddad" }: { slug: string; country?: string; fullName?: string }) {
-  const email = uniqueEmail();
-  const parsed = parseSignForm([["fullName", fullName], ["email", email], ["country", country], ["message", ""]]);
-  if (!parsed.ok) throw new Error(`the test's form was refused: ${JSON.stringify(parsed.errors)}`);
-  expect(submitSignature({ slug, input: parsed.data, clientAddress: `198.51.100.${counter % 250}-${crypto.randomUUID()}` })).toEqual({ ok: true });
-  const { outbox } = schema;
-  const confirmation = getDb().select().from(outbox).where(orm.eq(outbox.toAddress, email)).get();
-  const token = new RegExp(`${APP_URL}/confirm/([A-Za-z0-9_-]+)`).exec(confirmation?.textBody ?? "")?.[1];
-  if (!token) throw new Error("no confirmation link queued");
-  return confirmSignature({ token });
-}
 
 function appealsOf(caseId: string) {
   const { appeals } = schema;

@@ -4,9 +4,10 @@ import { writeTransaction } from "@/db/client";
 import { cases, targets } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { newId } from "../security/secret";
-import type { TargetInput } from "./schemas";
+import type { RoutedCopyInput, TargetInput } from "./schemas";
 
-/** Adds a target at the end of a case's list and records who did it. Null when there is no such case. */
+/** Adds a target (an official, or a routed copy to the embassy in each supporter's country) at the end of a
+ * case's list and records who did it. Null when there is no such case. */
 export function createTarget({
   caseId,
   input,
@@ -14,7 +15,7 @@ export function createTarget({
   now = new Date(),
 }: {
   caseId: string;
-  input: TargetInput;
+  input: TargetInput | RoutedCopyInput;
   actorId: string;
   now?: Date;
 }): { targetId: string } | null {

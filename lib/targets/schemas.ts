@@ -3,7 +3,7 @@
 // position) is never applied.
 import { z } from "zod";
 import { TARGET_ROLES } from "@/db/schema";
-import { isCountryCode } from "../countries";
+import { isCountryCode, type CountryCode } from "../countries";
 import { checkEmail } from "../signatures/schemas";
 import type { FormState } from "../forms/form-state";
 
@@ -211,3 +211,43 @@ export function parseTargetForm(get: (name: string) => unknown, languages: reado
 }
 
 export type TargetFormState = FormState<TargetField>;
+
+// ---- A routed copy: "the embassy of <state> in each supporter's country". Not an official with an address of
+// their own, so it has its own small form and schema: the campaigner chooses only the state whose missions get
+// the copy; the row's address stays empty (the mission's is fixed per supporter at confirmation) and this is
+// the one kind of target whose postalAddress may be "".
+
+export const ROUTED_COPY_FIELDS = ["missionOf"] as const;
+export type RoutedCopyField = (typeof ROUTED_COPY_FIELDS)[number];
+export type RoutedCopyFormState = FormState<RoutedCopyField>;
+
+export const RoutedCopySchema = z.object({
+  missionOf: z
+    .string({ error: "Choose the state whose embassies get the copy." })
+    .refine((c) => isCountryCode(c), { message: "Choose the state whose embassies get the copy from the list." }),
+});
+
+/** How a routed copy is titled everywhere: "The embassy of China in your country". */
+export function routedCopyTitle(countryName: string): string {
+  return `The embassy of ${countryName} in your country`;
+}
+
+export type RoutedCopyInput = TargetInput & { routing: "mission"; missionOf: string };
+
+/** The target row of a routed copy to `missionOf`'s missions: a copy, greeted "Your Excellency". */
+export function routedCopyInput({ missionOf, countryName, language }: { missionOf: CountryCode; countryName: string; language: string }): RoutedCopyInput {
+  return {
+    role: "copy",
+    title: routedCopyTitle(countryName),
+    name: null,
+    office: null,
+    postalAddress: "",
+    country: missionOf,
+    email: null,
+    fax: null,
+    salutation: "Your Excellency",
+    language,
+    routing: "mission",
+    missionOf,
+  };
+}

@@ -5,7 +5,8 @@ import { cases, targets } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { TargetInput } from "./schemas";
 
-/** Replaces a target's details (not its case or position). False when the target is not one of this case's. */
+/** Replaces an official's details (not its case or position). False when the target is not one of this case's
+ * officials (another case's, gone, or a routed copy). */
 export function updateTarget({
   caseId,
   targetId,
@@ -23,7 +24,8 @@ export function updateTarget({
     const changed = tx
       .update(targets)
       .set(input)
-      .where(and(eq(targets.id, targetId), eq(targets.caseId, caseId)))
+      // a routed copy has no official's details to edit (and no address): it is removed and added again instead
+      .where(and(eq(targets.id, targetId), eq(targets.caseId, caseId), eq(targets.routing, "fixed")))
       .run();
     if (changed.changes === 0) return false;
     const theCase = tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, caseId)).returning({ state: cases.state }).get();

@@ -8,6 +8,7 @@ import { writeTransaction } from "@/db/client";
 import { missions } from "@/db/schema";
 import { demoSafeEmail } from "@/lib/missions/demo-email";
 import { parseMissionsCsv } from "@/lib/missions/parse-missions-csv";
+import { missionSourceKey } from "@/lib/missions/source-key";
 
 export const MISSIONS_FIXTURE = path.resolve(import.meta.dirname, "../../db/fixtures/missions-china.csv");
 
@@ -21,7 +22,8 @@ export function insertFixtureMissions(): number {
       tx.insert(missions)
         .values({
           id: crypto.randomUUID(),
-          sourceKey: m.wikidataId ?? `${m.operatorCountry}:${m.hostCountry}:${m.name}`,
+          // keyed as importMissions keys them, so an import over these rows updates them in place
+          sourceKey: missionSourceKey(m),
           operatorCountry: m.operatorCountry,
           hostCountry: m.hostCountry,
           city: m.city,

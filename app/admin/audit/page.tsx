@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   "sessions.end": "Ended sessions",
   "update.post": "Posted an update",
   "signatures.export": "Exported signatures",
+  "missions.import": "Imported diplomatic missions",
 };
 
 function describeDetails(details: AuditLogEntry["details"]): string {

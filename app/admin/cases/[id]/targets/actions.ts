@@ -4,12 +4,23 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction, formTexts, readNothing } from "@/lib/actions/define-action";
 import { requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
-import { formError, withErrors } from "@/lib/forms/form-state";
+import { countryName } from "@/lib/countries";
+import { fieldErrors, formError, withErrors } from "@/lib/forms/form-state";
+import { addRoutedCopy } from "@/lib/targets/add-routed-copy";
 import { createTarget } from "@/lib/targets/create-target";
 import { deleteTarget } from "@/lib/targets/delete-target";
 import { getCaseForEditing } from "@/lib/targets/queries";
 import { reorderTargets } from "@/lib/targets/reorder-targets";
-import { languageChoices, parseTargetForm, TARGET_FIELDS, type TargetFormState, type TargetFormValues } from "@/lib/targets/schemas";
+import {
+  languageChoices,
+  parseTargetForm,
+  ROUTED_COPY_FIELDS,
+  RoutedCopySchema,
+  TARGET_FIELDS,
+  type RoutedCopyFormState,
+  type TargetFormState,
+  type TargetFormValues,
+} from "@/lib/targets/schemas";
 import { updateTarget } from "@/lib/targets/update-target";
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -49,6 +60,26 @@ export const saveTargetAction = defineAction<[caseId: string, targetId: string |
     }
     refresh(theCase.id);
     redirect(`${pagePath(theCase.id)}?done=${targetId === null ? "added" : "saved"}#target-${savedId}`);
+  },
+});
+
+/** Adds "the embassy of <state> in your country" (a routed copy), once per state. Bound to the case id from the
+ * URL, looked up again here; only the state is read from the form. */
+export const addRoutedCopyAction = defineAction<[caseId: string], RoutedCopyFormState["values"], RoutedCopyFormState, CurrentUser>({
+  read: (formData) => formTexts(formData, ROUTED_COPY_FIELDS),
+  guard: requireCampaigner,
+  refused: ({ values, message }) => formError(values, message),
+  async work({ args: [caseId], values, user }) {
+    const theCase = typeof caseId === "string" && ID.test(caseId) ? getCaseForEditing({ caseId, user }) : null;
+    if (!theCase) return formError(values, GONE);
+    const parsed = RoutedCopySchema.safeParse(values);
+    if (!parsed.success) return fieldErrors(values, parsed.error);
+    const added = addRoutedCopy({ caseId: theCase.id, missionOf: parsed.data.missionOf, actorId: user.id });
+    if (added.result === "gone") return formError(values, GONE);
+    if (added.result === "exists")
+      return formError(values, `This case already sends a copy to the embassy of ${countryName(parsed.data.missionOf)} in each supporter’s country.`);
+    refresh(theCase.id);
+    redirect(`${pagePath(theCase.id)}?done=routed#target-${added.targetId}`);
   },
 });
 

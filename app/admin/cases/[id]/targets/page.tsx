@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminShell } from "@/components/admin/admin-shell";
 import { CaseHeader } from "@/components/admin/case-header";
+import { RoutedCopyForm } from "@/components/admin/routed-copy-form";
 import { TargetForm } from "@/components/admin/target-form";
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { countryName, countryOptions } from "@/lib/countries";
+import { getMissionCoverage } from "@/lib/missions/queries";
 import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
@@ -14,7 +16,7 @@ import { formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFor
 import type { Target } from "@/lib/targets/types";
 import { guardPage } from "../../../_lib/page-guard";
 import { signOutAction } from "../../../actions";
-import { moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
+import { addRoutedCopyAction, moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +27,7 @@ const DONE: Record<string, string> = {
   saved: "Changes saved.",
   moved: "Order changed.",
   removed: "Target removed.",
+  routed: "Copy to the embassy in each supporter’s country added.",
 };
 const ERRORS: Record<string, string> = {
   "has-appeals": "Supporters’ appeals have already been written to this official, so they cannot be removed: that would erase the record of letters sent. Edit their details instead.",
@@ -53,7 +56,9 @@ export default async function CaseTargetsPage({
 
   const rows = listTargetsByCase({ caseId: theCase.id });
   const editId = one(query.edit);
-  const editing = editId ? getTargetById({ caseId: theCase.id, targetId: editId }) : null;
+  const found = editId ? getTargetById({ caseId: theCase.id, targetId: editId }) : null;
+  // a routed copy is not an official: it has no details for the official's form to edit
+  const editing = found?.routing === "fixed" ? found : null;
   const removeId = one(query.remove);
   const done = DONE[one(query.done) ?? ""];
   const error = ERRORS[one(query.error) ?? ""];
@@ -68,6 +73,10 @@ export default async function CaseTargetsPage({
     countryName: countryName(t.country),
     fax: t.fax ? formatFax(t.fax) : null,
     languageName: languageName(t.language),
+    routed:
+      t.routing === "mission" && t.missionOf
+        ? { stateName: countryName(t.missionOf), coverage: getMissionCoverage({ operatorCountry: t.missionOf }) }
+        : undefined,
   }));
 
   return (
@@ -86,6 +95,7 @@ export default async function CaseTargetsPage({
         {getChannelConfig().faxGateway
           ? " otherwise by fax where there is a fax number (through the fax gateway), otherwise by post in the print run."
           : " otherwise by post in the print run (fax numbers are not used: no FAX_GATEWAY is configured)."}
+        {" A copy to the embassy in each supporter’s country goes to the mission chosen for that supporter."}
         {theCase.state === "published" && " This case is published: changes apply to the next appeals sent, and are recorded in the audit log."}
       </p>
 
@@ -145,6 +155,14 @@ export default async function CaseTargetsPage({
               languages={languageOptions}
             />
           )}
+          <div className="mt-8 border-t border-line pt-6">
+            <RoutedCopyForm
+              key={`routed-${rows.length}`}
+              action={addRoutedCopyAction.bind(null, theCase.id)}
+              initial={{ missionOf: theCase.country }}
+              countries={countries}
+            />
+          </div>
         </section>
       </div>
     </AdminShell>
