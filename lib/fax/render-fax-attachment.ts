@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { appeals, cases, signatures } from "@/db/schema";
+import { envelopeLines } from "../targets/naming";
 import { renderLettersPdf, type PdfOptions } from "../letters/pdf";
 import { letterPdfOptions } from "../letters/pdf-options";
 import { signatureName } from "../letters/render";
@@ -51,7 +52,7 @@ export async function renderFaxAttachment({ outboxId }: { outboxId: string }): P
       [
         {
           id: appeal.id,
-          recipientLines: appeal.recipient.split("\n").filter(Boolean),
+          recipientLines: envelopeLines(appeal.recipient),
           date: appeal.createdAt,
           language: appeal.language,
           onBehalfOf: signatureName(appeal),

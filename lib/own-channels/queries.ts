@@ -6,7 +6,7 @@ import { hashToken } from "../security/secret";
 import type { MailtoLinks } from "../letters/mailto";
 import { signatureName } from "../letters/render";
 import type { AppealChannel } from "../targets/channel";
-import { officialName, recipientLines } from "../targets/naming";
+import { envelopeLines, officialName, recipientLines } from "../targets/naming";
 import { fallbackSubjectFor, ownMailLinks, ownMailPlan, type OwnMail } from "./mail-plan";
 import { isValidThanksToken } from "./thanks-token";
 
@@ -39,13 +39,6 @@ export type SupporterLetters = {
   country: string;
   letters: SupporterLetter[];
 };
-
-/** The envelope lines of an appeal, fixed on it when the supporter confirmed; an appeal without them (none should
- * be left after migration 0003) takes them from the official as they are now. */
-function envelopeLines(recipient: string, target: { name: string | null; title: string; office: string | null; postalAddress: string }): string[] {
-  const fixed = recipient.split("\n").map((l) => l.trim()).filter(Boolean);
-  return fixed.length > 0 ? fixed : recipientLines(target);
-}
 
 /**
  * A confirmed supporter's letters, only for the holder of their thank-you token and only on their own case's
@@ -98,7 +91,7 @@ export function getSupporterLetters({ caseSlug, signatureId, token }: { caseSlug
     .orderBy(asc(targets.position))
     .all();
   const letters = rows.map((r): SupporterLetter => {
-    const lines = envelopeLines(r.recipient, r);
+    const lines = envelopeLines(r.recipient);
     // a routed copy names its mission on the envelope; the target row only says "the embassy of …"
     const official = r.routing === "mission" && lines[0] ? lines[0] : officialName(r);
     // the address the letter was fixed to when emailed (a mission's, for a routed copy), else the official's own

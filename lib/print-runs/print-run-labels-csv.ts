@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { appeals, cases, printRuns } from "@/db/schema";
 import { csvDocument } from "../exports/signatures-csv";
-import { recipientLines } from "./queries";
+import { envelopeLines } from "../targets/naming";
 
 /** One address label per letter of a run (each letter has its own envelope), in the PDF's order, through the
  * same formula guard as the signatures export: an official's address is text from outside. Null for an unknown
@@ -23,7 +23,7 @@ export function printRunLabelsCsv({ runId }: { runId: string }): { csv: string; 
     .where(eq(appeals.printRunId, run.id))
     .orderBy(asc(appeals.caseId), asc(appeals.recipient), asc(appeals.createdAt), asc(appeals.id))
     .all()
-    .map((r) => ({ appealId: r.appealId, reference: r.reference, lines: recipientLines(r.recipient) }));
+    .map((r) => ({ appealId: r.appealId, reference: r.reference, lines: envelopeLines(r.recipient) }));
   const width = Math.max(1, ...rows.map((r) => r.lines.length));
   const header = ["Letter", "Case reference", ...Array.from({ length: width }, (_, i) => `Address line ${i + 1}`)];
   const body = rows.map((r) => [r.appealId, r.reference, ...Array.from({ length: width }, (_, i) => r.lines[i] ?? "")]);

@@ -3,14 +3,8 @@ import { and, asc, desc, eq, inArray, isNull, min, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { appeals, cases, printRuns, users } from "@/db/schema";
+import { envelopeLines } from "../targets/naming";
 
-/** The envelope lines of a letter, as fixed on the appeal when the supporter confirmed. */
-export function recipientLines(recipient: string): string[] {
-  return recipient
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-}
 
 /** Post letters no print run has claimed yet: the one condition a run claims by (lib/print-runs/create-print-run). */
 export function waitingCondition(caseId?: string) {
@@ -58,7 +52,7 @@ export function listWaitingLetters({ caseId }: { caseId?: string } = {}): Waitin
     reference: r.reference,
     targetId: r.targetId,
     missionId: r.missionId,
-    recipientLines: recipientLines(r.recipient),
+    recipientLines: envelopeLines(r.recipient),
     letters: r.letters,
     oldestAt: new Date(r.oldestAt),
   }));
@@ -122,7 +116,7 @@ function selectRuns(where: ReturnType<typeof and>, limit: number): PrintRunView[
     ...run,
     failures: failed
       .filter((f) => f.runId === run.id)
-      .map((f) => ({ appealId: f.appealId, recipient: recipientLines(f.recipient)[0] ?? "", reason: f.reason ?? "" })),
+      .map((f) => ({ appealId: f.appealId, recipient: envelopeLines(f.recipient)[0] ?? "", reason: f.reason ?? "" })),
   }));
 }
 

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { type PdfLetter, type PdfResult, renderLettersPdf } from "../letters/pdf";
 import { letterPdfOptions } from "../letters/pdf-options";
 import { signatureName } from "../letters/render";
-import { recipientLines } from "./queries";
+import { envelopeLines } from "../targets/naming";
 
 export type PrintRunPdf = PdfResult & { runId: string; filename: string };
 
@@ -32,7 +32,7 @@ function runLetters(runId: string): PdfLetter[] {
     .all()
     .map((row) => ({
       id: row.id,
-      recipientLines: recipientLines(row.recipient),
+      recipientLines: envelopeLines(row.recipient),
       // the day the supporter confirmed: the date the letter was written on, whenever it is printed
       date: row.letterDate ? new Date(`${row.letterDate}T12:00:00Z`) : row.createdAt,
       language: row.language,

@@ -12,3 +12,11 @@ export function recipientLines(target: Pick<Target, "title" | "name" | "office" 
   const address = target.postalAddress.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   return [officialName(target), ...(target.office ? [target.office] : []), ...address];
 }
+
+/** The envelope lines fixed on an appeal (stored joined by "\n"), back as lines: the one reader of that column. */
+export function envelopeLines(recipient: string): string[] {
+  return recipient
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
