@@ -24,8 +24,8 @@ describe("channelFor", () => {
   });
 
   it("has words for every channel", () => {
-    expect(CHANNEL_LABELS[channelFor({ email: null, fax: "+861065292345" }, withoutGateway)]).toBe("Printed and posted by Vigil");
-    expect(CHANNEL_LABELS[channelFor({ email: null, fax: "+861065292345" }, withGateway)]).toBe("Faxed by Vigil");
+    expect(CHANNEL_LABELS[channelFor({ email: null, fax: "+861065292345" }, withoutGateway)]).toBe("Vigil prints and posts it");
+    expect(CHANNEL_LABELS[channelFor({ email: null, fax: "+861065292345" }, withGateway)]).toBe("Vigil faxes it");
   });
 });
 

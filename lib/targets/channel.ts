@@ -19,11 +19,12 @@ export function channelFor(target: Pick<Target, "email" | "fax">, config: Channe
   return "post";
 }
 
-/** How the public page tells a supporter their letter will travel. */
+/** How the public page tells a supporter their letter will travel: what Vigil does, never a past tense, since no
+ * page may say a letter was faxed or posted before it was (the delivery counts say what happened). */
 export const CHANNEL_LABELS: Record<AppealChannel, string> = {
-  email: "Sent by email",
-  fax: "Faxed by Vigil",
-  post: "Printed and posted by Vigil",
+  email: "Vigil emails it",
+  fax: "Vigil faxes it",
+  post: "Vigil prints and posts it",
 };
 
 /** The channels whose letters leave outside the outbox, for the campaign team to send by hand. */
