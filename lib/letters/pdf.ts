@@ -230,6 +230,14 @@ function where(part: string, error: unknown): never {
   throw error;
 }
 
+function wrapOrFail(type: Typesetter, part: string, input: Parameters<Typesetter["wrap"]>[0]): Line[] {
+  try {
+    return type.wrap(input);
+  } catch (error) {
+    return where(part, error);
+  }
+}
+
 function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: PaperLayout; type: Typesetter; canDraw: (cp: number) => boolean }): LetterPlan {
   const { letter, options, layout, type } = input;
   // far more than MAX_PAGES_PER_LETTER pages hold in any script: refused before spending time laying it out
@@ -314,16 +322,23 @@ function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: Pap
     first.push(text(line, "start", fieldLeft, fieldRight, addressTop + SIZE.address * 0.85 + index * addressLeading, SIZE.address));
   });
 
-  // the date at the end of the line of the letter's direction: right for left-to-right, left for right-to-left
+  // One line under the address block holds, at its end, the date (unless the model letter already dates itself)
+  // and, at its start, whom the letter is from: "On behalf of <name>, <country>", so a one-page letter stays one page.
   const bodyLeading = SIZE.body * LEADING;
+  const dateText = formatLetterDate(letter.date, letter.language);
+  const signature = onBehalfOfLine({ language: letter.language, name: letter.onBehalfOf, country: countryName(letter.supporterCountry, letter.language) });
   let baseline = layout.dateTop;
-  try {
-    for (const line of type.wrap({ text: formatLetterDate(letter.date, letter.language), direction, width: layout.right - layout.left, size: SIZE.body })) {
-      first.push(text(line, "end", layout.left, layout.right, baseline, SIZE.body));
-      baseline += bodyLeading;
-    }
-  } catch (error) {
-    where("date", error);
+  const dateLines = letter.body.includes(dateText) ? [] : wrapOrFail(type, "date", { text: dateText, direction, width: layout.right - layout.left, size: SIZE.body });
+  const column = layout.right - layout.left;
+  const dateWidth = Math.max(0, ...dateLines.map((line) => line.width));
+  const behalfLines = wrapOrFail(type, "signature", { text: clean(signature), direction, width: column - dateWidth - 8 * MM, size: SIZE.body });
+  const rows = Math.max(dateLines.length, behalfLines.length);
+  for (let row = 0; row < rows; row++) {
+    const date = dateLines[row];
+    const behalf = behalfLines[row];
+    if (date) first.push(text(date, "end", layout.left, layout.right, baseline, SIZE.body));
+    if (behalf) first.push(text(behalf, "start", layout.left, layout.right, baseline, SIZE.body));
+    baseline += bodyLeading;
   }
   baseline += bodyLeading;
 
@@ -340,7 +355,6 @@ function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: Pap
       baseline += size * LEADING;
     }
   };
-  const column = layout.right - layout.left;
   const wrapAll = (part: string, source: string, size: number, bold: boolean) => {
     try {
       return clean(source)
@@ -353,9 +367,6 @@ function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: Pap
   flow(wrapAll("subject", letter.subject.replace(/\s+/g, " ").trim(), SIZE.subject, true), SIZE.subject, true);
   baseline += bodyLeading * 0.6;
   flow(wrapAll("body", letter.body.replace(/\r\n?/g, "\n").trim(), SIZE.body, false), SIZE.body, false);
-  baseline += bodyLeading;
-  const signature = onBehalfOfLine({ language: letter.language, name: letter.onBehalfOf, country: countryName(letter.supporterCountry, letter.language) });
-  flow(wrapAll("signature", signature, SIZE.body, false), SIZE.body, false);
 
   // a letter over one page: the subject at the head of each later page, "n / N" at the foot of each
   if (pages.length > 1) {
