@@ -228,6 +228,22 @@ describe("copies to the embassy in the supporter's country", () => {
     expect(mail!.text).toContain("Your Excellency,\n\nTo the Embassy of the People's Republic of China in Switzerland: release Li Qiaochu.");
   });
 
+  it("never gives an embassy nor the fax gateway the supporter's address, even when officials may reply to it", () => {
+    const testCase = createTestCase({
+      targets: [
+        {},
+        { email: null, fax: "+442079460404" },
+        { role: "copy", routing: "mission", title: "The embassy of China", name: null, email: null, salutation: "" },
+      ],
+    });
+    const { email } = signAndConfirm({ slug: testCase.slug, country: "CH", allowReply: true });
+    const rows = appealsOf(testCase.id).map((a) => ({ channel: a.channel, mission: a.missionId !== null, row: outboxRow(a.outboxId!) }));
+    expect(rows).toHaveLength(3);
+    // the official of the case: the supporter asked for replies
+    expect(rows.find((r) => r.channel === "email" && !r.mission)!.row.replyTo).toBe(email);
+    for (const r of rows.filter((r) => r.mission || r.channel === "fax")) expect(r.row.replyTo).not.toBe(email);
+  });
+
   it("writes no copy for a supporter in a country without a mission, nor in China itself, and reports the gap", () => {
     const testCase = routedCase();
     signAndConfirm({ slug: testCase.slug, country: "IS" });

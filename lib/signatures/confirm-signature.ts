@@ -100,7 +100,11 @@ export function confirmSignature({
     const preferred = theCase.languages.split(",").map((l) => l.trim());
     const fromName = `${signatureName(signature)} via ${config.MAIL_FROM_NAME}`;
     // Officials may answer the supporter only if the supporter asked for it; otherwise the organisation's address.
-    const replyTo = signature.allowReply ? signature.email : (config.REPLY_TO ?? null);
+    // Never for an embassy copy (the supporter's consent was about the officials of the case, and a mission in
+    // their own country is the last place their address should go) nor for a fax (the gateway's reports would
+    // reach the supporter instead of us).
+    const supporterReplyTo = signature.allowReply ? signature.email : (config.REPLY_TO ?? null);
+    const organisationReplyTo = config.REPLY_TO ?? null;
 
     const channelConfig = getChannelConfig();
     const signedAs = `${signatureName(signature)}, ${countryName(signature.country)}`;
@@ -120,6 +124,7 @@ export function confirmSignature({
       });
       let outboxId: string | null = null;
       if (route.channel === "email") {
+        const replyTo = route.missionId ? organisationReplyTo : supporterReplyTo;
         outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body }, now);
       } else if (route.channel === "fax") {
         const number = route.deliveryAddress!;
@@ -136,7 +141,7 @@ export function confirmSignature({
             kind: "fax",
             to: faxGatewayAddress({ template: config.FAX_GATEWAY!, number }),
             fromName,
-            replyTo,
+            replyTo: organisationReplyTo,
             subject: cover.subject,
             text: cover.text,
             lane: faxLane(number),

@@ -16,9 +16,22 @@ export const uniqueSupporterEmail = () => `supporter-${++counter}-${crypto.rando
 
 /** Signs `slug` from `country` and confirms; returns what confirmSignature returns and the address signed with.
  * APP_URL must be set (the token is read from the link in the confirmation email). */
-export function signAndConfirm({ slug, country = "GB", fullName = "Amira Haddad" }: { slug: string; country?: string; fullName?: string }) {
+export function signAndConfirm({
+  slug,
+  country = "GB",
+  fullName = "Amira Haddad",
+  allowReply = false,
+}: {
+  slug: string;
+  country?: string;
+  fullName?: string;
+  /** ticks "let officials reply to my email address" */
+  allowReply?: boolean;
+}) {
   const email = uniqueSupporterEmail();
-  const parsed = parseSignForm([["fullName", fullName], ["email", email], ["country", country], ["message", ""]]);
+  const fields: [string, string][] = [["fullName", fullName], ["email", email], ["country", country], ["message", ""]];
+  if (allowReply) fields.push(["allowReply", "on"]);
+  const parsed = parseSignForm(fields);
   if (!parsed.ok) throw new Error(`the test's form was refused: ${JSON.stringify(parsed.errors)}`);
   const submitted = submitSignature({ slug, input: parsed.data, clientAddress: `198.51.100.${counter % 250}-${crypto.randomUUID()}` });
   if (!submitted.ok) throw new Error(`signing was refused: ${JSON.stringify(submitted)}`);
