@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeTransaction } from "@/db/client";
-import { printRuns } from "@/db/schema";
+import { appeals, printRuns } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { todayIso } from "../cases/queries";
 import { PostedOnSchema } from "./schemas";
@@ -9,8 +9,9 @@ import { PostedOnSchema } from "./schemas";
 export type MarkPostedResult = { ok: true; postedOn: string; letterCount: number } | { ok: false; field?: "postedOn"; message: string };
 
 /**
- * Records that every letter of a run went into the post on `postedOn`. Only from then do public pages count them
- * as posted. Once only (a status-guarded update: two presses, one record), on a day that is neither in the
+ * Records that every printed letter of a run went into the post on `postedOn`. Only from then do public pages
+ * count them as posted. A letter the PDF could not hold (its reason is on the run's page) was never posted: it
+ * leaves the run and waits for the next one, so it is neither counted as posted nor stranded. Once only (a status-guarded update: two presses, one record), on a day that is neither in the
  * future nor before the run was made (UTC days).
  */
 export function markPrintRunPosted({ runId, postedOn, userId, now = new Date() }: { runId: string; postedOn: string; userId: string; now?: Date }): MarkPostedResult {
@@ -30,7 +31,14 @@ export function markPrintRunPosted({ runId, postedOn, userId, now = new Date() }
       .where(and(eq(printRuns.id, run.id), isNull(printRuns.postedOn)))
       .run();
     if (changed.changes === 0) return { ok: false, message: "This run was already marked as posted. Nothing changed." };
-    recordAudit(tx, { actorUserId: userId, action: "print_run.posted", subjectType: "print_run", subjectId: run.id, details: { postedOn: day, letters: run.letterCount } }, now);
-    return { ok: true, postedOn: day, letterCount: run.letterCount };
+    const released = tx
+      .update(appeals)
+      .set({ printRunId: null })
+      .where(and(eq(appeals.printRunId, run.id), isNotNull(appeals.renderError)))
+      .run().changes;
+    const letterCount = run.letterCount - released;
+    if (released > 0) tx.update(printRuns).set({ letterCount: sql`${printRuns.letterCount} - ${released}` }).where(eq(printRuns.id, run.id)).run();
+    recordAudit(tx, { actorUserId: userId, action: "print_run.posted", subjectType: "print_run", subjectId: run.id, details: { postedOn: day, letters: letterCount, notPrinted: released } }, now);
+    return { ok: true, postedOn: day, letterCount };
   });
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { appeals, cases, printRuns } from "@/db/schema";
 import { csvDocument } from "../exports/signatures-csv";
 import { envelopeLines } from "../targets/naming";
 
-/** One address label per letter of a run (each letter has its own envelope), in the PDF's order, through the
+/** One address label per printed letter of a run (each letter has its own envelope), in the PDF's order, through the
  * same formula guard as the signatures export: an official's address is text from outside. Null for an unknown
  * run. Officials' addresses only: nothing about the supporters. */
 export function printRunLabelsCsv({ runId }: { runId: string }): { csv: string; filename: string; rows: number } | null {
@@ -20,7 +20,8 @@ export function printRunLabelsCsv({ runId }: { runId: string }): { csv: string; 
     })
     .from(appeals)
     .innerJoin(cases, eq(cases.id, appeals.caseId))
-    .where(eq(appeals.printRunId, run.id))
+    // a letter the PDF could not hold gets no label: labels and pages stay one to one
+    .where(and(eq(appeals.printRunId, run.id), isNull(appeals.renderError)))
     .orderBy(asc(appeals.caseId), asc(appeals.recipient), asc(appeals.createdAt), asc(appeals.id))
     .all()
     .map((r) => ({ appealId: r.appealId, reference: r.reference, lines: envelopeLines(r.recipient) }));

@@ -154,6 +154,25 @@ describe("renderPrintRunPdf", () => {
   });
 });
 
+describe("a letter the PDF could not hold", () => {
+  it("gets no label, is not counted as posted, and waits for the next run once the run is marked posted", async () => {
+    const c = postCase();
+    const good = createTestAppeal({ caseId: c.id, targetId: c.targets[0]!.id, channel: "post" }).appealId;
+    const bad = createTestAppeal({ caseId: c.id, targetId: c.targets[0]!.id, channel: "post", body: "Dear President,\n\n\uE000" }).appealId;
+    const created = createPrintRun({ caseId: c.id, userId: staffId });
+    if (!("run" in created)) throw new Error("expected a run");
+    await renderPrintRunPdf({ runId: created.run.id, userId: staffId });
+
+    expect(printRunLabelsCsv({ runId: created.run.id })?.rows).toBe(1);
+    expect(markPrintRunPosted({ runId: created.run.id, postedOn: new Date().toISOString().slice(0, 10), userId: staffId })).toMatchObject({ ok: true, letterCount: 1 });
+    expect(runOf(good)).toBe(created.run.id);
+    expect(runOf(bad)).toBeNull();
+    expect(getDeliveryCounts({ caseId: c.id })).toMatchObject({ posted: 1, waitingForPost: 1 });
+    expect(getPrintRun({ runId: created.run.id })?.letterCount).toBe(1);
+    expect(listWaitingLetters({ caseId: c.id }).total).toBe(1);
+  });
+});
+
 describe("printRunLabelsCsv", () => {
   it("has one label per letter, address lines in columns, and formula-like cells neutralised", () => {
     const c = postCase();
