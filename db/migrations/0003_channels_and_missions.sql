@@ -65,6 +65,10 @@ CREATE INDEX `outbox_lane_idx` ON `outbox` (`lane`,`status`);--> statement-break
 ALTER TABLE `targets` ADD `routing` text DEFAULT 'fixed' NOT NULL;--> statement-breakpoint
 ALTER TABLE `targets` ADD `mission_of` text;--> statement-breakpoint
 ALTER TABLE `signatures` DROP COLUMN `client_hash`;--> statement-breakpoint
+-- Fax letters written before there was a fax channel never reached the outbox: they go by post, like every fax
+-- letter without a gateway, so the next print run takes them instead of nothing ever sending them.
+UPDATE `appeals` SET `channel` = 'post' WHERE `channel` = 'fax' AND `outbox_id` IS NULL;
+--> statement-breakpoint
 -- Appeals written before recipients were fixed on the letter: take them from the official as it is now.
 UPDATE `appeals` SET
 	`recipient` = (SELECT trim(coalesce(t.`name` || char(10), '') || t.`title` || char(10) || coalesce(t.`office` || char(10), '') || t.`postal_address`) FROM `targets` t WHERE t.`id` = `appeals`.`target_id`),

@@ -4,6 +4,7 @@ import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { mailboxMessages, outbox, outboxLanes } from "@/db/schema";
 import { env } from "../env";
+import { sendFailedFaxByPost } from "../fax/fax-by-post";
 import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../fax/render-fax-attachment";
 import { getTransport } from "../mail/transport";
 import { newId } from "../security/secret";
@@ -122,7 +123,8 @@ export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutco
   const guard = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
   let attachments: FaxAttachment[] | undefined;
   if (row.kind === "fax") {
-    // the fax is its PDF: one that cannot be rendered fails for good, with the reason, and is never faxed blank
+    // the fax is its PDF: one that cannot be rendered fails for good, with the reason, and is never faxed blank;
+    // its letter goes to the print run, whose page shows the reason
     const rendered = await renderFaxAttachment({ outboxId: row.id });
     if (!rendered.ok) {
       const changed = writeTransaction((tx) => {
@@ -133,6 +135,7 @@ export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutco
           .run();
         if (result.changes === 1) {
           recordRenderError(tx, { outboxId: row.id, reason: rendered.reason });
+          sendFailedFaxByPost(tx, { outboxId: row.id });
           reopenLane(tx, row.lane, Date.now());
         }
         return result;
@@ -163,7 +166,10 @@ export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutco
         )
         .where(guard)
         .run();
-      if (result.changes === 1) reopenLane(tx, row.lane, now);
+      if (result.changes === 1) {
+        if (permanent && row.kind === "fax") sendFailedFaxByPost(tx, { outboxId: row.id });
+        reopenLane(tx, row.lane, now);
+      }
       return result;
     });
     if (changed.changes === 0) return "lost-lease";

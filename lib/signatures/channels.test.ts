@@ -15,6 +15,7 @@ import { insertFixtureMissions } from "@/tests/support/missions";
 import { raceInProcesses } from "@/tests/support/race";
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "@/tests/support/smtp-capture";
 import { signAndConfirm } from "@/tests/support/supporters";
+import { getDeliveryCounts } from "../appeals/delivery-counts";
 import { setEnv, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getMissingMissionCountries } from "../missions/queries";
 import * as deliver from "../outbox/deliver-outbox";
@@ -31,7 +32,11 @@ let restoreGateway: (() => void) | undefined;
 
 beforeAll(async () => {
   // every message takes 150 ms to be accepted, so two in flight at once would overlap visibly
-  capture = await startSmtpCapture({ delayMs: 150 });
+  // the gateway refuses one number for good, as a fax service does for a number that is not a fax line
+  capture = await startSmtpCapture({
+    delayMs: 150,
+    rejectWith: (rcpt) => (rcpt.startsWith("442079460909@") ? { code: 550, message: "5.1.1 not a fax line" } : null),
+  });
   database = await useTestDatabase({ SMTP_URL: capture.url, APP_URL, FAX_GATEWAY: GATEWAY, FAX_GAP_SECONDS: "0", OUTBOX_CONCURRENCY: "4" });
   insertFixtureMissions();
 });
@@ -138,6 +143,18 @@ describe("fax", () => {
     expect(row).toMatchObject({ status: "failed", attempts: 1 });
     expect(row.lastError).toMatch(/^PDF not rendered: .*U\+E000/);
     expect(appealsOf(testCase.id)[0]!.renderError).toBe(row.lastError);
+    // the letter is not lost: it waits for the print run, whose page shows the reason
+    expect(appealsOf(testCase.id)[0]).toMatchObject({ channel: "post", printRunId: null });
+  });
+
+  it("sends a fax the gateway refuses for good by post instead, and never counts it as faxed", async () => {
+    const testCase = createTestCase({ targets: [{ email: null, fax: "+442079460909" }] });
+    signAndConfirm({ slug: testCase.slug });
+    const [appeal] = appealsOf(testCase.id);
+    await deliverAll();
+    expect(outboxRow(appeal!.outboxId!)).toMatchObject({ status: "failed" });
+    expect(appealsOf(testCase.id)[0]).toMatchObject({ channel: "post", printRunId: null });
+    expect(getDeliveryCounts({ caseId: testCase.id })).toMatchObject({ faxed: 0, waitingForPost: 1 });
   });
 
   it("sends one fax at a time per number, while another number goes in parallel", async () => {
