@@ -94,8 +94,10 @@ export function getSupporterLetters({ caseSlug, signatureId, token }: { caseSlug
     const lines = envelopeLines(r.recipient);
     // a routed copy names its mission on the envelope; the target row only says "the embassy of …"
     const official = r.routing === "mission" && lines[0] ? lines[0] : officialName(r);
-    // the address the letter was fixed to when emailed (a mission's, for a routed copy), else the official's own
-    const email = r.channel === "email" ? (r.deliveryAddress ?? r.email) : r.email;
+    // the address the letter was fixed to when emailed, else the official's own. Never a routed copy's mission:
+    // from the supporter's own mailbox, that would hand their address to the embassy in the country they live
+    // in, the one official the threat model fears most; Vigil sends that copy from the organisation's address.
+    const email = r.routing === "mission" ? null : r.channel === "email" ? (r.deliveryAddress ?? r.email) : r.email;
     return {
       appealId: r.appealId,
       targetId: r.targetId,
