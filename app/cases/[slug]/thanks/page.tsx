@@ -21,7 +21,9 @@ import { reportSentMyself } from "./actions";
 // with `?s=…&k=…` this one shows the supporter's own letter.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false } };
+// The address of this page holds the supporter's key (?s=&k=): no link or request from it may carry it on, not
+// even to our own pages, whose access logs would then hold it in their Referer column.
+export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
 export default async function ThanksPage({
   params,
