@@ -32,7 +32,13 @@ export type PdfLetter = {
   subject: string;
   body: string; // the rendered letter text (renderLetter output), \n line breaks
 };
-export type PdfOptions = { paper: PaperSize; returnAddress: string[]; organisation: string };
+export type PdfOptions = {
+  paper: PaperSize;
+  returnAddress: string[];
+  organisation: string;
+  /** false: no return line in the envelope window (a supporter's own letter: their name must not show through) */
+  windowReturnLine?: boolean;
+};
 export type PdfResult = { pdf: Buffer; rendered: string[]; failures: { id: string; reason: string }[] };
 
 /** A letter longer than this many pages is refused: no appeal needs it, and a runaway body must not fill a run. */
@@ -280,10 +286,11 @@ function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: Pap
   const fieldLeft = field.x + inset;
   const fieldRight = field.x + field.width - inset;
   const returnText = clean([options.organisation, ...options.returnAddress].filter(Boolean).join(" · "));
+  const showReturnLine = options.windowReturnLine !== false;
   let returnLine: Line | undefined;
   let returnSize = SIZE.returnLine;
   try {
-    for (; returnSize >= 5; returnSize -= 0.5) {
+    for (; showReturnLine && returnSize >= 5; returnSize -= 0.5) {
       const lines = type.wrap({ text: returnText, direction: "auto", width: fieldRight - fieldLeft, size: returnSize });
       if (lines.length === 1) {
         returnLine = lines[0];
@@ -293,7 +300,7 @@ function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: Pap
   } catch (error) {
     where("return address", error);
   }
-  if (!returnLine) throw new LetterFailure("the return address does not fit on one line of the envelope window");
+  if (showReturnLine && !returnLine) throw new LetterFailure("the return address does not fit on one line of the envelope window");
 
   let addressLines: Line[] = [];
   try {
@@ -314,10 +321,12 @@ function planLetter(input: { letter: PdfLetter; options: PdfOptions; layout: Pap
   }
   const addressTop = Math.max(highestTop, Math.min(layout.addressTop, fieldBottom - addressLines.length * addressLeading));
   const returnBaseline = addressTop - returnSize * 0.6;
-  const returnOp = text(returnLine, "start", fieldLeft, fieldRight, returnBaseline, returnSize, false, true);
-  first.push(returnOp);
-  // the underline runs under the text wherever its direction put it (a right-to-left line sits at the right)
-  first.push({ kind: "rule", x1: returnOp.x, y1: returnBaseline + returnSize * 0.35, x2: returnOp.x + returnLine.width, y2: returnBaseline + returnSize * 0.35 });
+  if (returnLine) {
+    const returnOp = text(returnLine, "start", fieldLeft, fieldRight, returnBaseline, returnSize, false, true);
+    first.push(returnOp);
+    // the underline runs under the text wherever its direction put it (a right-to-left line sits at the right)
+    first.push({ kind: "rule", x1: returnOp.x, y1: returnBaseline + returnSize * 0.35, x2: returnOp.x + returnLine.width, y2: returnBaseline + returnSize * 0.35 });
+  }
   addressLines.forEach((line, index) => {
     first.push(text(line, "start", fieldLeft, fieldRight, addressTop + SIZE.address * 0.85 + index * addressLeading, SIZE.address));
   });

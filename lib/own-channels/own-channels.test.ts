@@ -185,6 +185,13 @@ describe("print and post it yourself", () => {
     expect(text).toContain("Prison Director");
     expect(text).toContain("Office 2, Capital City");
     expect(text).toContain("I am writing to urge you to release Li Qiaochu");
+    expect(text).toContain("Amira Haddad");
+    // nothing of the supporter shows through the envelope's window (DIN 5008 B: 20 mm in, 45 mm down, 85 × 45 mm)
+    const mm = 72 / 25.4;
+    const window = ["-x", `${Math.round(20 * mm)}`, "-y", `${Math.round(45 * mm)}`, "-W", `${Math.round(85 * mm)}`, "-H", `${Math.round(45 * mm)}`];
+    const throughWindow = execFileSync("pdftotext", ["-f", "1", "-l", "1", ...window, file, "-"], { encoding: "utf8" });
+    expect(throughWindow).toContain("Prison Director");
+    expect(throughWindow).not.toContain("Amira");
     expect(await renderOwnLettersPdf({ caseSlug, signatureId, token: thanksToken({ signatureId: "someone-else" }) })).toBeUndefined();
   });
 });

@@ -37,6 +37,8 @@ export async function renderOwnLettersPdf({
       subject: l.subject,
       body: l.body,
     })),
-    { paper: letterPdfOptions().paper, organisation: found.signedAs, returnAddress: [countryName(found.country)] },
+    // the supporter's name heads the letter inside the envelope, never the window: the postal service of the state
+    // written to reads what shows through
+    { paper: letterPdfOptions().paper, organisation: found.signedAs, returnAddress: [countryName(found.country)], windowReturnLine: false },
   );
 }
