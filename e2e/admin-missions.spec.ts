@@ -3,6 +3,8 @@
 // reads on the public page where the copy goes. The server's database holds the demo seed's 86 PRC missions.
 import { asc, eq } from "drizzle-orm";
 import { createTestCase } from "./support/data";
+import { confirmFromMail, fillSignForm } from "./support/journey";
+import { uniqueEmail } from "./support/mail";
 import { expect, test } from "./support/fixtures";
 import { getDb } from "@/db/client";
 import { targets } from "@/db/schema";
@@ -85,4 +87,20 @@ test("the public case page names the routed copy as going to the embassy in the 
   const copy = page.getByRole("listitem").filter({ hasText: "A copy to the embassy of China in your country" });
   await expect(copy).toBeVisible();
   await expect(copy).toContainText("in the country you sign from");
+});
+
+test("the case's statistics name the supporters' countries whose embassy copy had nowhere to go", async ({ page, campaigner }) => {
+  const theCase = createTestCase({
+    targets: [{}, { role: "copy", routing: "mission", missionOf: "CN", title: "The embassy of China in your country", name: null, email: null, salutation: "Your Excellency" }],
+  });
+  // Iceland: no PRC mission on record at all
+  const email = uniqueEmail("iceland");
+  await page.goto(`/cases/${theCase.slug}`);
+  await fillSignForm(page, { fullName: "Sigríður Jónsdóttir", email, country: "IS" });
+  await page.getByRole("button", { name: "Send my appeal" }).click();
+  await confirmFromMail(page, email);
+
+  await campaigner.page.goto(`/admin/cases/${theCase.id}/stats`);
+  const section = campaigner.page.getByRole("region", { name: "Embassy copies not sent" });
+  await expect(section.getByRole("listitem")).toHaveText(["Iceland: 1 supporter — no mission of China there on record"]);
 });

@@ -22,8 +22,10 @@ import { reportSentMyself } from "./actions";
 export const dynamic = "force-dynamic";
 
 // The address of this page holds the supporter's key (?s=&k=): no link or request from it may carry it on, not
-// even to our own pages, whose access logs would then hold it in their Referer column.
-export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "no-referrer" };
+// even to our own pages, whose access logs would then hold it in their Referer column. "strict-origin" sends the
+// origin alone; "no-referrer" would also make the browser send `Origin: null` with the page's own form posts,
+// which Next refuses as cross-site, and "I sent it" would stop working without JavaScript.
+export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "strict-origin" };
 
 export default async function ThanksPage({
   params,

@@ -6,6 +6,7 @@ import { SignaturesChart } from "@/components/admin/signatures-chart";
 import { formatDay, formatNumber, plural } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
 import { getDeliveryCountsByOfficial } from "@/lib/appeals/delivery-counts";
+import { getMissingMissionCountries, type MissingMissionCountry } from "@/lib/missions/queries";
 import { requireCampaigner } from "@/lib/auth/guards";
 import { getCaseForEditor } from "@/lib/cases/admin-queries";
 import { countryName } from "@/lib/countries";
@@ -38,6 +39,7 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
   const busiest = d.perDay.reduce((best, day) => (day.count > best.count ? day : best), { day: "", count: 0 });
   const a = d.appeals;
   const perOfficial = getDeliveryCountsByOfficial({ caseId: d.id });
+  const missing = getMissingMissionCountries({ caseId: d.id });
 
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
@@ -241,6 +243,32 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
           </table>
         </div>
       </section>
+
+      {missing.length > 0 && (
+        <section aria-labelledby="missing-missions-heading" className="mt-12">
+          <h2 id="missing-missions-heading" className="text-2xl">
+            Embassy copies not sent
+          </h2>
+          <p className="mt-2 max-w-2xl text-ink-soft">
+            These supporters’ countries have no mission on record with an email or a postal address, so their copy to
+            the embassy went nowhere. Import the missions (see Missions) to reach later supporters there.
+          </p>
+          <ul className="mt-3 space-y-1 text-[0.9375rem]">
+            {missing.map((m) => (
+              <li key={`${m.operatorCountry}-${m.hostCountry}`}>
+                <span className="font-semibold">{countryName(m.hostCountry)}</span>: {plural(m.supporters, "supporter", "supporters")}{" "}
+                <span className="text-ink-soft">— {MISSING_REASONS[m.reason](countryName(m.operatorCountry))}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </AdminShell>
   );
 }
+
+const MISSING_REASONS: Record<MissingMissionCountry["reason"], (state: string) => string> = {
+  no_mission: (state) => `no mission of ${state} there on record`,
+  no_usable_contact: (state) => `${state}’s mission there has neither an email nor a postal address on record`,
+  imported_since: () => "a usable mission was imported after these supporters confirmed",
+};
