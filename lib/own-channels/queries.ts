@@ -6,7 +6,7 @@ import { hashToken } from "../security/secret";
 import type { MailtoLinks } from "../letters/mailto";
 import { signatureName } from "../letters/render";
 import type { AppealChannel } from "../targets/channel";
-import { envelopeLines, officialName, recipientLines } from "../targets/naming";
+import { envelopeLines, officialName } from "../targets/naming";
 import { fallbackSubjectFor, ownMailLinks, ownMailPlan, type OwnMail } from "./mail-plan";
 import { isValidThanksToken } from "./thanks-token";
 

@@ -258,7 +258,7 @@ describe("copies to the embassy in the supporter's country", () => {
     expect(rows).toHaveLength(3);
     // the official of the case: the supporter asked for replies
     expect(rows.find((r) => r.channel === "email" && !r.mission)!.row.replyTo).toBe(email);
-    for (const r of rows.filter((r) => r.mission || r.channel === "fax")) expect(r.row.replyTo).not.toBe(email);
+    for (const other of rows.filter((r) => r.mission || r.channel === "fax")) expect(other.row.replyTo).not.toBe(email);
   });
 
   it("writes no copy for a supporter in a country without a mission, nor in China itself, and reports the gap", () => {

@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AdminShell } from "@/components/admin/admin-shell";
-import { CaseHeader } from "@/components/admin/case-header";
 import { LetterEditor } from "@/components/admin/letter-editor";
 import { LetterTestForm } from "@/components/admin/letter-test-form";
-import { requireCampaigner } from "@/lib/auth/guards";
 import { todayIso } from "@/lib/cases/queries";
 import { listLetterTemplatesByCase, previewCaseLetters } from "@/lib/letters/queries";
 import { MERGE_FIELDS } from "@/lib/letters/render";
 import { BODY_MAX, SUBJECT_MAX } from "@/lib/letters/schemas";
 import { getCaseForEditing, listTargetsByCase } from "@/lib/targets/queries";
 import { LANGUAGE_CODE, languageChoices, languageName } from "@/lib/targets/schemas";
-import { guardPage } from "../../../_lib/page-guard";
-import { signOutAction } from "../../../actions";
 import { saveLetterAction, sendTestLetterAction } from "./actions";
+import { CasePage, openCasePage } from "../_lib/case-page";
 
 export const dynamic = "force-dynamic";
 
@@ -29,10 +25,9 @@ export default async function CaseLetterPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await guardPage(requireCampaigner);
-  const { id } = await params;
+  const { user, editor } = await openCasePage(params);
   const query = await searchParams;
-  const theCase = getCaseForEditing({ caseId: id, user });
+  const theCase = getCaseForEditing({ caseId: editor.id, user });
   if (!theCase) notFound();
 
   const templates = listLetterTemplatesByCase({ caseId: theCase.id });
@@ -50,16 +45,7 @@ export default async function CaseLetterPage({
   const addable = choices.filter((l) => !tabs.includes(l));
 
   return (
-    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
-      <CaseHeader
-        caseId={theCase.id}
-        slug={theCase.slug}
-        personName={theCase.personName}
-        reference={theCase.reference}
-        state={theCase.state}
-        scheduled={Boolean(theCase.publishAt)}
-        current="letter"
-      />
+    <CasePage user={user} theCase={theCase} current="letter">
       <p className="mt-6 max-w-2xl leading-relaxed text-ink-soft">
         One letter per language. Each official gets the letter in their own language if there is one, otherwise in
         the case’s first language that has one.
@@ -142,6 +128,6 @@ export default async function CaseLetterPage({
           <span aria-hidden="true">←</span> Targets
         </Link>
       </p>
-    </AdminShell>
+    </CasePage>
   );
 }

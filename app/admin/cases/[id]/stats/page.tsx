@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AdminShell } from "@/components/admin/admin-shell";
-import { CaseHeader } from "@/components/admin/case-header";
 import { SignaturesChart } from "@/components/admin/signatures-chart";
 import { formatDay, formatNumber, plural } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
 import { getDeliveryCountsByOfficial } from "@/lib/appeals/delivery-counts";
 import { getMissingMissionCountries, type MissingMissionCountry } from "@/lib/missions/queries";
-import { requireCampaigner } from "@/lib/auth/guards";
-import { getCaseForEditor } from "@/lib/cases/admin-queries";
 import { countryName } from "@/lib/countries";
 import { getCaseDashboard } from "@/lib/dashboard/queries";
-import { guardPage } from "../../../_lib/page-guard";
-import { signOutAction } from "../../../actions";
+import { CasePage, openCasePage } from "../_lib/case-page";
 
 export const dynamic = "force-dynamic";
 
@@ -28,11 +23,8 @@ const STATE_ROWS = [
 const percent = (n: number, of: number) => (of === 0 ? "–" : `${Math.round((n / of) * 100)}%`);
 
 export default async function CaseStatsPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await guardPage(requireCampaigner);
-  const { id } = await params;
-  // the same visibility rule as every other page of a case (lib/cases/admin-queries)
-  const editor = getCaseForEditor({ id, user });
-  const d = editor ? getCaseDashboard({ caseId: editor.id }) : null;
+  const { user, editor } = await openCasePage(params);
+  const d = getCaseDashboard({ caseId: editor.id });
   if (!d) notFound();
 
   const last30 = d.perDay.reduce((sum, day) => sum + day.count, 0);
@@ -42,17 +34,7 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
   const missing = getMissingMissionCountries({ caseId: d.id });
 
   return (
-    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
-      <CaseHeader
-        caseId={d.id}
-        slug={d.slug}
-        personName={d.personName}
-        reference={d.reference}
-        state={editor!.state}
-        scheduled={Boolean(editor!.publishAt)}
-        current="stats"
-        canExport={user.role === "admin"}
-      />
+    <CasePage user={user} theCase={editor} current="stats" exportable>
       {/* the case header holds the page's one h1, the person's name */}
       <h2 className="mt-6 text-3xl">Signatures</h2>
       <p className="mt-2 text-ink-soft">Days are UTC days. Only confirmed signatures count towards the goal.</p>
@@ -263,7 +245,7 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
           </ul>
         </section>
       )}
-    </AdminShell>
+    </CasePage>
   );
 }
 

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AdminShell } from "@/components/admin/admin-shell";
-import { CaseHeader } from "@/components/admin/case-header";
 import { RoutedCopyForm } from "@/components/admin/routed-copy-form";
 import { TargetForm } from "@/components/admin/target-form";
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
-import { requireCampaigner } from "@/lib/auth/guards";
 import { countryName, countryOptions } from "@/lib/countries";
 import { getMissionCoverage } from "@/lib/missions/queries";
 import { getChannelConfig } from "@/lib/targets/channel-config";
@@ -14,9 +11,8 @@ import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
 import { formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFormState } from "@/lib/targets/schemas";
 import type { Target } from "@/lib/targets/types";
-import { guardPage } from "../../../_lib/page-guard";
-import { signOutAction } from "../../../actions";
 import { addRoutedCopyAction, moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
+import { CasePage, openCasePage } from "../_lib/case-page";
 
 export const dynamic = "force-dynamic";
 
@@ -48,10 +44,9 @@ export default async function CaseTargetsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await guardPage(requireCampaigner);
-  const { id } = await params;
+  const { user, editor } = await openCasePage(params);
   const query = await searchParams;
-  const theCase = getCaseForEditing({ caseId: id, user });
+  const theCase = getCaseForEditing({ caseId: editor.id, user });
   if (!theCase) notFound();
 
   const rows = listTargetsByCase({ caseId: theCase.id });
@@ -80,16 +75,7 @@ export default async function CaseTargetsPage({
   }));
 
   return (
-    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
-      <CaseHeader
-        caseId={theCase.id}
-        slug={theCase.slug}
-        personName={theCase.personName}
-        reference={theCase.reference}
-        state={theCase.state}
-        scheduled={Boolean(theCase.publishAt)}
-        current="targets"
-      />
+    <CasePage user={user} theCase={theCase} current="targets">
       <p className="mt-6 max-w-2xl leading-relaxed text-ink-soft">
         The officials each supporter’s appeal goes to, in this order. Letters go by email where there is an address,
         {getChannelConfig().faxGateway
@@ -165,6 +151,6 @@ export default async function CaseTargetsPage({
           </div>
         </section>
       </div>
-    </AdminShell>
+    </CasePage>
   );
 }

@@ -1,46 +1,29 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AdminShell, EmailAddress } from "@/components/admin/admin-shell";
-import { CaseHeader } from "@/components/admin/case-header";
+import { EmailAddress } from "@/components/admin/admin-shell";
 import { UpdateForm } from "@/components/admin/update-form";
 import { formatDateTime, formatDay } from "@/components/format";
 import { RichText } from "@/components/rich-text";
-import { requireCampaigner } from "@/lib/auth/guards";
-import { getCaseForEditor } from "@/lib/cases/admin-queries";
 import { todayIso } from "@/lib/cases/queries";
 import { RISK_LABELS, UPDATE_KIND_LABELS } from "@/lib/labels";
 import { getCaseForUpdates, listUpdates } from "@/lib/updates/queries";
 import { UPDATE_BODY_MAX, UPDATE_TITLE_MAX } from "@/lib/updates/schemas";
-import { guardPage } from "../../../_lib/page-guard";
 import { riskStatusOptions } from "../../_lib/options";
-import { signOutAction } from "../../../actions";
 import { postUpdateAction } from "./actions";
+import { CasePage, openCasePage } from "../_lib/case-page";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Updates" };
 
 export default async function CaseUpdatesPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await guardPage(requireCampaigner);
-  const { id } = await params;
-  // the same visibility rule as every other page of a case (lib/cases/admin-queries)
-  const editor = getCaseForEditor({ id, user });
-  const theCase = editor ? getCaseForUpdates({ caseId: editor.id }) : null;
-  if (!editor || !theCase) notFound();
+  const { user, editor } = await openCasePage(params);
+  const theCase = getCaseForUpdates({ caseId: editor.id });
+  if (!theCase) notFound();
   const updates = listUpdates({ caseId: theCase.id });
 
   return (
-    <AdminShell user={user} current="cases" signOutAction={signOutAction}>
-      <CaseHeader
-        caseId={theCase.id}
-        slug={theCase.slug}
-        personName={theCase.personName}
-        reference={theCase.reference}
-        state={theCase.state}
-        scheduled={Boolean(editor.publishAt)}
-        current="updates"
-        canExport={user.role === "admin"}
-      />
+    <CasePage user={user} theCase={editor} current="updates" exportable>
       <p className="mt-6 max-w-2xl leading-relaxed text-ink-soft">
         Each update appears on the case page’s timeline within seconds, and is emailed to the supporters who asked to
         hear back. Every email carries a one-click unsubscribe.
@@ -102,6 +85,6 @@ export default async function CaseUpdatesPage({ params }: { params: Promise<{ id
           )}
         </section>
       </div>
-    </AdminShell>
+    </CasePage>
   );
 }
