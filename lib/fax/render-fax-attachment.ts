@@ -1,11 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
-import { appeals, cases, signatures } from "@/db/schema";
-import { envelopeLines } from "../targets/naming";
+import type { Db } from "@/db/client";
+import { appeals } from "@/db/schema";
+import { getAppealPdfLetters } from "../letters/appeal-pdf-letters";
 import { renderLettersPdf, type PdfOptions } from "../letters/pdf";
 import { letterPdfOptions } from "../letters/pdf-options";
-import { signatureName } from "../letters/render";
 
 export type FaxAttachment = { filename: string; content: Buffer; contentType: "application/pdf" };
 export type FaxAttachmentResult = { ok: true; attachment: FaxAttachment } | { ok: false; reason: string };
@@ -26,43 +25,12 @@ function attachmentName(reference: string, appealId: string): string {
  * print run would print it. A letter that cannot be rendered comes back as a reason, never as a blank page.
  */
 export async function renderFaxAttachment({ outboxId }: { outboxId: string }): Promise<FaxAttachmentResult> {
-  const appeal = getDb()
-    .select({
-      id: appeals.id,
-      recipient: appeals.recipient,
-      language: appeals.language,
-      subject: appeals.subject,
-      body: appeals.body,
-      createdAt: appeals.createdAt,
-      reference: cases.reference,
-      fullName: signatures.fullName,
-      initialsOnly: signatures.initialsOnly,
-      country: signatures.country,
-    })
-    .from(appeals)
-    .innerJoin(signatures, eq(signatures.id, appeals.signatureId))
-    .innerJoin(cases, eq(cases.id, appeals.caseId))
-    .where(eq(appeals.outboxId, outboxId))
-    .get();
+  const [appeal] = getAppealPdfLetters({ where: eq(appeals.outboxId, outboxId) });
   if (!appeal) return { ok: false, reason: "PDF not rendered: no appeal is linked to this fax." };
 
   let result: Awaited<ReturnType<typeof renderLettersPdf>>;
   try {
-    result = await renderLettersPdf(
-      [
-        {
-          id: appeal.id,
-          recipientLines: envelopeLines(appeal.recipient),
-          date: appeal.createdAt,
-          language: appeal.language,
-          onBehalfOf: signatureName(appeal),
-          supporterCountry: appeal.country,
-          subject: appeal.subject,
-          body: appeal.body,
-        },
-      ],
-      faxPdfOptions(),
-    );
+    result = await renderLettersPdf([appeal], faxPdfOptions());
   } catch (error) {
     return { ok: false, reason: `PDF not rendered: ${(error as Error).name}: ${(error as Error).message}`.slice(0, 500) };
   }

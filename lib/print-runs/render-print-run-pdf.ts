@@ -1,46 +1,20 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
-import { appeals, printRuns, signatures } from "@/db/schema";
+import { appeals, printRuns } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { type PdfLetter, type PdfResult, renderLettersPdf } from "../letters/pdf";
 import { letterPdfOptions } from "../letters/pdf-options";
-import { signatureName } from "../letters/render";
-import { envelopeLines } from "../targets/naming";
+import { getAppealPdfLetters } from "../letters/appeal-pdf-letters";
 
 export type PrintRunPdf = PdfResult & { runId: string; filename: string };
 
 /** The run's letters as they go on paper, in envelope order: by case, then recipient, then as they came in. */
 function runLetters(runId: string): PdfLetter[] {
-  return getDb()
-    .select({
-      id: appeals.id,
-      recipient: appeals.recipient,
-      language: appeals.language,
-      subject: appeals.subject,
-      body: appeals.body,
-      createdAt: appeals.createdAt,
-      fullName: signatures.fullName,
-      initialsOnly: signatures.initialsOnly,
-      country: signatures.country,
-      letterDate: signatures.letterDate,
-    })
-    .from(appeals)
-    .innerJoin(signatures, eq(signatures.id, appeals.signatureId))
-    .where(eq(appeals.printRunId, runId))
-    .orderBy(asc(appeals.caseId), asc(appeals.recipient), asc(appeals.createdAt), asc(appeals.id))
-    .all()
-    .map((row) => ({
-      id: row.id,
-      recipientLines: envelopeLines(row.recipient),
-      // the day the supporter confirmed: the date the letter was written on, whenever it is printed
-      date: row.letterDate ? new Date(`${row.letterDate}T12:00:00Z`) : row.createdAt,
-      language: row.language,
-      onBehalfOf: signatureName(row),
-      supporterCountry: row.country,
-      subject: row.subject,
-      body: row.body,
-    }));
+  return getAppealPdfLetters({
+    where: eq(appeals.printRunId, runId),
+    orderBy: [asc(appeals.caseId), asc(appeals.recipient), asc(appeals.createdAt), asc(appeals.id)],
+  });
 }
 
 /**
