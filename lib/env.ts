@@ -65,7 +65,8 @@ export const EnvSchema = z.object({
     .optional(),
   // A fax line takes minutes per page: this long between two messages to one number
   FAX_GAP_SECONDS: z.coerce.number().int().min(0).default(120),
-  MAILBOX_ALLOW_REMOTE: z
+  // Lets the built-in mailbox (no SMTP_URL) run with an APP_URL that is not this machine: a throwaway demo only
+  MAILBOX_DEMO: z
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),

@@ -3,11 +3,14 @@ import { databaseFile, pendingMigrationCount } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
 import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
+import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
+import { mailboxStartNotice, mailboxStartProblem } from "./mailbox/start-up";
 import { startOutboxWorker } from "./outbox/start-worker";
 
 export function startServerProcess(): void {
+  let config;
   try {
-    loadEnv();
+    config = loadEnv();
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);
@@ -22,6 +25,11 @@ export function startServerProcess(): void {
     console.error(`The database ${databaseFile()} lacks ${behind} migration(s): run npm start, npm run dev or npm run db:migrate.`);
     process.exit(1);
   }
+  const mailboxProblem = mailboxStartProblem({ smtpUrl: config.SMTP_URL, appUrl: config.appUrl, demo: config.MAILBOX_DEMO });
+  if (mailboxProblem) {
+    console.error(mailboxProblem);
+    process.exit(1);
+  }
   startOutboxWorker();
   // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time
   setInterval(() => {
@@ -33,4 +41,5 @@ export function startServerProcess(): void {
     }
   }, 30_000).unref();
   console.log(`Mail goes to ${describeTransport()}`);
+  if (isMailboxEnabled()) console.warn(mailboxStartNotice({ appUrl: config.appUrl, code: mailboxAccessCode() }));
 }

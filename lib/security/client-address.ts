@@ -1,17 +1,20 @@
 import "server-only";
 import { headers } from "next/headers";
-import { CLIENT_HEADER, FORWARDED_HEADER } from "./forwarded-request";
+import { readClientHeaders } from "./forwarded-request";
 
 /** The client's address as scripts/serve.mjs determined it (forwarded-request.ts): the socket's, or, with
  * TRUST_PROXY and a request that really comes from a nearby proxy, the address that proxy reports. Only ever
- * hashed (keyedHash), never stored or logged as is. "unknown" when the app is served some other way. */
+ * hashed (keyedHash), never stored or logged as is. "unknown" when the app is served some other way (then the
+ * x-vigil-* headers lack serve.mjs's stamp and are not believed). */
 export async function getClientAddress(): Promise<string> {
-  return (await headers()).get(CLIENT_HEADER) || "unknown";
+  const request = await headers();
+  return readClientHeaders({ get: (name) => request.get(name) }).client;
 }
 
 /** Whether the request came through something that forwards (a reverse proxy), as scripts/serve.mjs saw it. */
 export async function wasForwarded(): Promise<boolean> {
-  return (await headers()).get(FORWARDED_HEADER) !== "0";
+  const request = await headers();
+  return readClientHeaders({ get: (name) => request.get(name) }).forwarded;
 }
 
 /** The unit a rate limit counts: an IPv4 address, or an IPv6 /64 (one subscriber usually holds a whole /64,

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_HEADER, FORWARDED_HEADER, clientAddressFor, hasForwardingHeaders, stampClientHeaders } from "./forwarded-request";
+import { CLIENT_HEADER, FORWARDED_HEADER, STAMP_HEADER, clientAddressFor, hasForwardingHeaders, isStamped, readClientHeaders, stampClientHeaders } from "./forwarded-request";
 
 describe("clientAddressFor", () => {
   const spoofed = { "x-forwarded-for": "198.51.100.9, 203.0.113.7" };
@@ -62,5 +62,43 @@ describe("stampClientHeaders on a real request", () => {
 
   it("takes the proxy's last hop when TRUST_PROXY is set and the proxy is this machine", async () => {
     expect(await stamped({ trustProxy: true, headers: { "x-forwarded-for": "198.51.100.1, 203.0.113.7" } })).toEqual({ client: "203.0.113.7", forwarded: "1" });
+  });
+});
+
+describe("readClientHeaders: the app believes only what serve.mjs stamped", () => {
+  let server: http.Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  // a server like serve.mjs (stamp: true) or one started some other way (stamp: false), reading as the app does
+  async function seen({ stamp, headers }: { stamp: boolean; headers: Record<string, string> }) {
+    server = http.createServer((req, res) => {
+      if (stamp) stampClientHeaders({ request: req, trustProxy: false });
+      const get = (name: string) => (req.headers[name] as string | undefined) ?? null;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(readClientHeaders({ get })));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return (await (await fetch(`http://127.0.0.1:${port}/`, { headers })).json()) as { client: string; forwarded: boolean };
+  }
+
+  const forged = { [CLIENT_HEADER]: "127.0.0.1", [FORWARDED_HEADER]: "0" };
+
+  it("distrusts forged x-vigil-* headers on a server started without serve.mjs", async () => {
+    expect(await seen({ stamp: false, headers: forged })).toEqual({ client: "unknown", forwarded: true });
+  });
+
+  it("distrusts a guessed stamp", async () => {
+    expect(await seen({ stamp: false, headers: { ...forged, [STAMP_HEADER]: "guess" } })).toEqual({ client: "unknown", forwarded: true });
+  });
+
+  it("believes the headers serve.mjs wrote over the client's", async () => {
+    expect(await seen({ stamp: true, headers: { ...forged, [STAMP_HEADER]: "guess", "x-real-ip": "198.51.100.1" } })).toEqual({ client: "127.0.0.1", forwarded: true });
+    expect(await seen({ stamp: true, headers: {} })).toEqual({ client: "127.0.0.1", forwarded: false });
+  });
+
+  it("compares stamps without throwing on any length", () => {
+    expect(isStamped(undefined)).toBe(false);
+    expect(isStamped("x".repeat(1000))).toBe(false);
   });
 });
