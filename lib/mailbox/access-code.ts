@@ -11,9 +11,10 @@ export function mailboxAccessCode(): string {
 }
 
 /** Constant time, so the code cannot be guessed a byte at a time. */
+const digest = (s: string) => crypto.createHash("sha256").update(s).digest();
+
 export function isMailboxCode(candidate: string | null | undefined): boolean {
   if (!candidate) return false;
-  const digest = (s: string) => crypto.createHash("sha256").update(s).digest();
   return crypto.timingSafeEqual(digest(candidate), digest(mailboxAccessCode()));
 }
 

@@ -21,9 +21,10 @@ function processStamp(): string {
 }
 
 /** Whether a request's stamp is this process's (constant time: the value must not leak byte by byte). */
+const digest = (s: string) => crypto.createHash("sha256").update(s).digest();
+
 export function isStamped(value: string | null | undefined): boolean {
   if (!value) return false;
-  const digest = (s: string) => crypto.createHash("sha256").update(s).digest();
   return crypto.timingSafeEqual(digest(value), digest(processStamp()));
 }
 
