@@ -404,6 +404,32 @@ describe("deadline (issue 8 item 9)", () => {
   });
 });
 
+describe("queued appeals of a closed case (issue 8 item 9)", () => {
+  it("fails queued appeals, with the reason, once the case closes or its deadline passes", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const closing = createTestCase({ targets: 1 });
+    const lapsing = createTestCase({ targets: 1, actBefore: today });
+    const tokens = [];
+    for (const c of [closing, lapsing]) {
+      const email = uniqueEmail("queued");
+      sign({ slug: c.slug, email });
+      tokens.push(await confirmationToken(email));
+    }
+    tokens.forEach((token) => expect(confirmSignature({ token }).state).toBe("confirmed"));
+    const { cases } = schema;
+    getDb().update(cases).set({ state: "closed" }).where(orm.eq(cases.id, closing.id)).run();
+    const later = hours(25);
+    await deliverDue({ now: later });
+    await deliverDue({ now: later });
+    for (const c of [closing, lapsing]) {
+      const appeal = appealsOf(c.id)[0]!;
+      expect(outboxById(appeal.outboxId!)).toMatchObject({ status: "failed", lastError: expect.stringContaining("not sent") });
+      expect(mailTo(c.targets[0]!.email!)).toHaveLength(0);
+    }
+    expect(getSignatureCount({ caseId: closing.id })).toBe(1);
+  });
+});
+
 describe("rate limits", () => {
   it("stops mailing an address after RATE_LIMIT_PER_EMAIL, while the page reads the same", () => {
     const restore = setEnv({ RATE_LIMIT_PER_EMAIL: "2" });
