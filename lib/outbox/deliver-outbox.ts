@@ -120,7 +120,7 @@ function toMail(row: Row, attachments?: FaxAttachment[]) {
 
 /** Sends one claimed row and records the result with an update guarded by status and lease owner: a worker
  * that lost its lease cannot overwrite the row of the worker that took it over. */
-export async function deliverRow(row: Row, owner: string, now = new Date()): Promise<DeliveryOutcome> {
+export async function deliverRow(row: Row, owner: string, clock = new Date()): Promise<DeliveryOutcome> {
   const guard = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
   if (row.kind === "appeal" || row.kind === "fax") {
     // a letter queued before its case closed (or passed its deadline) is not sent late: failed, with the reason,
@@ -128,11 +128,11 @@ export async function deliverRow(row: Row, owner: string, now = new Date()): Pro
     const theCase = writeTransaction((tx) =>
       tx.select({ state: cases.state, actBefore: cases.actBefore }).from(appeals).innerJoin(cases, eq(cases.id, appeals.caseId)).where(eq(appeals.outboxId, row.id)).get(),
     );
-    if (theCase && !isOpenForSignatures(theCase, now)) {
+    if (theCase && !isOpenForSignatures(theCase, clock)) {
       const reason = theCase.state === "closed" ? "not sent: the case closed before delivery" : `not sent: the case's deadline (${theCase.actBefore}) passed before delivery`;
       const changed = writeTransaction((tx) => {
         const result = tx.update(outbox).set({ status: "failed", lastError: reason, leaseOwner: null, leaseUntil: null }).where(guard).run();
-        if (result.changes === 1) reopenLane(tx, row.lane, now.getTime());
+        if (result.changes === 1) reopenLane(tx, row.lane, clock.getTime());
         return result;
       });
       return changed.changes === 1 ? "failed" : "lost-lease";
