@@ -190,6 +190,30 @@ export const signatures = sqliteTable(
   ],
 );
 
+// What someone typed into the form for an address that already has a pending signature for the case: never
+// written over that signature (a stranger could rewrite its name, message and "let officials reply"); it takes
+// the signature's place only when the owner of the address confirms it by its own link.
+export const signatureOffers = sqliteTable(
+  "signature_offers",
+  {
+    id: text("id").primaryKey(),
+    signatureId: text("signature_id")
+      .notNull()
+      .references(() => signatures.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    email: text("email").notNull(),
+    country: text("country").notNull(),
+    message: text("message"),
+    initialsOnly: flag("initials_only"),
+    allowReply: flag("allow_reply"),
+    followUpdates: flag("follow_updates"),
+    tokenHash: text("token_hash").notNull(),
+    tokenExpiresAt: ms("token_expires_at").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("signature_offers_token_uq").on(t.tokenHash), index("signature_offers_signature_idx").on(t.signatureId)],
+);
+
 export const OUTBOX_KINDS = [
   "confirmation",
   "already_signed",

@@ -2,7 +2,8 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
-import { mailboxMessages, outbox, outboxLanes } from "@/db/schema";
+import { appeals, cases, mailboxMessages, outbox, outboxLanes } from "@/db/schema";
+import { isOpenForSignatures } from "../cases/queries";
 import { env } from "../env";
 import { sendFailedFaxByPost } from "../fax/fax-by-post";
 import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../fax/render-fax-attachment";
@@ -119,8 +120,24 @@ function toMail(row: Row, attachments?: FaxAttachment[]) {
 
 /** Sends one claimed row and records the result with an update guarded by status and lease owner: a worker
  * that lost its lease cannot overwrite the row of the worker that took it over. */
-export async function deliverRow(row: Row, owner: string): Promise<DeliveryOutcome> {
+export async function deliverRow(row: Row, owner: string, clock = new Date()): Promise<DeliveryOutcome> {
   const guard = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
+  if (row.kind === "appeal" || row.kind === "fax") {
+    // a letter queued before its case closed (or passed its deadline) is not sent late: failed, with the reason,
+    // and never sent by post instead
+    const theCase = writeTransaction((tx) =>
+      tx.select({ state: cases.state, actBefore: cases.actBefore }).from(appeals).innerJoin(cases, eq(cases.id, appeals.caseId)).where(eq(appeals.outboxId, row.id)).get(),
+    );
+    if (theCase && !isOpenForSignatures(theCase, clock)) {
+      const reason = theCase.state === "closed" ? "not sent: the case closed before delivery" : `not sent: the case's deadline (${theCase.actBefore}) passed before delivery`;
+      const changed = writeTransaction((tx) => {
+        const result = tx.update(outbox).set({ status: "failed", lastError: reason, leaseOwner: null, leaseUntil: null }).where(guard).run();
+        if (result.changes === 1) reopenLane(tx, row.lane, clock.getTime());
+        return result;
+      });
+      return changed.changes === 1 ? "failed" : "lost-lease";
+    }
+  }
   let attachments: FaxAttachment[] | undefined;
   if (row.kind === "fax") {
     // the fax is its PDF: one that cannot be rendered fails for good, with the reason, and is never faxed blank;
@@ -231,14 +248,15 @@ export async function deliverDue({
   owner = `worker-${crypto.randomUUID()}`,
   concurrency = env().OUTBOX_CONCURRENCY,
   limit = 50,
-}: { owner?: string; limit?: number; concurrency?: number } = {}): Promise<Record<DeliveryOutcome, number>> {
+  now,
+}: { owner?: string; limit?: number; concurrency?: number; now?: Date } = {}): Promise<Record<DeliveryOutcome, number>> {
   const tally: Record<DeliveryOutcome, number> = { sent: 0, retry: 0, failed: 0, "lost-lease": 0 };
-  const rows = claimDue({ owner, limit });
+  const rows = claimDue({ owner, limit, now });
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
     while (next < rows.length) {
       const row = rows[next++]!;
-      tally[await deliverRow(row, owner)]++;
+      tally[await deliverRow(row, owner, now)]++;
     }
   });
   // every lane finishes its own send even if another throws, so no row is left half-recorded under this owner

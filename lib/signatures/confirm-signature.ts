@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
-import { appeals, cases, letterTemplates, signatures, targets } from "@/db/schema";
+import { appeals, cases, letterTemplates, signatureOffers, signatures, targets } from "@/db/schema";
 import { faxCoverEmail } from "@/emails/fax-cover";
-import { pickTemplate } from "../cases/queries";
+import { isOpenForSignatures, pickTemplate } from "../cases/queries";
 import { countryName } from "../countries";
 import { env } from "../env";
 import { faxGatewayAddress, faxLane } from "../fax/gateway";
@@ -21,22 +21,32 @@ export type ConfirmationLookup = {
   caseSlug?: string;
   personName?: string;
   caseTitle?: string;
+  /** For a case past its deadline: the last day it took action (YYYY-MM-DD). */
+  closedOn?: string;
   /** What the letters will carry, shown before confirming: whoever typed this address into the form chose it,
    * and the owner of the address must see it (above all whether officials will see their address). */
   letter?: { signedAs: string; country: string; message: string | null; allowReply: boolean };
 };
 
+const lookupColumns = {
+  id: signatures.id,
+  status: signatures.status,
+  caseSlug: cases.slug,
+  personName: cases.personName,
+  caseTitle: cases.title,
+  caseState: cases.state,
+  actBefore: cases.actBefore,
+};
+
+/** A token is a pending signature's own link, or the link of an offer made for it (what was typed later for the
+ * same address); an offer carries its own details and expiry. */
 function findByToken(token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  return getDb()
+  const tokenHash = hashToken(token);
+  const own = getDb()
     .select({
-      id: signatures.id,
-      status: signatures.status,
+      ...lookupColumns,
       tokenExpiresAt: signatures.tokenExpiresAt,
-      caseSlug: cases.slug,
-      personName: cases.personName,
-      caseTitle: cases.title,
-      caseState: cases.state,
       fullName: signatures.fullName,
       initialsOnly: signatures.initialsOnly,
       country: signatures.country,
@@ -45,7 +55,24 @@ function findByToken(token: string) {
     })
     .from(signatures)
     .innerJoin(cases, eq(cases.id, signatures.caseId))
-    .where(eq(signatures.tokenHash, hashToken(token)))
+    .where(eq(signatures.tokenHash, tokenHash))
+    .get();
+  if (own) return { ...own, offerId: null };
+  return getDb()
+    .select({
+      ...lookupColumns,
+      offerId: signatureOffers.id,
+      tokenExpiresAt: signatureOffers.tokenExpiresAt,
+      fullName: signatureOffers.fullName,
+      initialsOnly: signatureOffers.initialsOnly,
+      country: signatureOffers.country,
+      message: signatureOffers.message,
+      allowReply: signatureOffers.allowReply,
+    })
+    .from(signatureOffers)
+    .innerJoin(signatures, eq(signatures.id, signatureOffers.signatureId))
+    .innerJoin(cases, eq(cases.id, signatures.caseId))
+    .where(eq(signatureOffers.tokenHash, tokenHash))
     .get();
 }
 
@@ -58,6 +85,8 @@ export function getConfirmationByToken({ token, now = new Date() }: { token: str
   if (row.status === "confirmed") return { state: "confirmed", ...about };
   if (row.tokenExpiresAt.getTime() < now.getTime()) return { state: "expired", ...about };
   if (row.caseState !== "published") return { state: "closed", ...about };
+  // past its deadline the case takes no more action: a late confirmation would send a letter nobody asked for now
+  if (!isOpenForSignatures({ state: row.caseState, actBefore: row.actBefore }, now)) return { state: "closed", closedOn: row.actBefore, ...about };
   const letter = { signedAs: signatureName(row), country: row.country, message: row.message, allowReply: row.allowReply };
   return { state: "ready", ...about, letter };
 }
@@ -83,8 +112,18 @@ export function confirmSignature({
     const lookup = getConfirmationByToken({ token, now });
     if (lookup.state !== "ready") return lookup;
 
-    const signature = tx.select().from(signatures).where(eq(signatures.tokenHash, hashToken(token))).get();
+    const row = findByToken(token);
+    if (!row) return { state: "invalid" };
+    if (row.offerId) {
+      // the owner chose the offer: its details (and its link) take the pending signature's place now, not before
+      const offer = tx.select().from(signatureOffers).where(eq(signatureOffers.id, row.offerId)).get();
+      if (!offer) return { state: "invalid" };
+      const { id: _id, signatureId: _signatureId, createdAt: _createdAt, ...details } = offer;
+      tx.update(signatures).set({ ...details, updatedAt: now }).where(and(eq(signatures.id, row.id), eq(signatures.status, "pending"))).run();
+    }
+    const signature = tx.select().from(signatures).where(eq(signatures.id, row.id)).get();
     if (!signature) return { state: "invalid" };
+    if (signature.status === "confirmed") return { ...lookup, state: "confirmed" };
     const replyAllowed = signature.allowReply && allowReply !== false;
     signature.allowReply = replyAllowed;
     const changed = tx
@@ -93,6 +132,8 @@ export function confirmSignature({
       .where(and(eq(signatures.id, signature.id), eq(signatures.status, "pending")))
       .run();
     if (changed.changes === 0) return { ...lookup, state: "confirmed" };
+    // the other offers for this address die with the choice made
+    tx.delete(signatureOffers).where(eq(signatureOffers.signatureId, signature.id)).run();
 
     const theCase = tx.select().from(cases).where(eq(cases.id, signature.caseId)).get()!;
     const templates = tx.select().from(letterTemplates).where(eq(letterTemplates.caseId, theCase.id)).all();

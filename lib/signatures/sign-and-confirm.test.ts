@@ -283,11 +283,13 @@ describe("signing and confirming", () => {
     expect(secondToken).not.toBe(firstToken);
     const rows = signaturesOf(testCase.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: "pending", fullName: "Amira H.", emailNormalized: email });
-    // the newest link wins; the old one stops working
-    expect(getConfirmationByToken({ token: firstToken }).state).toBe("invalid");
+    // issue 8 item 10: the pending signature is never written over; the second link offers what was typed
+    expect(rows[0]).toMatchObject({ status: "pending", fullName: "Amira Haddad", emailNormalized: email });
+    expect(getConfirmationByToken({ token: firstToken }).state).toBe("ready");
+    expect(getConfirmationByToken({ token: secondToken }).letter?.signedAs).toBe("Amira H.");
 
     expect(confirmSignature({ token: secondToken })).toMatchObject({ state: "confirmed", appealsQueued: 2 });
+    expect(signaturesOf(testCase.id)[0]).toMatchObject({ status: "confirmed", fullName: "Amira H." });
     const again = confirmSignature({ token: secondToken });
     expect(again.state).toBe("confirmed");
     expect(again.appealsQueued).toBeUndefined();
@@ -362,6 +364,69 @@ describe("signing and confirming", () => {
     expect(confirmSignature({ token }).state).toBe("closed");
     expect(appealsOf(testCase.id)).toHaveLength(0);
     expect(getSignatureCount({ caseId: testCase.id })).toBe(0);
+  });
+});
+
+describe("a pending signature is never overwritten (issue 8 item 10)", () => {
+  it("keeps a stranger's second submission off the pending row until the owner confirms it", async () => {
+    const testCase = createTestCase({ targets: 1 });
+    const email = uniqueEmail("owner");
+    sign({ slug: testCase.slug, email, fullName: "Real Owner", message: "Free her now" });
+    const ownerToken = await confirmationToken(email);
+    sign({ slug: testCase.slug, email, fullName: "Someone Else", message: "rewritten", allowReply: true, initialsOnly: true });
+    const strangerToken = await confirmationToken(email);
+
+    expect(signaturesOf(testCase.id)).toHaveLength(1);
+    expect(signaturesOf(testCase.id)[0]).toMatchObject({ fullName: "Real Owner", message: "Free her now", allowReply: false, initialsOnly: false });
+    expect(getConfirmationByToken({ token: ownerToken }).letter).toMatchObject({ signedAs: "Real Owner", allowReply: false });
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(0);
+
+    expect(confirmSignature({ token: ownerToken })).toMatchObject({ state: "confirmed", appealsQueued: 1 });
+    expect(signaturesOf(testCase.id)[0]).toMatchObject({ fullName: "Real Owner", message: "Free her now", allowReply: false });
+    // the offer died with the owner's choice
+    expect(confirmSignature({ token: strangerToken }).state).toBe("invalid");
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(1);
+    expect(appealsOf(testCase.id)).toHaveLength(1);
+  });
+});
+
+describe("deadline (issue 8 item 9)", () => {
+  it("does not confirm once the case's deadline has passed, and says when it closed", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const testCase = createTestCase({ targets: 1, actBefore: today });
+    const email = uniqueEmail("deadline");
+    sign({ slug: testCase.slug, email });
+    const token = await confirmationToken(email);
+    expect(getConfirmationByToken({ token, now: hours(25) })).toMatchObject({ state: "closed", closedOn: today });
+    expect(confirmSignature({ token, now: hours(25) }).state).toBe("closed");
+    expect(appealsOf(testCase.id)).toHaveLength(0);
+    expect(getSignatureCount({ caseId: testCase.id })).toBe(0);
+  });
+});
+
+describe("queued appeals of a closed case (issue 8 item 9)", () => {
+  it("fails queued appeals, with the reason, once the case closes or its deadline passes", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const closing = createTestCase({ targets: 1 });
+    const lapsing = createTestCase({ targets: 1, actBefore: today });
+    const tokens = [];
+    for (const c of [closing, lapsing]) {
+      const email = uniqueEmail("queued");
+      sign({ slug: c.slug, email });
+      tokens.push(await confirmationToken(email));
+    }
+    tokens.forEach((token) => expect(confirmSignature({ token }).state).toBe("confirmed"));
+    const { cases } = schema;
+    getDb().update(cases).set({ state: "closed" }).where(orm.eq(cases.id, closing.id)).run();
+    const later = hours(25);
+    await deliverDue({ now: later });
+    await deliverDue({ now: later });
+    for (const c of [closing, lapsing]) {
+      const appeal = appealsOf(c.id)[0]!;
+      expect(outboxById(appeal.outboxId!)).toMatchObject({ status: "failed", lastError: expect.stringContaining("not sent") });
+      expect(mailTo(c.targets[0]!.email!)).toHaveLength(0);
+    }
+    expect(getSignatureCount({ caseId: closing.id })).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { writeTransaction } from "@/db/client";
-import { cases, signatures, targets } from "@/db/schema";
+import { cases, signatureOffers, signatures, targets } from "@/db/schema";
 import { alreadySignedEmail } from "@/emails/already-signed";
 import { confirmSignatureEmail } from "@/emails/confirm-signature";
 import { isOpenForSignatures } from "../cases/queries";
@@ -22,7 +22,9 @@ export type SubmitSignatureResult =
 /**
  * Records an unconfirmed signature and queues its confirmation email, in one transaction. The result is the
  * same whether or not the address had signed before (the page must not reveal who signed): a pending
- * signature is refreshed with a new link, a confirmed one gets an "already signed" note by email instead.
+ * signature is never written over (whoever typed the address may not be its owner); what was typed becomes an
+ * offer with its own link, which takes the signature's place only if the owner confirms it. A confirmed one
+ * gets an "already signed" note by email instead.
  * Per-address limits stop the form being used to mail-bomb a third party; once hit, nothing more is sent to
  * that address but the page still reads the same.
  */
@@ -81,7 +83,6 @@ export function submitSignature({
     const fields = {
       fullName: input.fullName,
       email: input.email,
-      emailNormalized,
       country: input.country,
       message: input.message === "" ? null : input.message,
       initialsOnly: input.initialsOnly,
@@ -89,13 +90,12 @@ export function submitSignature({
       followUpdates: input.followUpdates,
       tokenHash: hashToken(token),
       tokenExpiresAt: new Date(now.getTime() + config.CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
-      updatedAt: now,
     };
     if (existing) {
-      // still pending: the newest details and link win; the old link stops working
-      tx.update(signatures).set(fields).where(and(eq(signatures.id, existing.id), eq(signatures.status, "pending"))).run();
+      // still pending: the pending row and its link stay as they are; the new details wait under their own link
+      tx.insert(signatureOffers).values({ id: newId(), signatureId: existing.id, createdAt: now, ...fields }).run();
     } else {
-      tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", createdAt: now, ...fields }).run();
+      tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", emailNormalized, createdAt: now, updatedAt: now, ...fields }).run();
     }
 
     const targetTitles = tx

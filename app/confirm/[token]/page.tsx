@@ -48,7 +48,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
                 <dt className="font-semibold">Your email address</dt>
                 <dd>
                   {found.letter.allowReply
-                    ? "Officials will see it and can reply to you, because the form asked for that. Untick the box below if you do not want this."
+                    ? "The form asked for officials to see it and reply to you. Tick the box below if you want this; otherwise it is not shown to them."
                     : "Not shown to officials. Their replies go to Vigil."}
                 </dd>
               </div>
@@ -59,7 +59,8 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
               <>
                 <input type="hidden" name="replyOffered" value="1" />
                 <label className="flex items-start gap-3 text-base">
-                  <input type="checkbox" name="allowReply" defaultChecked className="mt-1 size-5" />
+                  {/* unticked: whoever typed this address into the form ticked the opt-in, not necessarily its owner */}
+                  <input type="checkbox" name="allowReply" className="mt-1 size-5" />
                   <span>Let officials see my email address and reply to me</span>
                 </label>
               </>
@@ -111,7 +112,9 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
       return (
         <MessagePanel eyebrow="Urgent action closed" title="This urgent action has closed">
           <p>
-            The appeal for {name} stopped taking signatures before you confirmed, so your letter was not sent.
+            {found.closedOn
+              ? <>This urgent action closed on {new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${found.closedOn}T00:00:00Z`))}; your appeal for {name} was not sent.</>
+              : <>The appeal for {name} stopped taking signatures before you confirmed, so your letter was not sent.</>}
             Thank you for wanting to help.
           </p>
           <p className="flex flex-wrap gap-3">
