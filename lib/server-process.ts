@@ -4,6 +4,7 @@ import { EnvError, loadEnv } from "./env";
 import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
 import { startOutboxWorker } from "./outbox/start-worker";
+import { purgeExpiredRows } from "./security/purge-expired-rows";
 
 export function startServerProcess(): void {
   try {
@@ -27,9 +28,10 @@ export function startServerProcess(): void {
   setInterval(() => {
     try {
       publishDueCases();
+      purgeExpiredRows();
     } catch (error) {
       // the next tick retries; a thrown timer callback would otherwise take the whole server down
-      console.error("Scheduled publishing failed:", error instanceof Error ? error.message : error);
+      console.error("Scheduled publishing or purge failed:", error instanceof Error ? error.message : error);
     }
   }, 30_000).unref();
   console.log(`Mail goes to ${describeTransport()}`);
