@@ -6,6 +6,7 @@ import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
 import { mailboxStartNotice, mailboxStartProblem } from "./mailbox/start-up";
 import { startOutboxWorker } from "./outbox/start-worker";
+import { purgeExpiredRows } from "./security/purge-expired-rows";
 
 export function startServerProcess(): void {
   let config;
@@ -35,9 +36,10 @@ export function startServerProcess(): void {
   setInterval(() => {
     try {
       publishDueCases();
+      purgeExpiredRows();
     } catch (error) {
       // the next tick retries; a thrown timer callback would otherwise take the whole server down
-      console.error("Scheduled publishing failed:", error instanceof Error ? error.message : error);
+      console.error("Scheduled publishing or purge failed:", error instanceof Error ? error.message : error);
     }
   }, 30_000).unref();
   console.log(`Mail goes to ${describeTransport()}`);

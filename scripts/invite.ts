@@ -3,10 +3,12 @@
 import { parseArgs } from "node:util";
 import { migrateDatabase, databaseFile } from "../db/client";
 import { USER_ROLES } from "../db/schema";
+import { disableUser } from "../lib/auth/commands/disable-user";
 import { InvalidInviteError, inviteUser } from "../lib/auth/commands/invite-user";
 import { EnvError, loadEnv } from "../lib/env";
 
 const USAGE = `Usage: npm run invite -- EMAIL [--role campaigner|admin]
+       npm run invite -- --disable EMAIL   (ends their sessions and deletes their unused sign-in links)
 
 Lets EMAIL sign in to the campaign workspace (default role: campaigner). Inviting an existing
 account changes its role and enables it again.`;
@@ -21,7 +23,7 @@ function main() {
   try {
     parsed = parseArgs({
       args: process.argv.slice(2),
-      options: { role: { type: "string", short: "r" }, help: { type: "boolean", short: "h" } },
+      options: { role: { type: "string", short: "r" }, disable: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
     });
@@ -50,6 +52,12 @@ function main() {
     throw error;
   }
   migrateDatabase();
+  if (parsed.values.disable) {
+    const done = disableUser({ email, actorId: null });
+    if (!done) fail(`There is no account for "${email}".`);
+    console.log(`Disabled ${email}: ${done.sessionsEnded} session(s) ended, ${done.linksDeleted} unused sign-in link(s) deleted.`);
+    return;
+  }
   try {
     const result = inviteUser({ email, role });
     const what =

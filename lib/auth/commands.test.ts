@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, sessions, users } from "@/db/schema";
+import { auditLog, sessions, users, verificationTokens } from "@/db/schema";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { endSessionsForUser } from "./commands/end-sessions";
 import { InvalidInviteError, inviteUser } from "./commands/invite-user";
@@ -73,12 +73,19 @@ describe("endSessionsForUser", () => {
     addSession(target.userId);
     addSession(target.userId);
     const kept = addSession(other.userId);
-    expect(endSessionsForUser({ userId: target.userId, actorId: admin.userId })).toEqual({ ended: 2 });
+    // an unused sign-in link of each: the target's would sign them straight back in
+    const expires = new Date(Date.now() + 1_800_000);
+    const targetEmail = getDb().select().from(users).where(eq(users.id, target.userId)).get()!.email!;
+    const otherEmail = getDb().select().from(users).where(eq(users.id, other.userId)).get()!.email!;
+    getDb().insert(verificationTokens).values([{ identifier: targetEmail, token: "t1", expires }, { identifier: otherEmail, token: "t2", expires }]).run();
+    expect(endSessionsForUser({ userId: target.userId, actorId: admin.userId })).toEqual({ ended: 2, linksDeleted: 1 });
+    expect(getDb().select().from(verificationTokens).where(eq(verificationTokens.identifier, targetEmail)).all()).toHaveLength(0);
+    expect(getDb().select().from(verificationTokens).where(eq(verificationTokens.identifier, otherEmail)).all()).toHaveLength(1);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, target.userId)).all()).toHaveLength(0);
     expect(getDb().select().from(sessions).where(eq(sessions.sessionToken, kept)).get()).toBeDefined();
     const entry = auditFor(target.userId).find((e) => e.action === "sessions.end");
     expect(entry).toMatchObject({ actorUserId: admin.userId });
-    expect(JSON.parse(entry!.details!)).toEqual({ ended: 2 });
+    expect(JSON.parse(entry!.details!)).toEqual({ ended: 2, linksDeleted: 1 });
   });
 
   it("returns null for an unknown user", () => {

@@ -6,6 +6,7 @@ import { getDb, writeTransaction } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
+import { getClientAddress } from "../security/client-address";
 import { appSecret } from "../security/secret";
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "./send-sign-in-link";
 import { authorizeSignIn } from "./sign-in-policy";
@@ -26,8 +27,8 @@ const emailProvider: EmailConfig = {
   type: "email",
   name: "Email",
   maxAge: SIGN_IN_LINK_MINUTES * 60,
-  async sendVerificationRequest({ identifier, url }) {
-    await sendSignInLink({ identifier, url });
+  async sendVerificationRequest({ identifier, url, token, expires }) {
+    await sendSignInLink({ identifier, url, token, expires, clientAddress: await getClientAddress() });
   },
 };
 
@@ -43,6 +44,9 @@ function config(): NextAuthConfig {
       ...adapter,
       // Accounts are made only by an invitation or ADMIN_EMAILS (lib/auth/sign-in-policy.ts), never by signing in.
       createUser: () => Promise.reject(new Error("Sign-in may not create accounts")),
+      // sendSignInLink writes the token with its mail, and none for an address that may not sign in: a row per
+      // request for any address would fill the table from the public form
+      createVerificationToken: (token) => token,
     },
     providers: [emailProvider],
     secret: appSecret(),

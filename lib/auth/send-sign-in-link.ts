@@ -1,10 +1,14 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { writeTransaction } from "@/db/client";
+import { verificationTokens } from "@/db/schema";
 import { signInLinkEmail } from "@/emails/sign-in-link";
 import { env } from "../env";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { consumeRateLimit } from "../security/rate-limits";
-import { isSignInAllowed } from "./sign-in-policy";
+import { appSecret } from "../security/secret";
+import { rateLimitUnit } from "../security/client-address";
+import { isSignInAllowedIn } from "./sign-in-policy";
 
 /** How long a sign-in link works. Short: it is a password sent in clear through mail servers. */
 export const SIGN_IN_LINK_MINUTES = 30;
@@ -16,16 +20,44 @@ export function continueUrl(callbackUrl: string): string {
   return `${env().appUrl}/admin/sign-in/continue${search}`;
 }
 
-/** Auth.js's sendVerificationRequest. Queues the link through the outbox like all other mail (built-in mailbox
- * or SMTP). For an address that may not sign in it sends nothing and returns normally: the visitor sees the same
- * "check your email" page either way, so the form cannot be used to find out who has an account. */
-export async function sendSignInLink({ identifier, url }: { identifier: string; url: string }): Promise<{ queued: boolean }> {
-  if (!isSignInAllowed({ email: identifier })) return { queued: false };
+/** What Auth.js stores for a link's token and looks up when it is followed (@auth/core sendToken's createHash):
+ * sha256 hex of the token followed by the secret. */
+export function hashVerificationToken(token: string): string {
+  return createHash("sha256").update(`${token}${appSecret()}`).digest("hex");
+}
+
+/**
+ * Auth.js's sendVerificationRequest, and the only writer of verification tokens (the adapter's
+ * createVerificationToken writes nothing, lib/auth/config.ts): the token row and the queued mail commit together,
+ * or neither does. For an address that may not sign in, or over a limit, it writes neither and returns normally,
+ * so the visitor sees the same "check your email" page. Known and unknown addresses do the same work up to the
+ * last insert: both limits are counted, the policy read and the token hashed, so timing tells little.
+ */
+export async function sendSignInLink({
+  identifier,
+  url,
+  token = new URL(url).searchParams.get("token") ?? "",
+  expires = new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
+  clientAddress,
+}: {
+  identifier: string;
+  url: string;
+  token?: string;
+  expires?: Date;
+  /** as getClientAddress() gives it; "unknown" when the app is served without scripts/serve.mjs */
+  clientAddress: string;
+}): Promise<{ queued: boolean }> {
   const email = signInLinkEmail({ signInUrl: continueUrl(url), appUrl: env().appUrl, expiresInMinutes: SIGN_IN_LINK_MINUTES });
+  const hashed = hashVerificationToken(token);
+  const client = rateLimitUnit(clientAddress);
   const queued = writeTransaction((tx) => {
-    const limit = consumeRateLimit(tx, { name: "signInLink", subject: identifier });
-    // over the limit: the same silence as for an unknown address
-    if (!limit.allowed) return false;
+    // both counted every time, before the policy, so an unknown address costs a client what a known one does
+    const perClient = consumeRateLimit(tx, { name: "signInLinkPerClient", subject: client });
+    const perAddress = consumeRateLimit(tx, { name: "signInLink", subject: [identifier, client] });
+    const allowed = isSignInAllowedIn(tx, { email: identifier });
+    // over a limit: the same silence as for an unknown address
+    if (!allowed || !perClient.allowed || !perAddress.allowed || !token) return false;
+    tx.insert(verificationTokens).values({ identifier, token: hashed, expires }).run();
     enqueueMessage(tx, {
       kind: "sign_in",
       to: identifier,

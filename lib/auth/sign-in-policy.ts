@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db/client";
+import { getDb, writeTransaction, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
@@ -14,8 +14,13 @@ function isAdminEmail(email: string): boolean {
  * ADMIN_EMAILS. A disabled account stays out even when listed in ADMIN_EMAILS: disabling is the later decision.
  * Reads only; the sign-in form answers every address alike, so nothing here may show. */
 export function isSignInAllowed({ email }: { email: string }): boolean {
+  return isSignInAllowedIn(getDb(), { email });
+}
+
+/** isSignInAllowed inside the caller's transaction, so the answer and the work it allows commit together. */
+export function isSignInAllowedIn(tx: Db, { email }: { email: string }): boolean {
   const address = normalizeStaffEmail(email);
-  const row = getDb().select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, address)).get();
+  const row = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, address)).get();
   if (row) return row.disabledAt === null;
   return isAdminEmail(address);
 }

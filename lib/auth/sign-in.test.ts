@@ -2,11 +2,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, outbox, users } from "@/db/schema";
+import { auditLog, outbox, users, verificationTokens } from "@/db/schema";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { inviteUser } from "./commands/invite-user";
 import { rateLimitPolicy } from "../security/rate-limits";
-import { sendSignInLink } from "./send-sign-in-link";
+import { hashVerificationToken, sendSignInLink } from "./send-sign-in-link";
 import { authorizeSignIn, isSignInAllowed } from "./sign-in-policy";
 
 const ADMIN = "boss@staff.example.org";
@@ -19,6 +19,8 @@ afterAll(() => database.close());
 
 let n = 0;
 const unique = (label: string) => `${label}-${Date.now()}-${n++}@staff.example.org`;
+const CLIENT = "198.51.100.7";
+const tokensFor = (identifier: string) => getDb().select().from(verificationTokens).where(eq(verificationTokens.identifier, identifier)).all();
 const signInMail = (to: string) => getDb().select().from(outbox).where(and(eq(outbox.kind, "sign_in"), eq(outbox.toAddress, to))).all();
 const linkFor = (email: string) =>
   `${APP_URL}/api/auth/callback/email?${new URLSearchParams({ callbackUrl: "/admin", token: crypto.randomUUID(), email })}`;
@@ -67,7 +69,7 @@ describe("isSignInAllowed / authorizeSignIn", () => {
 describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
   it("queues no mail for an unknown address, and returns normally", async () => {
     const stranger = unique("unknown");
-    await expect(sendSignInLink({ identifier: stranger, url: linkFor(stranger) })).resolves.toEqual({ queued: false });
+    await expect(sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: CLIENT })).resolves.toEqual({ queued: false });
     expect(signInMail(stranger)).toHaveLength(0);
   });
 
@@ -75,7 +77,7 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const email = unique("campaigner");
     inviteUser({ email, role: "campaigner" });
     const url = linkFor(email);
-    await expect(sendSignInLink({ identifier: email, url })).resolves.toEqual({ queued: true });
+    await expect(sendSignInLink({ identifier: email, url, clientAddress: CLIENT })).resolves.toEqual({ queued: true });
     const mail = signInMail(email);
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ status: "queued", kind: "sign_in", toAddress: email });
@@ -89,7 +91,7 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
 
   it("queues for an ADMIN_EMAILS address before any account exists, without making one", async () => {
     const email = "fresh-admin@staff.example.org";
-    await sendSignInLink({ identifier: email, url: linkFor(email) });
+    await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT });
     expect(signInMail(email)).toHaveLength(1);
     expect(getDb().select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
   });
@@ -98,18 +100,62 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const email = "off-admin@staff.example.org";
     const { userId } = inviteUser({ email, role: "admin" });
     getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
-    await expect(sendSignInLink({ identifier: email, url: linkFor(email) })).resolves.toEqual({ queued: false });
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT })).resolves.toEqual({ queued: false });
     expect(signInMail(email)).toHaveLength(0);
   });
 
-  it("stops after the sign-in link limit per address per window, silently", async () => {
+  it("stops after the sign-in link limit per address and client per window, silently", async () => {
     const { count: perWindow } = rateLimitPolicy("signInLink");
     expect(perWindow).toBe(5);
     const email = unique("flooded");
     inviteUser({ email, role: "campaigner" });
     const results = [];
-    for (let i = 0; i < perWindow + 2; i++) results.push(await sendSignInLink({ identifier: email, url: linkFor(email) }));
+    for (let i = 0; i < perWindow + 2; i++) results.push(await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT }));
     expect(results.filter((r) => r.queued)).toHaveLength(perWindow);
     expect(signInMail(email)).toHaveLength(perWindow);
+  });
+
+  it("writes the verification token with the mail for an allowed address, and none for any other", async () => {
+    const email = unique("token");
+    inviteUser({ email, role: "campaigner" });
+    const url = linkFor(email);
+    await sendSignInLink({ identifier: email, url, clientAddress: CLIENT });
+    const [row, ...more] = tokensFor(email);
+    expect(more).toHaveLength(0);
+    // what Auth.js looks up when the link is followed
+    expect(row!.token).toBe(hashVerificationToken(new URL(url).searchParams.get("token")!));
+    const stranger = unique("no-token");
+    await sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: CLIENT });
+    expect(tokensFor(stranger)).toHaveLength(0);
+    const off = unique("off-token");
+    const { userId } = inviteUser({ email: off, role: "campaigner" });
+    getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
+    await sendSignInLink({ identifier: off, url: linkFor(off), clientAddress: CLIENT });
+    expect(tokensFor(off)).toHaveLength(0);
+  });
+
+  it("a stranger asking for an admin's address from their network does not mute the admin's own links", async () => {
+    const { count: perWindow } = rateLimitPolicy("signInLink");
+    const email = unique("muted");
+    inviteUser({ email, role: "admin" });
+    for (let i = 0; i < perWindow + 3; i++) await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "203.0.113.9" });
+    const before = signInMail(email).length;
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "2001:db8:1:2::5" })).resolves.toEqual({ queued: true });
+    expect(signInMail(email)).toHaveLength(before + 1);
+    expect(tokensFor(email)).toHaveLength(before + 1);
+  });
+
+  it("limits one client across addresses, known and unknown alike", async () => {
+    const { count: perWindow } = rateLimitPolicy("signInLinkPerClient");
+    const client = "192.0.2.44";
+    for (let i = 0; i < perWindow; i++) {
+      const stranger = unique("cycle");
+      await sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: client });
+    }
+    const email = unique("after-cycle");
+    inviteUser({ email, role: "campaigner" });
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: client })).resolves.toEqual({ queued: false });
+    expect(tokensFor(email)).toHaveLength(0);
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "192.0.2.45" })).resolves.toEqual({ queued: true });
   });
 });

@@ -40,13 +40,22 @@ const LIMITS = {
     windowSeconds: (c) => c.RATE_LIMIT_WINDOW_SECONDS,
     refusal: ({ window, retryAfter }) => `This address has been sent many emails ${window}. Try again in ${retryAfter}.`,
   },
-  /** staff sign-in links to one address: a mistyped attempt or two, too few to flood a colleague; silent, so the
-   * form cannot tell who has an account */
+  /** staff sign-in links to one address from one client (an IPv6 /64): a mistyped attempt or two, too few to flood
+   * a colleague. Per (address, client), never per address alone: a stranger asking for an admin's address from
+   * their own network must not use up the admin's links. Silent, so the form cannot tell who has an account */
   signInLink: {
-    purpose: "sign-in",
+    purpose: "sign-in-client",
     count: () => 5,
     windowSeconds: (c) => c.RATE_LIMIT_WINDOW_SECONDS,
     refusal: ({ window, retryAfter }) => `Several sign-in links have been sent to this address ${window}. Try again in ${retryAfter}.`,
+  },
+  /** sign-in link requests from one client for any address: bounds how much mail one network can cause by
+   * cycling through addresses; silent like the one above */
+  signInLinkPerClient: {
+    purpose: "sign-in-any",
+    count: () => 20,
+    windowSeconds: (c) => c.RATE_LIMIT_WINDOW_SECONDS,
+    refusal: ({ window, retryAfter }) => `Very many sign-in links have been asked for from your network ${window}. Try again in ${retryAfter}.`,
   },
   /** "send me a test" per campaigner: each press mails one letter per target to themselves */
   testLetter: {
@@ -88,6 +97,12 @@ export function rateLimitPolicy(name: RateLimitName): RateLimitPolicy {
   const definition: LimitDefinition = LIMITS[name];
   const seconds = definition.windowSeconds(config);
   return { name, count: definition.count(config), windowMs: seconds * 1000, window: windowWording(seconds) };
+}
+
+/** The longest window of any limit: a rate-limit row whose window started longer ago than this counts nothing. */
+export function longestRateLimitWindowMs(): number {
+  const config = env();
+  return Math.max(...Object.values(LIMITS).map((d: LimitDefinition) => d.windowSeconds(config) * 1000));
 }
 
 /**
