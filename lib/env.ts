@@ -48,6 +48,7 @@ export const EnvSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(3600),
   RATE_LIMIT_PER_CLIENT: positiveInt(120),
   RATE_LIMIT_PER_EMAIL: positiveInt(5),
+  SIGN_IN_LINKS_PER_CLIENT: positiveInt(20),
   CONFIRM_TOKEN_TTL_HOURS: positiveInt(72),
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_LEASE_MS: positiveInt(120_000),

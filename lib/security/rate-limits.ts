@@ -53,7 +53,7 @@ const LIMITS = {
    * cycling through addresses; silent like the one above */
   signInLinkPerClient: {
     purpose: "sign-in-any",
-    count: () => 20,
+    count: (c) => c.SIGN_IN_LINKS_PER_CLIENT,
     windowSeconds: (c) => c.RATE_LIMIT_WINDOW_SECONDS,
     refusal: ({ window, retryAfter }) => `Very many sign-in links have been asked for from your network ${window}. Try again in ${retryAfter}.`,
   },
