@@ -26,9 +26,7 @@ export function EraseRequestForm({
   return (
     <form action={formAction} noValidate className="space-y-5">
       {state.done && (
-        <p role="status" className="rounded-md border-2 border-ink bg-accent-soft p-4 font-semibold">
-          {state.done}
-        </p>
+        <output className="block [overflow-wrap:anywhere] rounded-md border-2 border-good bg-good-bg p-3 font-semibold text-good">{state.done}</output>
       )}
       <div>
         <label htmlFor="erase-email" className="field-label">

@@ -42,8 +42,8 @@ export const confirmErasureAction = defineAction<[token: string], Record<string,
       erased = confirmErasure({ token }).state === "erased";
     } catch (error) {
       console.error("confirmErasure failed:", error instanceof Error ? error.name : "unknown error");
-      // no cause: a database error carries query parameters (the address) into whatever logs it
-      throw new Error("The details could not be erased.");
+      // the error's name only as its cause: a database error carries query parameters (the address) into logs
+      throw new Error("The details could not be erased.", { cause: error instanceof Error ? error.name : "unknown error" });
     }
     // a used or expired link: its own page says so, from the same token
     redirect(erased ? "/erase/done" : `/erase/${encodeURIComponent(token)}`);

@@ -1,0 +1,58 @@
+// A supporter erases themselves, as a person does: sign and confirm, ask at /erase, open the mailed link,
+// confirm; the case's count does not move, and the link works once.
+import { createTestCase } from "./support/data";
+import { expect, test } from "./support/fixtures";
+import { confirmFromMail, fillSignForm } from "./support/journey";
+import { uniqueEmail } from "./support/mail";
+
+const eraseLinkIn = (text: string) => /https?:\/\/\S+\/erase\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+
+test("sign, confirm, ask for erasure at /erase, open the mailed link, confirm: the count stays, the link works once", async ({ page, mail }) => {
+  const theCase = createTestCase({ targets: 1, personName: "Ilham Tohti" });
+  const email = uniqueEmail("erase");
+  const count = async () => (await (await page.request.get(`/api/v1/cases/${theCase.slug}`)).json()).signatureCount as number;
+
+  await page.goto(`/cases/${theCase.slug}`);
+  await fillSignForm(page, { fullName: "Philippa Ravenscroft", email, country: "IE", message: "Free him." });
+  await page.getByRole("button", { name: "Send my appeal" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${theCase.slug}/check-email`));
+  await confirmFromMail(page, email);
+  await expect.poll(count).toBe(1);
+
+  // the confirmation mail already says where to go; the footer links there too
+  const [confirmation] = await mail.to(email);
+  expect(confirmation!.text).toMatch(/\/erase\b/);
+  await page.getByRole("contentinfo").getByRole("link", { name: "Erase my details" }).click();
+  await expect(page).toHaveURL(/\/erase$/);
+  await page.getByLabel("The email address you signed with").fill(email);
+  await page.getByRole("button", { name: "Email me the link" }).click();
+  await expect(page).toHaveURL(/\/erase\/check-email$/);
+  const knownPage = await page.locator("main").innerText();
+
+  // an address that never signed reads exactly the same
+  await page.goto("/erase");
+  await page.getByLabel("The email address you signed with").fill(uniqueEmail("never-signed"));
+  await page.getByRole("button", { name: "Email me the link" }).click();
+  await expect(page).toHaveURL(/\/erase\/check-email$/);
+  expect(await page.locator("main").innerText()).toBe(knownPage);
+
+  const mails = await mail.waitFor(email, { count: 2 });
+  const link = eraseLinkIn(mails.find((m) => m.subject.startsWith("Erase your details"))!.text);
+  expect(link).toBeDefined();
+
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Erase your details from every appeal?");
+  await expect(page.locator("main")).toContainText("1 confirmed appeal");
+  await page.getByRole("button", { name: "Erase my details" }).click();
+  await expect(page).toHaveURL(/\/erase\/done$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your details are erased");
+
+  // counted still, in the API and on the case page
+  expect(await count()).toBe(1);
+  await page.goto(`/cases/${theCase.slug}`);
+  await expect(page.locator("main")).toContainText(/\b1 of 1,000\b/);
+
+  // the link works once
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This erasure link has been used or has expired");
+});
