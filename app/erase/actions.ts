@@ -37,15 +37,16 @@ export const confirmErasureAction = defineAction<[token: string], Record<string,
   read: () => ({}),
   async work({ args: [token] }) {
     if (typeof token !== "string") redirect("/erase");
-    let erased = false;
+    let outcome: "erased" | "invalid" | "failed";
     try {
-      erased = confirmErasure({ token }).state === "erased";
+      outcome = confirmErasure({ token }).state;
     } catch (error) {
+      // the error's name only: a database error carries query parameters (the address)
       console.error("confirmErasure failed:", error instanceof Error ? error.name : "unknown error");
-      // the error's name only as its cause: a database error carries query parameters (the address) into logs
-      throw new Error("The details could not be erased.", { cause: error instanceof Error ? error.name : "unknown error" });
+      outcome = "failed";
     }
-    // a used or expired link: its own page says so, from the same token
-    redirect(erased ? "/erase/done" : `/erase/${encodeURIComponent(token)}`);
+    // a used or expired link: its own page says so, from the same token; a failure: the same page, to try again
+    const page = `/erase/${encodeURIComponent(token)}`;
+    redirect(outcome === "erased" ? "/erase/done" : outcome === "failed" ? `${page}?failed=1` : page);
   },
 });

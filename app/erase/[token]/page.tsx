@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Erase your details", robots: { index: false, follow: false } };
 
-export default async function EraseTokenPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function EraseTokenPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ failed?: string }> }) {
   const { token } = await params;
+  const { failed } = await searchParams;
   const found = getErasureByToken({ token });
   if (found.state === "invalid") {
     return (
@@ -51,6 +52,11 @@ export default async function EraseTokenPage({ params }: { params: Promise<{ tok
           {following > 0 && <li>You get no more update emails.</li>}
           <li>The text of letters already delivered is emptied in our records. Letters already printed for the post may still be posted.</li>
         </ul>
+      )}
+      {failed && (
+        <p role="alert" className="rounded-md border-2 border-danger bg-danger-bg p-4 font-semibold text-danger">
+          Something went wrong on our side and nothing was erased. Please press the button again in a moment.
+        </p>
       )}
       <p>This cannot be undone. You may sign again later, as a new supporter.</p>
       <form action={confirmErasureAction.bind(null, token)}>
