@@ -62,3 +62,36 @@ test("sign, confirm, ask for erasure at /erase, open the mailed link, confirm: t
   await page.goto(link!);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This erasure link has been used or has expired");
 });
+
+test("an admin erases a supporter by address at /admin/erase; a campaigner cannot open it", async ({ admin, signIn, browser, mail }) => {
+  const theCase = createTestCase({ targets: 1 });
+  const email = uniqueEmail("admin-erase");
+  const { page } = admin;
+  const count = async () => (await (await page.request.get(`/api/v1/cases/${theCase.slug}`)).json()).signatureCount as number;
+
+  await page.goto(`/cases/${theCase.slug}`);
+  await fillSignForm(page, { fullName: "Cornelius Ashdown", email, country: "FR" });
+  await page.getByRole("button", { name: "Send my appeal" }).click();
+  await confirmFromMail(page, email);
+  await expect.poll(count).toBe(1);
+  expect(await mail.to(email)).toHaveLength(1);
+
+  await page.goto("/admin/people");
+  await page.getByRole("link", { name: "erase a supporter by address" }).click();
+  await expect(page).toHaveURL(/\/admin\/erase$/);
+  await page.getByLabel("The supporter's email address").fill(email);
+  await page.getByRole("button", { name: "Erase this supporter" }).click();
+  await expect(page.locator("output")).toContainText("Erased: 1 confirmed appeal(s) kept as anonymous counts");
+  expect(await count()).toBe(1);
+
+  // the audit log names the act, never the address
+  await page.goto("/admin/audit");
+  await expect(page.locator("main")).toContainText("supporter.erase");
+  await expect(page.locator("main")).not.toContainText(email);
+
+  const other = await browser.newContext();
+  const campaigner = await signIn({ page: await other.newPage(), role: "campaigner" });
+  const response = await campaigner.page.goto("/admin/erase");
+  expect(response?.status()).toBe(404);
+  await other.close();
+});
