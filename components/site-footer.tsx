@@ -26,6 +26,9 @@ export function SiteFooter() {
           <li>
             <Link href="/about#privacy">Privacy</Link>
           </li>
+          <li>
+            <Link href="/erase">Erase my details</Link>
+          </li>
         </ul>
       </div>
     </footer>

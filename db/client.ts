@@ -30,6 +30,9 @@ export function openDatabase(file: string): Handle {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
+  // Deleted and overwritten content is zeroed, not left in free pages where `strings vigil.db` would find a
+  // supporter's name long after the retention job or an erasure removed it (docs/decisions, retention and erasure)
+  sqlite.pragma("secure_delete = ON");
   return { file, sqlite, db: drizzle(sqlite, { schema }) };
 }
 

@@ -1,6 +1,7 @@
 // The data model. Portable column types only (text, integer), so a Postgres schema can follow table for table:
 // timestamps are integer milliseconds since the epoch, calendar dates are ISO 'YYYY-MM-DD' text, ids are text.
 import type { AdapterAccountType } from "next-auth/adapters";
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const ms = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -187,6 +188,8 @@ export const signatures = sqliteTable(
     uniqueIndex("signatures_case_email_uq").on(t.caseId, t.emailNormalized),
     uniqueIndex("signatures_token_uq").on(t.tokenHash),
     index("signatures_case_status_idx").on(t.caseId, t.status, t.country),
+    // the retention job finds pending signatures by when their link expired (lib/retention)
+    index("signatures_pending_expiry_idx").on(t.status, t.tokenExpiresAt),
   ],
 );
 
@@ -211,7 +214,11 @@ export const signatureOffers = sqliteTable(
     tokenExpiresAt: ms("token_expires_at").notNull(),
     createdAt: ms("created_at").notNull(),
   },
-  (t) => [uniqueIndex("signature_offers_token_uq").on(t.tokenHash), index("signature_offers_signature_idx").on(t.signatureId)],
+  (t) => [
+    uniqueIndex("signature_offers_token_uq").on(t.tokenHash),
+    index("signature_offers_signature_idx").on(t.signatureId),
+    index("signature_offers_expiry_idx").on(t.tokenExpiresAt),
+  ],
 );
 
 export const OUTBOX_KINDS = [
@@ -222,6 +229,7 @@ export const OUTBOX_KINDS = [
   "update_notice",
   "sign_in",
   "test_letter",
+  "erasure_link",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
@@ -251,9 +259,14 @@ export const outbox = sqliteTable(
     lane: text("lane"),
     createdAt: ms("created_at").notNull(),
     sentAt: ms("sent_at"),
+    // when the retention job or an erasure emptied the bodies, reply-to and (for mail to a supporter) the address;
+    // what counts stays: kind, status, timestamps (lib/retention)
+    redactedAt: ms("redacted_at"),
   },
   (t) => [
     uniqueIndex("outbox_message_id_uq").on(t.messageId),
+    // only rows not yet emptied, so the retention job's scan stays as small as the last weeks' mail
+    index("outbox_unredacted_idx").on(t.status, t.sentAt, t.nextAttemptAt).where(sql`redacted_at is null`),
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("outbox_lane_idx").on(t.lane, t.status),
   ],
@@ -315,6 +328,8 @@ export const appeals = sqliteTable(
     // why this letter could not be rendered on paper (a glyph no font has, too long); kept for the print run page
     renderError: text("render_error"),
     createdAt: ms("created_at").notNull(),
+    // when the retention job or an erasure emptied the body; channel, target, case and delivery state stay
+    redactedAt: ms("redacted_at"),
   },
   (t) => [
     uniqueIndex("appeals_signature_target_uq").on(t.signatureId, t.targetId),
@@ -322,6 +337,7 @@ export const appeals = sqliteTable(
     index("appeals_post_idx").on(t.channel, t.printRunId),
     index("appeals_outbox_idx").on(t.outboxId),
     index("appeals_print_run_idx").on(t.printRunId),
+    index("appeals_unredacted_run_idx").on(t.printRunId).where(sql`redacted_at is null`),
   ],
 );
 
@@ -364,6 +380,23 @@ export const mailboxMessages = sqliteTable(
     createdAt: ms("created_at").notNull(),
   },
   (t) => [uniqueIndex("mailbox_message_id_uq").on(t.messageId), index("mailbox_created_idx").on(t.createdAt)],
+);
+
+// "Erase my details" requests (lib/erasure): the address a supporter asked about, held only until the mailed link
+// is used or expires (the retention job deletes expired ones), and the hash of that link's token.
+export const erasureRequests = sqliteTable(
+  "erasure_requests",
+  {
+    id: text("id").primaryKey(),
+    // as signatures.email_normalized is computed (lib/signatures/schemas normalizeEmail), to find every signature
+    emailNormalized: text("email_normalized").notNull(),
+    // the address as typed, which is where the link went: outbox and mailbox rows addressed to it are erased too
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("erasure_requests_token_uq").on(t.tokenHash), index("erasure_requests_expires_idx").on(t.expiresAt)],
 );
 
 // Fixed-window counters for rate limits; keys are HMACs, never raw addresses.

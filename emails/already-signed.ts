@@ -1,4 +1,4 @@
-import { escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
+import { eraseLine, eraseUrlFor, escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
 
 export type AlreadySignedEmailProps = { personName: string; caseUrl: string; confirmedOn: string };
 
@@ -13,11 +13,11 @@ export const alreadySignedPreviewProps: AlreadySignedEmailProps = {
 export function alreadySignedEmail(props: AlreadySignedEmailProps = alreadySignedPreviewProps): RenderedEmail {
   const subject = `You have already signed for ${props.personName}`;
   const body = `Someone, probably you, asked to sign the appeal for ${props.personName} again with this address.\n\nYour appeal was already confirmed on ${props.confirmedOn} and counted once; nothing more has been sent. Thank you for standing with ${props.personName}.\n\nIf this was not you, you need do nothing.`;
-  const text = `${body}\n\n${props.caseUrl}\n`;
+  const text = `${body}\n\n${props.caseUrl}\n\n${eraseLine(props.caseUrl)}\n`;
   const html = layout({
     title: subject,
     body: paragraphs(body),
-    footer: `<a href="${escapeHtml(props.caseUrl)}">Follow the case of ${escapeHtml(props.personName)}</a>.`,
+    footer: `<a href="${escapeHtml(props.caseUrl)}">Follow the case of ${escapeHtml(props.personName)}</a>. <a href="${escapeHtml(eraseUrlFor(props.caseUrl))}">Remove my details</a>.`,
   });
   return { subject, text, html };
 }

@@ -1,4 +1,4 @@
-import { button, escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
+import { button, eraseLine, eraseUrlFor, escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
 
 export type ConfirmSignatureEmailProps = {
   supporterName: string;
@@ -43,7 +43,7 @@ export function confirmSignatureEmail(props: ConfirmSignatureEmailProps = confir
   ].join("\n");
   const ask = `Your letter will go to:\n${list}\n\n${details}\n\nIt is not sent, and not counted, until you confirm.`;
   const ignore = `If you did not ask for this, ignore this email: nothing will be sent and your address will not be used. The link works for ${props.expiresInHours} hours.`;
-  const text = `${intro}\n\n${ask}\n\nConfirm your appeal:\n${props.confirmUrl}\n\n${ignore}\n\nThe case: ${props.caseUrl}\n`;
+  const text = `${intro}\n\n${ask}\n\nConfirm your appeal:\n${props.confirmUrl}\n\n${ignore}\n\nThe case: ${props.caseUrl}\n\n${eraseLine(props.caseUrl)}\n`;
   const html = layout({
     title: subject,
     body: `${paragraphs(intro)}
@@ -53,7 +53,7 @@ ${paragraphs(details)}
 <p style="margin:0 0 16px">It is not sent, and not counted, until you confirm.</p>
 ${button(props.confirmUrl, "Confirm my appeal")}
 <p style="margin:0 0 16px;font-size:14px;word-break:break-all">Or open this link: <a href="${escapeHtml(props.confirmUrl)}">${escapeHtml(props.confirmUrl)}</a></p>`,
-    footer: `${escapeHtml(ignore)} <a href="${escapeHtml(props.caseUrl)}">Read about ${escapeHtml(props.personName)}</a>.`,
+    footer: `${escapeHtml(ignore)} <a href="${escapeHtml(props.caseUrl)}">Read about ${escapeHtml(props.personName)}</a>. <a href="${escapeHtml(eraseUrlFor(props.caseUrl))}">Remove my details</a>.`,
   });
   return { subject, text, html };
 }

@@ -35,4 +35,15 @@ ${body}
 </html>`;
 }
 
+/** Where a supporter asks to have their details erased, on the same site as a link the email already carries
+ * (the case page), so templates need no extra setting. */
+export function eraseUrlFor(siteUrl: string): string {
+  return new URL("/erase", siteUrl).toString();
+}
+
+/** The line every email to a supporter ends with. */
+export function eraseLine(siteUrl: string): string {
+  return `To have your details removed from every appeal: ${eraseUrlFor(siteUrl)}`;
+}
+
 export type RenderedEmail = { subject: string; text: string; html: string };

@@ -1,6 +1,6 @@
 import type { UpdateKind } from "@/db/schema";
 import { UPDATE_KIND_LABELS } from "@/lib/labels";
-import { button, escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
+import { button, eraseLine, eraseUrlFor, escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
 
 export type UpdateNoticeEmailProps = {
   supporterName: string;
@@ -42,6 +42,7 @@ export function updateNoticeEmail(props: UpdateNoticeEmailProps = updateNoticePr
     props.body,
     `Read the case:\n${props.caseUrl}`,
     `${why} Stop emails about ${props.personName}:\n${props.unsubscribeUrl}`,
+    eraseLine(props.caseUrl),
   ].join("\n\n");
   const html = layout({
     title: subject,
@@ -51,7 +52,7 @@ export function updateNoticeEmail(props: UpdateNoticeEmailProps = updateNoticePr
 ${status ? `<p style="margin:0 0 16px"><strong>${escapeHtml(status)}</strong></p>` : ""}
 ${paragraphs(props.body)}
 ${button(props.caseUrl, `Read about ${props.personName}`)}`,
-    footer: `${escapeHtml(why)} <a href="${escapeHtml(props.unsubscribeUrl)}">Stop emails about ${escapeHtml(props.personName)}</a>.`,
+    footer: `${escapeHtml(why)} <a href="${escapeHtml(props.unsubscribeUrl)}">Stop emails about ${escapeHtml(props.personName)}</a>. <a href="${escapeHtml(eraseUrlFor(props.caseUrl))}">Remove my details</a>.`,
   });
   return { subject, text: `${text}\n`, html };
 }

@@ -6,6 +6,8 @@ import { checkFaxGateway } from "./fax/gateway";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const days = (fallback: number) => z.coerce.number().int().min(0).max(3650, "must be at most 3650 (ten years)").default(fallback);
+
 const mailAddress = z
   .string()
   .regex(/^[^\s<>@",;]+@[^\s<>@",;]+\.[^\s<>@",;]+$/, "must be one plain address such as appeals@example.org");
@@ -50,6 +52,10 @@ export const EnvSchema = z.object({
   RATE_LIMIT_PER_EMAIL: positiveInt(5),
   SIGN_IN_LINKS_PER_CLIENT: positiveInt(20),
   CONFIRM_TOKEN_TTL_HOURS: positiveInt(72),
+  // Retention (lib/retention), in days; 0 means at the job's next run. /about states these periods as set here.
+  RETAIN_PENDING_DAYS: days(7),
+  RETAIN_LETTER_DAYS: days(30),
+  RETAIN_MAILBOX_DAYS: days(2),
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_LEASE_MS: positiveInt(120_000),
   OUTBOX_RETRY_BASE_MS: positiveInt(5_000),

@@ -6,6 +6,7 @@ import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
 import { mailboxStartNotice, mailboxStartProblem } from "./mailbox/start-up";
 import { startOutboxWorker } from "./outbox/start-worker";
+import { runRetention } from "./retention/apply-retention";
 import { purgeExpiredRows } from "./security/purge-expired-rows";
 
 export function startServerProcess(): void {
@@ -32,7 +33,9 @@ export function startServerProcess(): void {
     process.exit(1);
   }
   startOutboxWorker();
-  // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time
+  // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time; the
+  // purge and the retention job (lib/retention: what /about promises is deleted) on the same beat
+  let retentionRunning = false;
   setInterval(() => {
     try {
       publishDueCases();
@@ -41,6 +44,14 @@ export function startServerProcess(): void {
       // the next tick retries; a thrown timer callback would otherwise take the whole server down
       console.error("Scheduled publishing or purge failed:", error instanceof Error ? error.message : error);
     }
+    // a long backlog runs in batches across ticks; never two runs at once
+    if (retentionRunning) return;
+    retentionRunning = true;
+    runRetention()
+      .catch((error: unknown) => console.error("Retention job failed:", error instanceof Error ? error.name : "unknown error"))
+      .finally(() => {
+        retentionRunning = false;
+      });
   }, 30_000).unref();
   console.log(`Mail goes to ${describeTransport()}`);
   if (isMailboxEnabled()) console.warn(mailboxStartNotice({ appUrl: config.appUrl, code: mailboxAccessCode() }));

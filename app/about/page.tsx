@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { plural } from "@/components/format";
+import { retentionPeriods } from "@/lib/retention/periods";
 
-export const dynamic = "force-static";
+// Rendered per request: the retention periods it states are the server's settings, not the build machine's.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "About Vigil and your privacy",
@@ -27,7 +30,12 @@ const steps = [
   ["Counted", "Your appeal joins the public count on the case page, with the country it came from. We tell you what happens next if you asked us to."],
 ];
 
+/** "after 7 days", "after 1 day"; 0 means at the job's next run, every 30 seconds. */
+const days = (n: number) => (n === 0 ? "within a minute" : `after ${plural(n, "day", "days")}`);
+
 export default function AboutPage() {
+  const periods = retentionPeriods();
+  const linkDays = Math.ceil(periods.confirmLinkHours / 24);
   return (
     <div className="container-page max-w-3xl py-10 sm:py-14">
       <p className="eyebrow">About</p>
@@ -90,9 +98,55 @@ export default function AboutPage() {
           </p>
           <p>
             We do not use advertising, tracking or third-party scripts, fonts or images on this site, and we do not
-            sell, rent or share your details. To have your details removed, write to us from the address you signed
-            with.
+            sell, rent or share your details.
           </p>
+        </Section>
+
+        <Section id="deletion" title="What we delete, and when">
+          <p>We delete what we no longer need, automatically. Each period below is this site’s setting.</p>
+          <ul>
+            <li>
+              <strong>An appeal you never confirmed</strong> (perhaps typed by someone else with your address) is
+              deleted, with your name, address and message, {days(periods.pendingDays)} once its confirmation link
+              has expired (the link works for {plural(periods.confirmLinkHours, "hour", "hours")}). The email that
+              carried the link is emptied at the same time, about {plural(linkDays + periods.pendingDays, "day", "days")} after it was sent.
+            </li>
+            <li>
+              <strong>The text of your letters</strong>, and your email address where you let officials reply, is
+              removed from our records {days(periods.letterDays)} once a letter was emailed, faxed, or posted (or
+              could not be delivered). We keep only that a letter went, to which official, by which channel and
+              when, so the counts stay exact.
+            </li>
+            <li>
+              <strong>Copies in the built-in demo mailbox</strong> (used when this site sends no real email) are
+              deleted {days(periods.mailboxDays)}.
+            </li>
+            <li>
+              <strong>Counters against abuse</strong> (the keyed hashes above) go when their limit’s window ends;
+              staff sign-in links and sessions when they expire.
+            </li>
+          </ul>
+          <p>
+            Deleted text is overwritten in our database file, not merely marked free. Backups, if the organisation
+            running this site keeps them, follow their own schedule.
+          </p>
+          <p>
+            Until you erase them, a confirmed appeal keeps your name, country and choices, and your address, so that
+            you count once per case and get the updates you asked for.
+          </p>
+        </Section>
+
+        <Section id="erase" title="Erasing your details">
+          <p>
+            <strong>You can have your details removed from every appeal you signed, at any time.</strong> Enter your
+            address on the <Link href="/erase">erase page</Link>; we email you a link that works once, for a day.
+            When you confirm, your name, email address and messages are removed from every case. Your confirmed
+            appeals stay in the public count, with their country and date only, so the numbers others see stay
+            true. Letters in your name not yet sent are cancelled; the text of those already delivered is removed
+            from our records (a letter already printed for the post may still be posted). You will get no more
+            emails from us.
+          </p>
+          <p>Every email we send you has the same link at the bottom. Our staff can also erase you if you ask them.</p>
         </Section>
       </div>
 

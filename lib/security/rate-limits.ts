@@ -57,6 +57,21 @@ const LIMITS = {
     windowSeconds: (c) => c.RATE_LIMIT_WINDOW_SECONDS,
     refusal: ({ window, retryAfter }) => `Very many sign-in links have been asked for from your network ${window}. Try again in ${retryAfter}.`,
   },
+  /** "erase my details" links to one address: a lost email or two, never a flood of mail at someone else's
+   * address; silent, so the /erase page reads the same for every address */
+  erasureLink: {
+    purpose: "erasure-email",
+    count: () => 3,
+    windowSeconds: (c) => c.RATE_LIMIT_WINDOW_SECONDS,
+    refusal: ({ window, retryAfter }) => `Several erasure links have been sent to this address ${window}. Try again in ${retryAfter}.`,
+  },
+  /** erasure link requests from one client for any address: bounds the mail one network can cause */
+  erasureLinkPerClient: {
+    purpose: "erasure-client",
+    count: (c) => c.SIGN_IN_LINKS_PER_CLIENT,
+    windowSeconds: (c) => c.RATE_LIMIT_WINDOW_SECONDS,
+    refusal: ({ window, retryAfter }) => `Very many erasure links have been asked for from your network ${window}. Please try again in ${retryAfter}.`,
+  },
   /** "send me a test" per campaigner: each press mails one letter per target to themselves */
   testLetter: {
     purpose: "test-letter",

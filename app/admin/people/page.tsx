@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AdminShell, EmailAddress, ROLE_LABELS } from "@/components/admin/admin-shell";
 import { EndSessionsForm } from "@/components/admin/end-sessions-form";
 import { InviteForm } from "@/components/admin/invite-form";
@@ -23,6 +24,9 @@ export default async function PeoplePage() {
       <p className="mt-4 max-w-2xl text-lg leading-relaxed text-ink-soft">
         Only the people listed here can sign in. Admins named in the server’s ADMIN_EMAILS setting are added the
         first time they sign in.
+      </p>
+      <p className="mt-2 max-w-2xl text-ink-soft">
+        A supporter asking to be forgotten: <Link href="/admin/erase">erase a supporter by address</Link>.
       </p>
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
         <section aria-labelledby="people-heading">
