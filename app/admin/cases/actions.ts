@@ -87,7 +87,13 @@ export const submitForReviewAction = defineAction<[], { id: string }, WorkflowFo
   },
 });
 
-const readPublish = (formData: FormData) => ({ id: formText(formData, "id"), intent: formText(formData, "intent"), publishAt: formText(formData, "publishAt") });
+const readPublish = (formData: FormData) => ({
+  id: formText(formData, "id"),
+  intent: formText(formData, "intent"),
+  publishAt: formText(formData, "publishAt"),
+  // the caseContentVersion the review page showed: what the admin read is what goes public
+  reviewedVersion: formText(formData, "reviewedVersion"),
+});
 
 export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>, WorkflowFormState, CurrentUser>({
   read: readPublish,
@@ -101,8 +107,12 @@ export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>
       if (!publishAt) return { values: { publishAt: values.publishAt }, fieldErrors: { publishAt: ["Enter a date and time, e.g. 2026-03-14 09:30."] } };
       if (publishAt.getTime() <= now.getTime()) return { values: { publishAt: values.publishAt }, fieldErrors: { publishAt: ["Choose a time in the future, or publish now."] } };
     }
-    const result = publishCase({ id: values.id, user, publishAt, now });
-    if (!result.ok) return { ...withErrors({ publishAt: values.publishAt }, result.errors ?? {}), formError: result.message };
+    const result = publishCase({ id: values.id, user, reviewedVersion: values.reviewedVersion, publishAt, now });
+    if (!result.ok) {
+      // the page shows the case as it is now (and its new version in this form), to be read again
+      if (result.code === "changed") revalidatePath(`/admin/cases/${values.id}`, "layout");
+      return { ...withErrors({ publishAt: values.publishAt }, result.errors ?? {}), formError: result.message };
+    }
     revalidatePath(`/admin/cases/${values.id}`, "layout");
     revalidatePath("/admin/cases");
     if (result.scheduled) return { values: {}, done: `Scheduled for ${publishAt!.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
