@@ -2,6 +2,9 @@
 // Pure and free of server imports, so the workspace pages and the admin's changes page say the same.
 import type { RevisionKind, RevisionStatus } from "@/db/schema";
 
+/** What a campaigner's form says when their change to a live case became a revision. */
+export const PROPOSED_MESSAGE = "Saved as a change waiting for an admin’s approval. Supporters and officials see the current version until then.";
+
 export type RevisionChange = { label: string; before: string | null; after: string | null; changed: boolean };
 
 export type RevisionView = {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { auditLog, caseRevisions, caseUpdates, cases, signatures } from "@/db/schema";
@@ -25,6 +26,11 @@ export type PostUpdateResult = {
 
 /** A form key is random and long: anything else is not one (and is not used to find an earlier post). */
 const FORM_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A new one-time key for the Post update form's hidden field. */
+export function newFormKey(): string {
+  return randomBytes(18).toString("base64url");
+}
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 

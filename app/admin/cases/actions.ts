@@ -13,6 +13,7 @@ import { cancelScheduledPublish, publishCase } from "@/lib/cases/publish-case";
 import { submitCaseForReview } from "@/lib/cases/submit-case-for-review";
 import { updateCase } from "@/lib/cases/update-case";
 import { formError, withErrors } from "@/lib/forms/form-state";
+import { PROPOSED_MESSAGE } from "@/lib/revisions/describe";
 import { editorValues } from "./_lib/editor-values";
 
 /** The uploaded file, if one was chosen, stored and re-encoded; its path then rides in the form's hidden field,
@@ -66,7 +67,14 @@ export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, 
     const saved = getCaseForEditor({ id: result.id, user });
     return {
       values: saved ? editorValues(saved) : photo.values,
-      done: result.changed.length === 0 ? "Nothing had changed." : result.state === "published" ? "Saved. The public page shows the change within seconds." : "Saved.",
+      done:
+        result.changed.length === 0
+          ? "Nothing had changed."
+          : result.revisionId
+            ? PROPOSED_MESSAGE
+            : result.state === "published"
+              ? "Saved. The public page shows the change within seconds."
+              : "Saved.",
     };
   },
 });
