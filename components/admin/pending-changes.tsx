@@ -18,6 +18,7 @@ export function PendingChanges({
   changesHref,
   approve,
   reject,
+  withdraw,
   headingLevel = 2,
 }: {
   changes: RevisionView[];
@@ -25,6 +26,8 @@ export function PendingChanges({
   changesHref?: string;
   approve?: Decide;
   reject?: Decide;
+  /** the signed-in person's own pending changes get a Withdraw button */
+  withdraw?: { userId: string; action: Decide };
   headingLevel?: 2 | 3;
 }) {
   if (changes.length === 0) return null;
@@ -85,6 +88,13 @@ export function PendingChanges({
                 ))}
               </tbody>
             </table>
+            {change.status === "pending" && withdraw && change.authorId === withdraw.userId && (
+              <form action={withdraw.action(change.id)} className="mt-4">
+                <SubmitButton className="btn btn-secondary" pendingLabel="Withdrawing…" aria-label={`Withdraw: ${change.what}`}>
+                  Withdraw my change
+                </SubmitButton>
+              </form>
+            )}
             {change.status === "pending" && approve && reject && (
               <div className="mt-4 flex flex-wrap gap-3">
                 <form action={approve(change.id)}>

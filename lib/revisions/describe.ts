@@ -14,6 +14,8 @@ export type RevisionView = {
   /** "Edit the official “Minister of Public Security”" */
   what: string;
   author: string;
+  /** who may withdraw it */
+  authorId: string | null;
   createdAt: Date;
   decidedBy: string | null;
   decidedAt: Date | null;

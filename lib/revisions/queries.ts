@@ -33,6 +33,7 @@ export function listCaseRevisions({ caseId, decided = 10 }: { caseId: string; de
     kind: revision.kind,
     status: revision.status,
     author: author ?? "(a removed account)",
+    authorId: revision.authorId,
     createdAt: revision.createdAt,
     decidedBy: decider ?? null,
     decidedAt: revision.decidedAt ?? null,

@@ -26,6 +26,7 @@ import { parseUpdateForm } from "../updates/schemas";
 import { approveRevision } from "./approve-revision";
 import { listCaseRevisions } from "./queries";
 import { rejectRevision } from "./reject-revision";
+import { withdrawRevision } from "./withdraw-revision";
 
 const APP_URL = "https://appeals.example.org";
 let capture: SmtpCapture;
@@ -170,6 +171,18 @@ describe("a campaigner's change to a published case's official", () => {
     expect(rejectRevision({ revisionId: revision!.id, user: campaigner })).toMatchObject({ ok: false, code: "forbidden" });
     expect(targetRow(target.id).email).toBe(target.email);
     expect(pending(theCase.id)).toHaveLength(1);
+  });
+
+  it("can be withdrawn by its author only, and is then never applied", () => {
+    const theCase = createTestCase({ targets: 1, state: "published" });
+    const target = theCase.targets[0]!;
+    updateTarget({ caseId: theCase.id, targetId: target.id, input: officialInput({ email: officialAddress("oops") }), actorId: campaigner.id });
+    const [revision] = pending(theCase.id);
+    expect(withdrawRevision({ revisionId: revision!.id, user: admin })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(withdrawRevision({ revisionId: revision!.id, user: campaigner })).toMatchObject({ ok: true });
+    expect(approveRevision({ revisionId: revision!.id, user: admin })).toMatchObject({ ok: false, code: "decided" });
+    expect(targetRow(target.id).email).toBe(target.email);
+    expect(audits(theCase.id, "revision.withdraw")).toEqual([expect.objectContaining({ revisionId: revision!.id })]);
   });
 
   it("covers a scheduled case too, and leaves drafts and unscheduled cases in review to change directly", () => {

@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction, readNothing } from "@/lib/actions/define-action";
-import { requireAdmin, type CurrentUser } from "@/lib/auth/guards";
+import { requireAdmin, requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
 import { approveRevision } from "@/lib/revisions/approve-revision";
 import { rejectRevision } from "@/lib/revisions/reject-revision";
+import { withdrawRevision } from "@/lib/revisions/withdraw-revision";
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 const pagePath = (caseId: string) => `/admin/cases/${caseId}/changes`;
@@ -48,5 +49,20 @@ export const rejectRevisionAction = defineAction<[caseId: string, revisionId: st
     if (!result.ok) redirect(`${pagePath(result.caseId ?? caseId)}?error=${result.code}#change-${revisionId}`);
     refresh(result.caseId, "");
     redirect(`${pagePath(result.caseId)}?done=rejected`);
+  },
+});
+
+/** The author takes back their own pending change; withdrawRevision checks that it is theirs. */
+export const withdrawRevisionAction = defineAction<[caseId: string, revisionId: string], Record<string, never>, CurrentUser>({
+  form: "plain",
+  read: readNothing,
+  guard: requireCampaigner,
+  refused: refusedToPage,
+  async work({ args: [caseId, revisionId], user }) {
+    if (typeof caseId !== "string" || !ID.test(caseId) || typeof revisionId !== "string" || !ID.test(revisionId)) redirect("/admin");
+    const result = withdrawRevision({ revisionId, user });
+    if (!result.ok) redirect(`${pagePath(result.caseId ?? caseId)}?error=${result.code}#change-${revisionId}`);
+    refresh(result.caseId, "");
+    redirect(`${pagePath(result.caseId)}?done=withdrawn`);
   },
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PendingChanges } from "@/components/admin/pending-changes";
 import { listCaseRevisions } from "@/lib/revisions/queries";
 import { isLiveCase } from "@/lib/revisions/review-rule";
-import { approveRevisionAction, rejectRevisionAction } from "./actions";
+import { approveRevisionAction, rejectRevisionAction, withdrawRevisionAction } from "./actions";
 import { CasePage, openCasePage } from "../_lib/case-page";
 
 export const dynamic = "force-dynamic";
@@ -12,12 +12,13 @@ export const metadata: Metadata = { title: "Changes" };
 const DONE: Record<string, string> = {
   approved: "Approved. The change is live: the next supporters’ letters use it.",
   rejected: "Rejected. Nothing of it was applied.",
+  withdrawn: "Withdrawn. Nothing of it was applied.",
 };
 const ERRORS: Record<string, string> = {
   changed: "Not approved: this part of the case changed since the change was proposed, so approving it would undo another edit. Review it again below, and reject it if it no longer fits.",
   refused: "Not approved: the case no longer allows it (too many officials, a copy that exists, or letters already written to the official).",
   decided: "That change was already decided. The list below is up to date.",
-  forbidden: "Only an admin can approve or reject a change.",
+  forbidden: "Only an admin can approve or reject a change, and only its author can withdraw it.",
   not_found: "That change does not exist.",
 };
 
@@ -60,6 +61,7 @@ export default async function CaseChangesPage({
           changes={changes}
           approve={isAdmin ? (id) => approveRevisionAction.bind(null, editor.id, id) : undefined}
           reject={isAdmin ? (id) => rejectRevisionAction.bind(null, editor.id, id) : undefined}
+          withdraw={{ userId: user.id, action: (id) => withdrawRevisionAction.bind(null, editor.id, id) }}
         />
       )}
     </CasePage>
