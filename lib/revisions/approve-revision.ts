@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { caseRevisions, cases, targets, users, type RevisionKind } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";
@@ -54,6 +54,9 @@ function applyRevision(tx: Db, revision: Revision, actorId: string, now: Date): 
       const current = tx.select().from(cases).where(eq(cases.id, caseId)).get();
       if (!unchangedSince(current, before)) return CHANGED;
       const data = after as Partial<CaseData>;
+      // a scheduled draft's address may change; another case may have taken it since
+      if (data.slug && tx.select({ id: cases.id }).from(cases).where(and(eq(cases.slug, data.slug), ne(cases.id, caseId))).get())
+        return "Another case has taken this web address since. Reject the change and ask for another address.";
       applyCaseChange(tx, { id: caseId, data, changed: Object.keys(data), actorId, revision: by, now });
       return { wake: false };
     }

@@ -15,6 +15,7 @@ import { inviteUser } from "../auth/commands/invite-user";
 import { caseContentVersion } from "../cases/content-version";
 import { publishCase } from "../cases/publish-case";
 import { publishDueCases } from "../cases/publish-due-cases";
+import { updateCase } from "../cases/update-case";
 import { saveLetterTemplate } from "../letters/save-letter-template";
 import { deliverDue } from "../outbox/deliver-outbox";
 import { addRoutedCopy } from "../targets/add-routed-copy";
@@ -247,6 +248,36 @@ describe("a campaigner's letter and update on a live case", () => {
     expect(mailTo(follower)).toHaveLength(1);
     // approving twice does nothing more
     expect(approveRevision({ revisionId: posted!.revisionId!, user: admin })).toMatchObject({ ok: false, code: "decided" });
+  });
+});
+
+describe("a campaigner's edit of a live case's details", () => {
+  it("is stored as a revision and applied on approval, field by field old → new", () => {
+    const theCase = createTestCase({ targets: 1, state: "published" });
+    const live = getDb().select().from(cases).where(eq(cases.id, theCase.id)).get()!;
+    const input = {
+      slug: live.slug,
+      reference: live.reference,
+      title: "A headline nobody reviewed",
+      personName: live.personName,
+      personNameLocal: "",
+      pronouns: "",
+      country: "cn",
+      tags: "",
+      riskStatus: live.riskStatus,
+      summary: live.summary,
+      story: live.story,
+      actBefore: live.actBefore,
+      languages: live.languages,
+      goal: String(live.goal),
+    };
+    const result = updateCase({ id: theCase.id, input, user: campaigner });
+    expect(result).toMatchObject({ ok: true, changed: ["title"], revisionId: expect.any(String) });
+    expect(getDb().select().from(cases).where(eq(cases.id, theCase.id)).get()!.title).toBe(live.title);
+    const [view] = listCaseRevisions({ caseId: theCase.id });
+    expect(view!.changes).toEqual([{ label: "Headline", before: live.title, after: "A headline nobody reviewed", changed: true }]);
+    expect(approveRevision({ revisionId: view!.id, user: admin }).ok).toBe(true);
+    expect(getDb().select().from(cases).where(eq(cases.id, theCase.id)).get()!.title).toBe("A headline nobody reviewed");
   });
 });
 
