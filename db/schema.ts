@@ -49,6 +49,8 @@ export const cases = sqliteTable(
     outcome: text("outcome"),
     // set when an admin schedules publishing: the case goes live at this moment (lib/cases/publish-due-cases)
     publishAt: ms("publish_at"),
+    // the caseContentVersion an admin reviewed when scheduling: publishDueCases holds the case when it differs
+    scheduledVersion: text("scheduled_version"),
     reviewRequestedAt: ms("review_requested_at"),
     closedAt: ms("closed_at"),
     createdBy: text("created_by"),
@@ -77,9 +79,43 @@ export const caseUpdates = sqliteTable(
     createdBy: text("created_by"),
     // when the notice to followers was queued; null for updates nobody is told about (e.g. the seed's history)
     notifiedAt: ms("notified_at"),
+    // the one-time key of the form that posted it: a double submit or a replay finds this row, mails nobody twice
+    formKey: text("form_key"),
     createdAt: ms("created_at").notNull(),
   },
-  (t) => [index("case_updates_case_idx").on(t.caseId, t.happenedOn)],
+  (t) => [index("case_updates_case_idx").on(t.caseId, t.happenedOn), uniqueIndex("case_updates_form_key_uq").on(t.formKey)],
+);
+
+// What a campaigner's change to a live case (published, or scheduled) would do, kept until an admin approves it
+// (lib/revisions): the live rows change only then, through the same command code as a direct edit.
+export const REVISION_KINDS = ["case", "target_create", "target_update", "target_delete", "target_reorder", "letter", "update"] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+export const REVISION_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+
+export const caseRevisions = sqliteTable(
+  "case_revisions",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: REVISION_KINDS }).notNull(),
+    // the target id, the letter's language or the update's id: what the revision changes
+    subjectId: text("subject_id"),
+    // JSON: the rows (or fields) as they were when proposed, null for a creation; approval refuses when they differ
+    before: text("before"),
+    after: text("after").notNull(),
+    baseVersion: text("base_version"),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    status: text("status", { enum: REVISION_STATUSES }).notNull().default("pending"),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: ms("decided_at"),
+    // the one-time key of the form that proposed it (post update): a double submit proposes once
+    formKey: text("form_key"),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [index("case_revisions_case_status_idx").on(t.caseId, t.status), uniqueIndex("case_revisions_form_key_uq").on(t.formKey)],
 );
 
 export const TARGET_ROLES = ["primary", "copy"] as const;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CaseStateBadge, type CaseStateKey } from "./case-state-badge";
 
-export type CaseTab = "details" | "targets" | "letter" | "updates" | "stats" | "print" | "review";
+export type CaseTab = "details" | "targets" | "letter" | "updates" | "stats" | "print" | "review" | "changes";
 
 /** The top of every page about one case: who, where it is in the workflow, the preview, and the tabs. */
 export function CaseHeader({
@@ -13,6 +13,7 @@ export function CaseHeader({
   scheduled,
   current,
   canExport = false,
+  pendingChanges = 0,
 }: {
   caseId: string;
   slug: string;
@@ -23,6 +24,8 @@ export function CaseHeader({
   current: CaseTab;
   /** admins only: the CSV of confirmed signatures */
   canExport?: boolean;
+  /** changes to this live case waiting for an admin (lib/revisions) */
+  pendingChanges?: number;
 }) {
   const base = `/admin/cases/${caseId}`;
   const tabs: { key: CaseTab; href: string; label: string }[] = [
@@ -33,6 +36,7 @@ export function CaseHeader({
     { key: "stats", href: `${base}/stats`, label: "Signatures" },
     { key: "print", href: `${base}/print`, label: "Print run" },
     { key: "review", href: `${base}/review`, label: "Review & publish" },
+    { key: "changes", href: `${base}/changes`, label: pendingChanges > 0 ? `Changes (${pendingChanges} waiting)` : "Changes" },
   ];
   const isPublic = state === "published" || state === "closed";
   return (

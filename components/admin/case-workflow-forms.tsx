@@ -61,13 +61,27 @@ export function CaseButtonForm({
 }
 
 /** Publish now, or at a set time (read as UTC: the server cannot know the browser's time zone without JS). */
-export function PublishForm({ action, caseId, ready, minDateTime }: { action: WorkflowAction; caseId: string; ready: boolean; minDateTime: string }) {
+export function PublishForm({
+  action,
+  caseId,
+  ready,
+  minDateTime,
+  reviewedVersion,
+}: {
+  action: WorkflowAction;
+  caseId: string;
+  ready: boolean;
+  minDateTime: string;
+  /** the caseContentVersion of the page the admin is reading: the server refuses if the case differs from it */
+  reviewedVersion: string;
+}) {
   const [state, formAction] = useActionState(action, { values: {} });
   const answer = useAnswerKey(state);
   const scheduleError = state.fieldErrors?.publishAt?.[0];
   return (
     <form action={formAction} noValidate className="space-y-5">
       <input type="hidden" name="id" value={caseId} />
+      <input type="hidden" name="reviewedVersion" value={reviewedVersion} />
       <Messages state={state} />
       <div className="flex flex-wrap items-center gap-3">
         <Submit name="intent" value="now" pendingLabel="Publishing…">

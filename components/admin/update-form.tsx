@@ -16,6 +16,7 @@ const fieldId = (f: Field) => `update-${f}`;
  * the title and text is shown as the campaigner types. A refused form keeps everything typed. */
 export function UpdateForm({
   action,
+  formKey,
   personName,
   followers,
   statuses,
@@ -25,6 +26,8 @@ export function UpdateForm({
   bodyMax,
 }: {
   action: (state: UpdateFormState, formData: FormData) => Promise<UpdateFormState>;
+  /** the one-time key of this form's first submit: a double submit posts (and mails) once */
+  formKey: string;
   personName: string;
   followers: number;
   statuses: { value: string; label: string }[];
@@ -33,7 +36,7 @@ export function UpdateForm({
   titleMax: number;
   bodyMax: number;
 }) {
-  const [state, formAction] = useActionState(action, { values: { kind: "further_information", happenedOn: today } });
+  const [state, formAction] = useActionState(action, { values: { kind: "further_information", happenedOn: today, formKey } });
   const answer = useAnswerKey(state);
   // the inputs are uncontrolled (they work without JavaScript); a new key resets them, and the length counters,
   // to what the server sent back
@@ -70,6 +73,7 @@ function Fields({
 
   return (
     <form action={formAction} noValidate className="space-y-6" aria-labelledby="update-form-heading">
+      <input type="hidden" name="formKey" value={state.values.formKey ?? ""} />
       <h2 id="update-form-heading" className="text-2xl">
         Post an update
       </h2>

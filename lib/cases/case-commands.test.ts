@@ -11,6 +11,7 @@ import type { CurrentUser } from "../auth/queries";
 import { inviteUser } from "../auth/commands/invite-user";
 import { createTestCase } from "@/tests/support/factories";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { caseContentVersion } from "./content-version";
 import { getCaseForEditor, getCaseForPreview, listCasesForStaff } from "./admin-queries";
 import { createCase } from "./create-case";
 import { publishCase } from "./publish-case";
@@ -18,6 +19,8 @@ import { todayIso } from "./queries";
 import { updateCase } from "./update-case";
 
 let database: TestDatabase;
+/** The version the review page would show: what an admin publishing it has read. */
+const reviewed = (caseId: string) => caseContentVersion({ db: getDb(), caseId }) ?? "";
 let campaigner: CurrentUser;
 let admin: CurrentUser;
 let n = 0;
@@ -249,6 +252,6 @@ describe("editor queries", () => {
   it("a published case is then public; the editor still reads it", () => {
     const created = createCase({ input: validInput(), user: campaigner });
     if (!created.ok) throw new Error("setup");
-    expect(publishCase({ id: created.id, user: admin }).ok).toBe(false); // no targets, no letter
+    expect(publishCase({ id: created.id, user: admin, reviewedVersion: reviewed(created.id) }).ok).toBe(false); // no targets, no letter
   });
 });

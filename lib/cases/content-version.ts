@@ -9,6 +9,7 @@ const LIFECYCLE_COLUMNS = new Set([
   "state",
   "outcome",
   "publishAt",
+  "scheduledVersion",
   "reviewRequestedAt",
   "closedAt",
   "publishedAt",

@@ -1,19 +1,33 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { writeTransaction } from "@/db/client";
+import { writeTransaction, type Db } from "@/db/client";
 import { cases, type CaseState } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";
 import { recordAudit } from "../audit/record-audit";
+import { proposeRevision } from "../revisions/propose-revision";
+import { reviewRule } from "../revisions/review-rule";
 import { canSeeCases } from "./admin-queries";
 import type { CaseFieldErrors } from "./case-schemas";
-import { changedFields, checkCaseInput } from "./check-case-input";
+import { changedFields, checkCaseInput, type CaseData } from "./check-case-input";
 
 export type UpdateCaseResult =
-  | { ok: true; id: string; slug: string; previousSlug: string; state: CaseState; changed: string[] }
+  | {
+      ok: true;
+      id: string;
+      slug: string;
+      previousSlug: string;
+      state: CaseState;
+      changed: string[];
+      /** set when a campaigner's change to a live case waits for an admin: the case itself is unchanged */
+      revisionId: string | null;
+    }
   | { ok: false; notFound?: true; errors: CaseFieldErrors };
 
+const pick = (row: Record<string, unknown>, fields: string[]) => Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
+
 /** Saves the editor's fields on an existing case, in whatever state it is. Returns every field error at once and
- * writes nothing then. The audit entry names the changed fields, never their content. */
+ * writes nothing then. The audit entry names the changed fields, never their content. On a live case a
+ * campaigner's change is stored as a revision for an admin to approve (lib/revisions/review-rule.ts). */
 export function updateCase({
   id,
   input,
@@ -35,10 +49,50 @@ export function updateCase({
     const checked = checkCaseInput({ db: tx, input, existing, photoError, now });
     if (!checked.ok) return checked;
     const changed = changedFields(existing, checked.data);
+    let revisionId: string | null = null;
     if (changed.length > 0) {
-      tx.update(cases).set({ ...checked.data, updatedAt: now }).where(eq(cases.id, id)).run();
-      recordAudit(tx, { actorUserId: user.id, action: "case.edit", subjectType: "case", subjectId: id, details: { fields: changed.join(","), state: existing.state } }, now);
+      const rule = reviewRule(tx, { caseId: id, actorId: user.id });
+      if (rule.found && rule.needsReview) {
+        revisionId = proposeRevision(tx, {
+          caseId: id,
+          kind: "case",
+          subjectId: id,
+          before: pick(existing, changed),
+          after: pick(checked.data, changed),
+          authorId: user.id,
+          audit: { fields: changed.join(",") },
+          now,
+        });
+      } else {
+        applyCaseChange(tx, { id, data: checked.data, changed, actorId: user.id, now });
+      }
     }
-    return { ok: true as const, id, slug: checked.data.slug, previousSlug: existing.slug, state: existing.state, changed };
+    return { ok: true as const, id, slug: revisionId ? existing.slug : checked.data.slug, previousSlug: existing.slug, state: existing.state, changed, revisionId };
   });
+}
+
+/** The write itself, for a direct edit and an approved revision alike (inside the caller's transaction). */
+export function applyCaseChange(
+  tx: Db,
+  {
+    id,
+    data,
+    changed,
+    actorId,
+    revision,
+    now,
+  }: { id: string; data: Partial<CaseData>; changed: string[]; actorId: string; revision?: { id: string; authorId: string | null }; now: Date },
+): void {
+  const state = tx.update(cases).set({ ...data, updatedAt: now }).where(eq(cases.id, id)).returning({ state: cases.state }).get()?.state ?? null;
+  recordAudit(
+    tx,
+    {
+      actorUserId: actorId,
+      action: "case.edit",
+      subjectType: "case",
+      subjectId: id,
+      details: { fields: changed.join(","), state, ...(revision ? { revisionId: revision.id, proposedBy: revision.authorId } : {}) },
+    },
+    now,
+  );
 }

@@ -7,6 +7,7 @@ import type { CurrentUser } from "../auth/queries";
 import { inviteUser } from "../auth/commands/invite-user";
 import { createTestCase } from "@/tests/support/factories";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { caseContentVersion } from "./content-version";
 import { getCaseReview } from "./admin-queries";
 import { closeCase } from "./close-case";
 import { cancelScheduledPublish, publishCase } from "./publish-case";
@@ -15,6 +16,8 @@ import { getPublicCaseBySlug, listPublicCases, todayIso } from "./queries";
 import { submitCaseForReview } from "./submit-case-for-review";
 
 let database: TestDatabase;
+/** The version the review page would show: what an admin publishing it has read. */
+const reviewed = (caseId: string) => caseContentVersion({ db: getDb(), caseId }) ?? "";
 let campaigner: CurrentUser;
 let admin: CurrentUser;
 
@@ -40,12 +43,12 @@ describe("submit → publish → close", () => {
     expect(getPublicCaseBySlug({ slug: c.slug })).toBeNull();
 
     const now = new Date();
-    expect(publishCase({ id: c.id, user: admin, now })).toEqual({ ok: true, slug: c.slug, scheduled: false });
+    expect(publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id), now })).toEqual({ ok: true, slug: c.slug, scheduled: false });
     expect(row(c.id)).toMatchObject({ state: "published", publishedAt: now, publishAt: null });
     expect(audits(c.id, "case.publish")).toEqual([expect.objectContaining({ actorUserId: admin.id })]);
     expect(getPublicCaseBySlug({ slug: c.slug })).not.toBeNull();
     expect(listPublicCases().some((p) => p.slug === c.slug)).toBe(true);
-    expect(publishCase({ id: c.id, user: admin })).toMatchObject({ ok: false, code: "wrong_state" });
+    expect(publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id) })).toMatchObject({ ok: false, code: "wrong_state" });
 
     expect(closeCase({ id: c.id, user: admin, input: { outcome: "Released on bail on 3 March.", outcomeStatus: "released" } })).toEqual({ ok: true, slug: c.slug });
     expect(row(c.id)).toMatchObject({ state: "closed", outcome: "Released on bail on 3 March.", riskStatus: "released", closedAt: expect.any(Date) });
@@ -57,15 +60,15 @@ describe("submit → publish → close", () => {
 
   it("lets an admin publish a draft directly", () => {
     const c = createTestCase({ state: "draft" });
-    expect(publishCase({ id: c.id, user: admin }).ok).toBe(true);
+    expect(publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id) }).ok).toBe(true);
   });
 });
 
 describe("refusals", () => {
   it("a campaigner can neither publish, schedule, unschedule nor close", () => {
     const c = createTestCase({ state: "in_review" });
-    expect(publishCase({ id: c.id, user: campaigner })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(publishCase({ id: c.id, user: campaigner, publishAt: new Date(Date.now() + 3_600_000) })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(publishCase({ id: c.id, user: campaigner, reviewedVersion: reviewed(c.id) })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(publishCase({ id: c.id, user: campaigner, reviewedVersion: reviewed(c.id), publishAt: new Date(Date.now() + 3_600_000) })).toMatchObject({ ok: false, code: "forbidden" });
     expect(cancelScheduledPublish({ id: c.id, user: campaigner })).toMatchObject({ ok: false, code: "forbidden" });
     expect(row(c.id)).toMatchObject({ state: "in_review", publishAt: null, publishedAt: null });
     const published = createTestCase({ state: "published" });
@@ -75,14 +78,14 @@ describe("refusals", () => {
 
   it("refuses to publish a case with no targets, naming the reason", () => {
     const c = createTestCase({ state: "in_review", targets: 0 });
-    const result = publishCase({ id: c.id, user: admin });
+    const result = publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id) });
     expect(result).toMatchObject({ ok: false, code: "not_ready", message: expect.stringContaining("no official to write to") });
     expect(row(c.id).state).toBe("in_review");
   });
 
   it("refuses to publish a letter with an unknown merge field, naming the field", () => {
     const c = createTestCase({ state: "in_review", template: { body: "Dear {{target.salutation}}, free {{case.personname}}. {{supporter.name}}" } });
-    const result = publishCase({ id: c.id, user: admin });
+    const result = publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id) });
     expect(result).toMatchObject({ ok: false, code: "not_ready", message: expect.stringContaining("{{case.personname}}") });
     const review = getCaseReview({ id: c.id, user: campaigner });
     expect(review?.readiness.checks.find((k) => k.key === "letter")).toMatchObject({ ok: false });
@@ -90,10 +93,10 @@ describe("refusals", () => {
 
   it("refuses to publish after the deadline, or with an empty story", () => {
     const late = createTestCase({ state: "in_review", actBefore: day(-1) });
-    expect(publishCase({ id: late.id, user: admin })).toMatchObject({ ok: false, code: "not_ready", message: expect.stringContaining("has passed") });
+    expect(publishCase({ id: late.id, user: admin, reviewedVersion: reviewed(late.id) })).toMatchObject({ ok: false, code: "not_ready", message: expect.stringContaining("has passed") });
     const empty = createTestCase({ state: "in_review" });
     getDb().update(cases).set({ story: "  " }).where(eq(cases.id, empty.id)).run();
-    expect(publishCase({ id: empty.id, user: admin })).toMatchObject({ ok: false, code: "not_ready", message: expect.stringContaining("story is empty") });
+    expect(publishCase({ id: empty.id, user: admin, reviewedVersion: reviewed(empty.id) })).toMatchObject({ ok: false, code: "not_ready", message: expect.stringContaining("story is empty") });
   });
 
   it("cannot close a case that is not published, and needs an outcome", () => {
@@ -108,7 +111,7 @@ describe("refusals", () => {
   });
 
   it("is a not-found for an unknown case", () => {
-    expect(publishCase({ id: "missing", user: admin })).toMatchObject({ ok: false, code: "not_found" });
+    expect(publishCase({ id: "missing", user: admin, reviewedVersion: reviewed("missing") })).toMatchObject({ ok: false, code: "not_found" });
     expect(submitCaseForReview({ id: "missing", user: campaigner })).toMatchObject({ ok: false, code: "not_found" });
   });
 });
@@ -118,7 +121,7 @@ describe("scheduled publishing", () => {
     const c = createTestCase({ state: "in_review" });
     const now = new Date();
     const at = new Date(now.getTime() + 3_600_000);
-    expect(publishCase({ id: c.id, user: admin, publishAt: at, now })).toEqual({ ok: true, slug: c.slug, scheduled: true });
+    expect(publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id), publishAt: at, now })).toEqual({ ok: true, slug: c.slug, scheduled: true });
     expect(row(c.id)).toMatchObject({ state: "in_review", publishAt: at });
     expect(audits(c.id, "case.schedule_publish")).toHaveLength(1);
 
@@ -136,7 +139,7 @@ describe("scheduled publishing", () => {
   it("holds a scheduled case that is no longer ready, and keeps its time", () => {
     const c = createTestCase({ state: "in_review" });
     const at = new Date(Date.now() + 60_000);
-    expect(publishCase({ id: c.id, user: admin, publishAt: at }).ok).toBe(true);
+    expect(publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id), publishAt: at }).ok).toBe(true);
     getDb().update(cases).set({ story: "" }).where(eq(cases.id, c.id)).run();
     const result = publishDueCases({ now: new Date(at.getTime() + 1) });
     expect(result.held).toContainEqual({ slug: c.slug, reasons: [expect.stringContaining("story is empty")] });
@@ -145,8 +148,8 @@ describe("scheduled publishing", () => {
 
   it("refuses a time after the deadline, and can be cancelled", () => {
     const c = createTestCase({ state: "in_review", actBefore: day(2) });
-    expect(publishCase({ id: c.id, user: admin, publishAt: new Date(Date.now() + 10 * 86_400_000) })).toMatchObject({ ok: false, code: "invalid", errors: { publishAt: [expect.any(String)] } });
-    expect(publishCase({ id: c.id, user: admin, publishAt: new Date(Date.now() + 3_600_000) }).ok).toBe(true);
+    expect(publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id), publishAt: new Date(Date.now() + 10 * 86_400_000) })).toMatchObject({ ok: false, code: "invalid", errors: { publishAt: [expect.any(String)] } });
+    expect(publishCase({ id: c.id, user: admin, reviewedVersion: reviewed(c.id), publishAt: new Date(Date.now() + 3_600_000) }).ok).toBe(true);
     expect(cancelScheduledPublish({ id: c.id, user: admin }).ok).toBe(true);
     expect(row(c.id).publishAt).toBeNull();
   });

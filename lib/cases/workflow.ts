@@ -3,7 +3,7 @@ import type { CaseState } from "@/db/schema";
 
 export type WorkflowRefusal = {
   ok: false;
-  code: "forbidden" | "not_found" | "wrong_state" | "not_ready" | "invalid";
+  code: "forbidden" | "not_found" | "wrong_state" | "not_ready" | "invalid" | "changed";
   message: string;
   /** per field, for the forms that have fields (close, schedule) */
   errors?: Partial<Record<string, string[]>>;

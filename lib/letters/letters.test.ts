@@ -17,7 +17,8 @@ let database: TestDatabase;
 let actorId: string;
 beforeAll(async () => {
   database = await useTestDatabase();
-  actorId = inviteUser({ email: `letters-${Date.now()}@staff.example.org`, role: "campaigner" }).userId;
+  // an admin: on a published case a campaigner's change waits for approval (issue 8; lib/revisions/revisions.test.ts)
+  actorId = inviteUser({ email: `letters-${Date.now()}@staff.example.org`, role: "admin" }).userId;
 });
 afterAll(() => database.close());
 
@@ -62,7 +63,7 @@ describe("saveLetterTemplate", () => {
     const first = saveLetterTemplate({ caseId: theCase.id, input: { language: "fr", subject: "Libérez {{case.personName}}", body: "{{target.salutation}},\n\nLibérez-le.\n\n{{supporter.name}}" }, actorId });
     expect(first).toMatchObject({ created: true });
     const second = saveLetterTemplate({ caseId: theCase.id, input: { language: "fr", subject: "Libérez {{case.personName}} !", body: "Texte" }, actorId });
-    expect(second).toEqual({ templateId: first!.templateId, created: false });
+    expect(second).toEqual({ templateId: first!.templateId, created: false, revisionId: null });
     const rows = listLetterTemplatesByCase({ caseId: theCase.id });
     expect(rows.map((r) => r.language)).toEqual(["en", "fr"]);
     expect(rows.find((r) => r.language === "fr")).toMatchObject({ subject: "Libérez {{case.personName}} !", body: "Texte" });

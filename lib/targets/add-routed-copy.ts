@@ -6,7 +6,13 @@ import { countryName, type CountryCode } from "../countries";
 import { createTarget } from "./create-target";
 import { routedCopyInput } from "./schemas";
 
-export type AddRoutedCopyResult = { result: "added"; targetId: string } | { result: "exists"; targetId: string } | { result: "gone" };
+export type AddRoutedCopyResult =
+  | { result: "added"; targetId: string }
+  /** a campaigner's copy on a live case: waiting for an admin's approval */
+  | { result: "proposed"; targetId: string }
+  | { result: "exists"; targetId: string }
+  | { result: "too_many"; max: number }
+  | { result: "gone" };
 
 /** Adds "the embassy of <missionOf> in your country" to a case's copies, once per state: a second one would
  * send every supporter's mission the same letter twice. */
@@ -33,6 +39,8 @@ export function addRoutedCopy({
     const language = theCase.languages.split(",")[0]?.trim() || "en";
     // createTarget's transaction nests as a savepoint: the check above and the insert commit together
     const created = createTarget({ caseId, input: routedCopyInput({ missionOf, countryName: countryName(missionOf), language }), actorId, now });
-    return created ? { result: "added", targetId: created.targetId } : { result: "gone" };
+    if (!created) return { result: "gone" };
+    if (created.result === "too_many") return created;
+    return { result: created.result, targetId: created.targetId };
   });
 }

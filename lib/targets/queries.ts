@@ -12,7 +12,8 @@ export type EditableCase = Pick<Case, "id" | "slug" | "reference" | "title" | "p
 };
 
 /** The case a campaigner or admin is editing, or null when there is no such case or the user may not edit it
- * (pages answer both with a 404). Every campaigner and admin may edit every case, published ones included. */
+ * (pages answer both with a 404). Every campaigner and admin may edit every case; a campaigner's change to a live one waits for an admin
+ * (lib/revisions/review-rule.ts). */
 export function getCaseForEditing({ caseId, user }: { caseId: string; user: Pick<CurrentUser, "role"> | null }): EditableCase | null {
   if (!canSeeCases(user) || !caseId) return null;
   const row = getDb()

@@ -27,6 +27,10 @@ export const TITLE_MAX = 200;
 export const LINE_MAX = 200;
 export const POSTAL_ADDRESS_MAX = 600;
 export const SALUTATION_MAX = 100;
+/** Officials (and routed copies) per case: every supporter's confirmation writes one letter to each, and a long
+ * list is where an extra address is easiest to slip in unnoticed. */
+export const MAX_TARGETS_PER_CASE = 12;
+export const TOO_MANY_TARGETS = `A case can have at most ${MAX_TARGETS_PER_CASE} officials and copies. Remove one before adding another.`;
 
 /** The languages a target can be given; the case's own preferred languages are added to these. */
 export const BASE_LANGUAGES = ["en", "zh", "fr", "es", "ar", "ru", "pt", "de"] as const;

@@ -29,7 +29,8 @@ beforeAll(async () => {
   capture = await startSmtpCapture();
   database = await useTestDatabase({ SMTP_URL: capture.url, APP_URL, MAIL_FROM: "appeals@vigil.example.org" });
   actorId = crypto.randomUUID();
-  getDb().insert(schema.users).values({ id: actorId, email: "campaigner@staff.example.org", role: "campaigner" }).run();
+  // an admin: on a published case a campaigner's change waits for approval (issue 8; lib/revisions/revisions.test.ts)
+  getDb().insert(schema.users).values({ id: actorId, email: "admin@staff.example.org", role: "admin" }).run();
 });
 
 afterAll(async () => {
@@ -132,7 +133,7 @@ describe("postUpdate", () => {
     const rows = getDb().select().from(outbox).where(orm.eq(outbox.kind, "update_notice")).all().filter((r) => r.subject.includes("Gao Zhen"));
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent"]);
     const [posted] = listUpdates({ caseId: theCase.id });
-    expect(posted).toMatchObject({ id: result!.updateId, title: "Moved to a detention centre", authorEmail: "campaigner@staff.example.org" });
+    expect(posted).toMatchObject({ id: result!.updateId, title: "Moved to a detention centre", authorEmail: "admin@staff.example.org" });
     expect(posted!.notifiedAt).toBeInstanceOf(Date);
   });
 

@@ -1,17 +1,36 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
-import { writeTransaction } from "@/db/client";
-import { caseUpdates, cases, signatures } from "@/db/schema";
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { writeTransaction, type Db } from "@/db/client";
+import { auditLog, caseRevisions, caseUpdates, cases, signatures } from "@/db/schema";
 import { updateNoticeEmail } from "@/emails/update-notice";
 import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
 import { RISK_LABELS } from "../labels";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
+import { proposeRevision } from "../revisions/propose-revision";
+import { reviewRule } from "../revisions/review-rule";
 import { newId } from "../security/secret";
 import type { PostUpdateInput } from "./schemas";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "./unsubscribe-token";
 
-export type PostUpdateResult = { updateId: string; caseSlug: string; notified: number };
+export type PostUpdateResult = {
+  updateId: string;
+  caseSlug: string;
+  notified: number;
+  /** set when a campaigner's update to a live case waits for an admin: nobody is mailed until it is approved */
+  revisionId: string | null;
+  /** the same form came again (a double submit, a replay): nothing new was written or mailed */
+  replayed: boolean;
+};
+
+/** A form key is random and long: anything else is not one (and is not used to find an earlier post). */
+const FORM_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A new one-time key for the Post update form's hidden field. */
+export function newFormKey(): string {
+  return randomBytes(18).toString("base64url");
+}
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -19,104 +38,152 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lon
  * Posts an update to a case, in one transaction: the timeline entry, the case's new risk status (if any), one
  * notice in the outbox for each confirmed supporter who asked to hear back and has not unsubscribed, and the
  * audit record. Either all of it happens or none: a crash cannot leave an update whose followers were never told.
- * Returns null when there is no such case.
+ * `formKey` is the form's one-time key (a hidden field, stored under a unique index): the same form posted twice
+ * finds the first post and mails nobody again. A campaigner's update to a live case mails followers, so it is
+ * stored as a revision for an admin to approve (lib/revisions/review-rule.ts). Returns null when there is no
+ * such case.
  */
 export function postUpdate({
   caseId,
   input,
   actorId,
+  formKey: typedKey = null,
   now = new Date(),
 }: {
   caseId: string;
   input: PostUpdateInput;
   actorId: string;
+  formKey?: string | null;
   now?: Date;
 }): PostUpdateResult | null {
-  const config = env();
+  const formKey = typedKey && FORM_KEY.test(typedKey) ? typedKey : null;
   const result = writeTransaction((tx): PostUpdateResult | null => {
-    const theCase = tx
-      .select({ id: cases.id, slug: cases.slug, personName: cases.personName })
-      .from(cases)
-      .where(eq(cases.id, caseId))
-      .get();
-    if (!theCase) return null;
-
+    const rule = reviewRule(tx, { caseId, actorId });
+    if (!rule.found) return null;
+    const slug = tx.select({ slug: cases.slug }).from(cases).where(eq(cases.id, caseId)).get()!.slug;
+    if (formKey) {
+      const posted = tx.select({ id: caseUpdates.id, caseId: caseUpdates.caseId }).from(caseUpdates).where(eq(caseUpdates.formKey, formKey)).get();
+      if (posted) return posted.caseId === caseId ? { updateId: posted.id, caseSlug: slug, notified: notifiedBy(tx, posted.id), revisionId: null, replayed: true } : null;
+      const proposed = tx.select({ id: caseRevisions.id, caseId: caseRevisions.caseId, subjectId: caseRevisions.subjectId }).from(caseRevisions).where(eq(caseRevisions.formKey, formKey)).get();
+      if (proposed) return proposed.caseId === caseId ? { updateId: proposed.subjectId ?? "", caseSlug: slug, notified: 0, revisionId: proposed.id, replayed: true } : null;
+    }
     const updateId = newId();
-    tx.insert(caseUpdates)
-      .values({
-        id: updateId,
-        caseId: theCase.id,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        riskStatus: input.riskStatus,
-        happenedOn: input.happenedOn,
-        createdBy: actorId,
-        notifiedAt: now,
-        createdAt: now,
-      })
-      .run();
-    if (input.riskStatus) {
-      tx.update(cases).set({ riskStatus: input.riskStatus, updatedAt: now }).where(eq(cases.id, theCase.id)).run();
+    if (rule.needsReview) {
+      const revisionId = proposeRevision(tx, { caseId, kind: "update", subjectId: updateId, before: null, after: input, authorId: actorId, formKey, audit: { kind: input.kind }, now });
+      return { updateId, caseSlug: slug, notified: 0, revisionId, replayed: false };
     }
+    return { ...applyPostUpdate(tx, { caseId, updateId, input, actorId, formKey, now }), revisionId: null, replayed: false };
+  });
+  if (result && result.notified > 0 && !result.replayed) wakeOutbox();
+  return result;
+}
 
-    const followers = tx
-      .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email })
-      .from(signatures)
-      .where(
-        and(
-          eq(signatures.caseId, theCase.id),
-          eq(signatures.status, "confirmed"),
-          eq(signatures.followUpdates, true),
-          isNull(signatures.unsubscribedAt),
-        ),
-      )
-      .all();
+/** How many followers the audit log says an update told: what a replayed form reports again. */
+function notifiedBy(tx: Db, updateId: string): number {
+  const row = tx
+    .select({ notified: sql<number | null>`json_extract(${auditLog.details}, '$.notified')` })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "update.post"), sql`json_extract(${auditLog.details}, '$.updateId') = ${updateId}`))
+    .get();
+  return row?.notified ?? 0;
+}
 
-    const caseUrl = `${config.appUrl}/cases/${theCase.slug}`;
-    for (const follower of followers) {
-      const mail = updateNoticeEmail({
-        supporterName: follower.fullName,
-        personName: theCase.personName,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        happenedOn: dayFormat.format(new Date(`${input.happenedOn}T00:00:00Z`)),
-        statusLabel: input.riskStatus ? RISK_LABELS[input.riskStatus] : null,
-        caseUrl,
-        unsubscribeUrl: unsubscribePageUrl({ signatureId: follower.id }),
-      });
-      enqueueMessage(
-        tx,
-        {
-          kind: "update_notice",
-          to: follower.email,
-          subject: mail.subject,
-          text: mail.text,
-          html: mail.html,
-          // RFC 8058: mail clients show an "Unsubscribe" button that POSTs to this URL, with no page to visit
-          headers: {
-            "List-Unsubscribe": `<${oneClickUnsubscribeUrl({ signatureId: follower.id })}>`,
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-          },
-        },
-        now,
-      );
-    }
+/** The post itself, for a direct post and an approved revision alike (inside the caller's transaction; the
+ * caller wakes the outbox after it commits). */
+export function applyPostUpdate(
+  tx: Db,
+  {
+    caseId,
+    updateId,
+    input,
+    actorId,
+    formKey = null,
+    revision,
+    now,
+  }: { caseId: string; updateId: string; input: PostUpdateInput; actorId: string; formKey?: string | null; revision?: { id: string; authorId: string | null }; now: Date },
+): { updateId: string; caseSlug: string; notified: number } {
+  const config = env();
+  const theCase = tx.select({ id: cases.id, slug: cases.slug, personName: cases.personName }).from(cases).where(eq(cases.id, caseId)).get()!;
 
-    recordAudit(
+  tx.insert(caseUpdates)
+    .values({
+      id: updateId,
+      caseId: theCase.id,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      riskStatus: input.riskStatus,
+      happenedOn: input.happenedOn,
+      createdBy: actorId,
+      notifiedAt: now,
+      formKey,
+      createdAt: now,
+    })
+    .run();
+  if (input.riskStatus) {
+    tx.update(cases).set({ riskStatus: input.riskStatus, updatedAt: now }).where(eq(cases.id, theCase.id)).run();
+  }
+
+  const followers = tx
+    .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email })
+    .from(signatures)
+    .where(
+      and(
+        eq(signatures.caseId, theCase.id),
+        eq(signatures.status, "confirmed"),
+        eq(signatures.followUpdates, true),
+        isNull(signatures.unsubscribedAt),
+      ),
+    )
+    .all();
+
+  const caseUrl = `${config.appUrl}/cases/${theCase.slug}`;
+  for (const follower of followers) {
+    const mail = updateNoticeEmail({
+      supporterName: follower.fullName,
+      personName: theCase.personName,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      happenedOn: dayFormat.format(new Date(`${input.happenedOn}T00:00:00Z`)),
+      statusLabel: input.riskStatus ? RISK_LABELS[input.riskStatus] : null,
+      caseUrl,
+      unsubscribeUrl: unsubscribePageUrl({ signatureId: follower.id }),
+    });
+    enqueueMessage(
       tx,
       {
-        actorUserId: actorId,
-        action: "update.post",
-        subjectType: "case",
-        subjectId: theCase.id,
-        details: { updateId, kind: input.kind, riskStatus: input.riskStatus, notified: followers.length },
+        kind: "update_notice",
+        to: follower.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        // RFC 8058: mail clients show an "Unsubscribe" button that POSTs to this URL, with no page to visit
+        headers: {
+          "List-Unsubscribe": `<${oneClickUnsubscribeUrl({ signatureId: follower.id })}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
       },
       now,
     );
-    return { updateId, caseSlug: theCase.slug, notified: followers.length };
-  });
-  if (result && result.notified > 0) wakeOutbox();
-  return result;
+  }
+
+  recordAudit(
+    tx,
+    {
+      actorUserId: actorId,
+      action: "update.post",
+      subjectType: "case",
+      subjectId: theCase.id,
+      details: {
+        updateId,
+        kind: input.kind,
+        riskStatus: input.riskStatus,
+        notified: followers.length,
+        ...(revision ? { revisionId: revision.id, proposedBy: revision.authorId } : {}),
+      },
+    },
+    now,
+  );
+  return { updateId, caseSlug: theCase.slug, notified: followers.length };
 }

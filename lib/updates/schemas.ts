@@ -100,4 +100,5 @@ export function parseUpdateForm(get: (name: string) => unknown, now = new Date()
   return { ok: false, errors: zodErrors<UpdateField>(result.error), values };
 }
 
-export type UpdateFormState = FormState<UpdateField>;
+/** The form's state: its fields, and the one-time key of its next submit (a hidden field, lib/updates/post-update). */
+export type UpdateFormState = FormState<UpdateField | "formKey">;

@@ -13,6 +13,7 @@ import { cancelScheduledPublish, publishCase } from "@/lib/cases/publish-case";
 import { submitCaseForReview } from "@/lib/cases/submit-case-for-review";
 import { updateCase } from "@/lib/cases/update-case";
 import { formError, withErrors } from "@/lib/forms/form-state";
+import { PROPOSED_MESSAGE } from "@/lib/revisions/describe";
 import { editorValues } from "./_lib/editor-values";
 
 /** The uploaded file, if one was chosen, stored and re-encoded; its path then rides in the form's hidden field,
@@ -66,7 +67,14 @@ export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, 
     const saved = getCaseForEditor({ id: result.id, user });
     return {
       values: saved ? editorValues(saved) : photo.values,
-      done: result.changed.length === 0 ? "Nothing had changed." : result.state === "published" ? "Saved. The public page shows the change within seconds." : "Saved.",
+      done:
+        result.changed.length === 0
+          ? "Nothing had changed."
+          : result.revisionId
+            ? PROPOSED_MESSAGE
+            : result.state === "published"
+              ? "Saved. The public page shows the change within seconds."
+              : "Saved.",
     };
   },
 });
@@ -87,7 +95,13 @@ export const submitForReviewAction = defineAction<[], { id: string }, WorkflowFo
   },
 });
 
-const readPublish = (formData: FormData) => ({ id: formText(formData, "id"), intent: formText(formData, "intent"), publishAt: formText(formData, "publishAt") });
+const readPublish = (formData: FormData) => ({
+  id: formText(formData, "id"),
+  intent: formText(formData, "intent"),
+  publishAt: formText(formData, "publishAt"),
+  // the caseContentVersion the review page showed: what the admin read is what goes public
+  reviewedVersion: formText(formData, "reviewedVersion"),
+});
 
 export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>, WorkflowFormState, CurrentUser>({
   read: readPublish,
@@ -101,8 +115,12 @@ export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>
       if (!publishAt) return { values: { publishAt: values.publishAt }, fieldErrors: { publishAt: ["Enter a date and time, e.g. 2026-03-14 09:30."] } };
       if (publishAt.getTime() <= now.getTime()) return { values: { publishAt: values.publishAt }, fieldErrors: { publishAt: ["Choose a time in the future, or publish now."] } };
     }
-    const result = publishCase({ id: values.id, user, publishAt, now });
-    if (!result.ok) return { ...withErrors({ publishAt: values.publishAt }, result.errors ?? {}), formError: result.message };
+    const result = publishCase({ id: values.id, user, reviewedVersion: values.reviewedVersion, publishAt, now });
+    if (!result.ok) {
+      // the page shows the case as it is now (and its new version in this form), to be read again
+      if (result.code === "changed") revalidatePath(`/admin/cases/${values.id}`, "layout");
+      return { ...withErrors({ publishAt: values.publishAt }, result.errors ?? {}), formError: result.message };
+    }
     revalidatePath(`/admin/cases/${values.id}`, "layout");
     revalidatePath("/admin/cases");
     if (result.scheduled) return { values: {}, done: `Scheduled for ${publishAt!.toISOString().slice(0, 16).replace("T", " ")} UTC.` };

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { AdminShell } from "@/components/admin/admin-shell";
 import { CaseEditorForm } from "@/components/admin/case-editor-form";
 import { CaseHeader } from "@/components/admin/case-header";
+import { PendingChanges } from "@/components/admin/pending-changes";
 import { requireCampaigner } from "@/lib/auth/guards";
+import { listCaseRevisions } from "@/lib/revisions/queries";
 import { getCaseForEditor } from "@/lib/cases/admin-queries";
 import { guardPage } from "../../_lib/page-guard";
 import { signOutAction } from "../../actions";
@@ -22,11 +24,12 @@ export default async function CaseDetailsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const c = getCaseForEditor({ id, user });
   if (!c) notFound();
+  const pending = listCaseRevisions({ caseId: c.id, decided: 0 });
   const created = (await searchParams).created === "1";
   const isPublic = c.state === "published" || c.state === "closed";
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
-      <CaseHeader caseId={c.id} slug={c.slug} personName={c.personName} reference={c.reference} state={c.state} scheduled={Boolean(c.publishAt)} current="details" />
+      <CaseHeader caseId={c.id} slug={c.slug} personName={c.personName} reference={c.reference} state={c.state} scheduled={Boolean(c.publishAt)} current="details" pendingChanges={pending.length} />
       <div className="mt-8">
         <CaseEditorForm
           action={updateCaseAction}
@@ -41,6 +44,7 @@ export default async function CaseDetailsPage({ params, searchParams }: Props) {
           submitLabel={isPublic ? "Save changes" : "Save draft"}
         />
       </div>
+      <PendingChanges changes={pending} changesHref={`/admin/cases/${c.id}/changes`} />
     </AdminShell>
   );
 }

@@ -7,6 +7,8 @@ import { AdminShell } from "@/components/admin/admin-shell";
 import { CaseHeader, type CaseTab } from "@/components/admin/case-header";
 import { requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
 import { getCaseForEditor } from "@/lib/cases/admin-queries";
+import { PendingChanges } from "@/components/admin/pending-changes";
+import { listCaseRevisions } from "@/lib/revisions/queries";
 import type { Case } from "@/lib/cases/types";
 import { guardPage } from "../../../_lib/page-guard";
 import { signOutAction } from "../../../actions";
@@ -24,6 +26,7 @@ export function CasePage({
   theCase,
   current,
   exportable = false,
+  showPending = true,
   children,
 }: {
   user: CurrentUser;
@@ -31,8 +34,11 @@ export function CasePage({
   current: CaseTab;
   /** the tab offers admins the CSV of confirmed signatures */
   exportable?: boolean;
+  /** the changes waiting for an admin, under the page (the changes page lists them itself) */
+  showPending?: boolean;
   children: ReactNode;
 }) {
+  const pending = listCaseRevisions({ caseId: theCase.id, decided: 0 });
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
       <CaseHeader
@@ -44,8 +50,10 @@ export function CasePage({
         scheduled={Boolean(theCase.publishAt)}
         current={current}
         canExport={exportable && user.role === "admin"}
+        pendingChanges={pending.length}
       />
       {children}
+      {showPending && <PendingChanges changes={pending} changesHref={`/admin/cases/${theCase.id}/changes`} />}
     </AdminShell>
   );
 }

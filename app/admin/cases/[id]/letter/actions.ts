@@ -9,6 +9,7 @@ import { LetterTemplateError } from "@/lib/letters/render";
 import { saveLetterTemplate } from "@/lib/letters/save-letter-template";
 import { LETTER_FIELDS, parseLetterForm, type LetterFormState, type LetterFormValues, type TestLetterState } from "@/lib/letters/schemas";
 import { sendTestLetter } from "@/lib/letters/send-test-letter";
+import { PROPOSED_MESSAGE } from "@/lib/revisions/describe";
 import { getCaseForEditing } from "@/lib/targets/queries";
 import { languageChoices, languageName } from "@/lib/targets/schemas";
 
@@ -39,6 +40,10 @@ export const saveLetterAction = defineAction<[caseId: string], LetterFormValues,
     try {
       const saved = saveLetterTemplate({ caseId: theCase.id, input: parsed.data, actorId: user.id });
       if (!saved) return formError(values, GONE);
+      if (saved.revisionId) {
+        revalidatePath(`/admin/cases/${theCase.id}`, "layout");
+        return { values: { language: parsed.data.language, subject: parsed.data.subject, body: parsed.data.body }, done: PROPOSED_MESSAGE };
+      }
     } catch (error) {
       if (error instanceof LetterTemplateError) return { values, fieldErrors: { body: [error.message] } };
       throw error;

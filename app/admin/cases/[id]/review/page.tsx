@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AdminShell } from "@/components/admin/admin-shell";
 import { CaseHeader } from "@/components/admin/case-header";
+import { PendingChanges } from "@/components/admin/pending-changes";
 import { CaseButtonForm, CloseCaseForm, PublishForm } from "@/components/admin/case-workflow-forms";
 import { formatDateTime, formatDay } from "@/components/format";
 import { requireCampaigner } from "@/lib/auth/guards";
+import { getReviewVersion, listCaseRevisions } from "@/lib/revisions/queries";
 import { getCaseForEditor, getCaseReview } from "@/lib/cases/admin-queries";
 import { RISK_LABELS } from "@/lib/labels";
 import { OUTCOME_RISK_STATUSES } from "@/lib/cases/case-schemas";
@@ -22,6 +24,9 @@ export default async function CaseReviewPage({ params }: { params: Promise<{ id:
   const c = getCaseForEditor({ id, user });
   const review = getCaseReview({ id, user });
   if (!c || !review) notFound();
+  const pending = listCaseRevisions({ caseId: c.id, decided: 0 });
+  // the version the admin is reading now: publishing and scheduling apply exactly this one
+  const reviewVersion = getReviewVersion({ caseId: c.id });
   const isAdmin = user.role === "admin";
   const unpublished = c.state === "draft" || c.state === "in_review";
   const minDateTime = new Date(Date.now() + 60_000).toISOString().slice(0, 16);
@@ -29,7 +34,7 @@ export default async function CaseReviewPage({ params }: { params: Promise<{ id:
 
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
-      <CaseHeader caseId={c.id} slug={c.slug} personName={c.personName} reference={c.reference} state={c.state} scheduled={Boolean(c.publishAt)} current="review" />
+      <CaseHeader caseId={c.id} slug={c.slug} personName={c.personName} reference={c.reference} state={c.state} scheduled={Boolean(c.publishAt)} current="review" pendingChanges={pending.length} />
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] lg:items-start">
         <section aria-labelledby="checklist-heading" className="rounded-md border border-line bg-surface p-4 sm:p-6">
@@ -116,7 +121,17 @@ export default async function CaseReviewPage({ params }: { params: Promise<{ id:
               <p className="mt-1 mb-4 text-[0.9375rem] text-ink-soft">
                 It appears on the home page, at /cases/{c.slug} and in the public API.
               </p>
-              <PublishForm action={publishCaseAction} caseId={c.id} ready={review.readiness.ready} minDateTime={minDateTime} />
+              {reviewVersion?.scheduleHeld && (
+                <p role="alert" className="mb-4 rounded-md border-2 border-danger bg-danger-bg p-3 font-semibold text-danger">
+                  Held at its scheduled time: {reviewVersion.scheduleHeld}
+                </p>
+              )}
+              {pending.length > 0 && (
+                <p className="mb-4 rounded-md border border-line bg-paper-deep p-3 text-[0.9375rem]">
+                  {pending.length === 1 ? "1 change waits" : `${pending.length} changes wait`} for approval below. Publishing applies the case as it is now, without them.
+                </p>
+              )}
+              <PublishForm action={publishCaseAction} caseId={c.id} ready={review.readiness.ready} minDateTime={minDateTime} reviewedVersion={reviewVersion?.version ?? ""} />
               {c.publishAt && (
                 <div className="mt-5 border-t border-line pt-5">
                   <CaseButtonForm action={cancelScheduleAction} caseId={c.id} label="Cancel the scheduled time" pendingLabel="Cancelling…" variant="secondary" />
@@ -160,6 +175,7 @@ export default async function CaseReviewPage({ params }: { params: Promise<{ id:
           {c.state === "closed" && <p className="rounded-md border border-line bg-paper-deep p-4 text-[0.9375rem]">This case is closed.</p>}
         </div>
       </div>
+      <PendingChanges changes={pending} changesHref={`/admin/cases/${c.id}/changes`} />
     </AdminShell>
   );
 }

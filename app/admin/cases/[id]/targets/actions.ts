@@ -17,6 +17,7 @@ import {
   ROUTED_COPY_FIELDS,
   RoutedCopySchema,
   TARGET_FIELDS,
+  TOO_MANY_TARGETS,
   type RoutedCopyFormState,
   type TargetFormState,
   type TargetFormValues,
@@ -48,18 +49,17 @@ export const saveTargetAction = defineAction<[caseId: string, targetId: string |
     const parsed = parseTargetForm((name) => formData.get(name), languageChoices(theCase.languages));
     if (!parsed.ok) return withErrors(values, parsed.errors);
 
-    let savedId: string;
     if (targetId === null) {
       const created = createTarget({ caseId: theCase.id, input: parsed.data, actorId: user.id });
       if (!created) return formError(values, GONE);
-      savedId = created.targetId;
-    } else {
-      const ok = typeof targetId === "string" && updateTarget({ caseId: theCase.id, targetId, input: parsed.data, actorId: user.id });
-      if (!ok) return formError(values, "This target has been removed in the meantime. Nothing was saved.");
-      savedId = targetId;
+      if (created.result === "too_many") return formError(values, TOO_MANY_TARGETS);
+      refresh(theCase.id);
+      redirect(created.result === "proposed" ? `${pagePath(theCase.id)}?done=proposed#pending-changes` : `${pagePath(theCase.id)}?done=added#target-${created.targetId}`);
     }
+    const saved = typeof targetId === "string" && updateTarget({ caseId: theCase.id, targetId, input: parsed.data, actorId: user.id });
+    if (!saved) return formError(values, "This target has been removed in the meantime. Nothing was saved.");
     refresh(theCase.id);
-    redirect(`${pagePath(theCase.id)}?done=${targetId === null ? "added" : "saved"}#target-${savedId}`);
+    redirect(saved === "proposed" ? `${pagePath(theCase.id)}?done=proposed#pending-changes` : `${pagePath(theCase.id)}?done=saved#target-${targetId}`);
   },
 });
 
@@ -78,8 +78,9 @@ export const addRoutedCopyAction = defineAction<[caseId: string], RoutedCopyForm
     if (added.result === "gone") return formError(values, GONE);
     if (added.result === "exists")
       return formError(values, `This case already sends a copy to the embassy of ${countryName(parsed.data.missionOf)} in each supporter’s country.`);
+    if (added.result === "too_many") return formError(values, TOO_MANY_TARGETS);
     refresh(theCase.id);
-    redirect(`${pagePath(theCase.id)}?done=routed#target-${added.targetId}`);
+    redirect(added.result === "proposed" ? `${pagePath(theCase.id)}?done=proposed#pending-changes` : `${pagePath(theCase.id)}?done=routed#target-${added.targetId}`);
   },
 });
 
@@ -101,9 +102,10 @@ export const moveTargetAction = defineAction<[caseId: string, targetId: string, 
   async work({ args: [caseId, targetId, direction], user }) {
     const theCase = caseFor(caseId, user);
     if (direction !== "up" && direction !== "down") redirect(pagePath(theCase.id));
-    const ok = reorderTargets({ caseId: theCase.id, targetId: String(targetId), direction, actorId: user.id });
+    const moved = reorderTargets({ caseId: theCase.id, targetId: String(targetId), direction, actorId: user.id });
     refresh(theCase.id);
-    redirect(ok ? `${pagePath(theCase.id)}?done=moved#target-${targetId}` : `${pagePath(theCase.id)}?error=gone`);
+    if (moved === "proposed") redirect(`${pagePath(theCase.id)}?done=proposed#pending-changes`);
+    redirect(moved ? `${pagePath(theCase.id)}?done=moved#target-${targetId}` : `${pagePath(theCase.id)}?error=gone`);
   },
 });
 
@@ -118,6 +120,7 @@ export const removeTargetAction = defineAction<[caseId: string, targetId: string
     refresh(theCase.id);
     const base = pagePath(theCase.id);
     if (result === "has_appeals") redirect(`${base}?error=has-appeals#target-${targetId}`);
+    if (result === "proposed") redirect(`${base}?done=proposed#pending-changes`);
     redirect(result === "deleted" ? `${base}?done=removed` : `${base}?error=gone`);
   },
 });

@@ -6,6 +6,8 @@ import { TargetForm } from "@/components/admin/target-form";
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
 import { countryName, countryOptions } from "@/lib/countries";
 import { getMissionCoverage } from "@/lib/missions/queries";
+import { PROPOSED_MESSAGE } from "@/lib/revisions/describe";
+import { isLiveCase } from "@/lib/revisions/review-rule";
 import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
@@ -24,6 +26,7 @@ const DONE: Record<string, string> = {
   moved: "Order changed.",
   removed: "Target removed.",
   routed: "Copy to the embassy in each supporter’s country added.",
+  proposed: PROPOSED_MESSAGE,
 };
 const ERRORS: Record<string, string> = {
   "has-appeals": "Supporters’ appeals have already been written to this official, so they cannot be removed: that would erase the record of letters sent. Edit their details instead.",
@@ -82,7 +85,10 @@ export default async function CaseTargetsPage({
           ? " otherwise by fax where there is a fax number (through the fax gateway), otherwise by post in the print run."
           : " otherwise by post in the print run (fax numbers are not used: no FAX_GATEWAY is configured)."}
         {" A copy to the embassy in each supporter’s country goes to the mission chosen for that supporter."}
-        {theCase.state === "published" && " This case is published: changes apply to the next appeals sent, and are recorded in the audit log."}
+        {isLiveCase(theCase) &&
+          (user.role === "admin"
+            ? " This case is live: your changes apply to the next appeals sent, and are recorded in the audit log."
+            : " This case is live: your changes wait for an admin’s approval, and supporters’ letters go to the officials as they are until then.")}
       </p>
 
       {(done || error) && (

@@ -6,6 +6,7 @@ import { formatDateTime, formatDay } from "@/components/format";
 import { RichText } from "@/components/rich-text";
 import { todayIso } from "@/lib/cases/queries";
 import { RISK_LABELS, UPDATE_KIND_LABELS } from "@/lib/labels";
+import { newFormKey } from "@/lib/updates/post-update";
 import { getCaseForUpdates, listUpdates } from "@/lib/updates/queries";
 import { UPDATE_BODY_MAX, UPDATE_TITLE_MAX } from "@/lib/updates/schemas";
 import { riskStatusOptions } from "../../_lib/options";
@@ -33,6 +34,7 @@ export default async function CaseUpdatesPage({ params }: { params: Promise<{ id
         <section className="rounded-md border border-line bg-surface p-4 sm:p-6">
           <UpdateForm
             action={postUpdateAction.bind(null, theCase.id)}
+            formKey={newFormKey()}
             personName={theCase.personName}
             followers={theCase.followers}
             statuses={riskStatusOptions()}
