@@ -28,8 +28,9 @@ export function UserAccessForm({
           Enable
         </SubmitButton>
       ) : state.confirming ? (
-        <div role="group" aria-labelledby={`disable-${userId}-question`} className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border-2 border-danger bg-danger-bg p-3">
-          <p id={`disable-${userId}-question`} className="w-full text-[0.9375rem] font-semibold text-danger [overflow-wrap:anywhere]">
+        <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border-2 border-danger bg-danger-bg p-3">
+          <legend className="sr-only">Disable {email}?</legend>
+          <p className="w-full text-[0.9375rem] font-semibold text-danger [overflow-wrap:anywhere]">
             Disable {email}? Their sessions end now and their unused sign-in links stop working. They cannot sign in
             until an admin enables them.
           </p>
@@ -39,7 +40,7 @@ export function UserAccessForm({
           <SubmitButton className={SMALL} name="step" value="cancel" pendingOnlyWhenChosen pendingLabel="Cancel">
             Cancel
           </SubmitButton>
-        </div>
+        </fieldset>
       ) : (
         <SubmitButton className={SMALL} name="step" value="ask" aria-label={`Disable ${email}`} pendingLabel="Disable…">
           Disable
