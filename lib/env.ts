@@ -3,6 +3,7 @@
 // else calls env().
 import { z } from "zod";
 import { checkFaxGateway } from "./fax/gateway";
+import { parseTrustedProxies } from "./security/forwarded-request";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -41,10 +42,19 @@ export const EnvSchema = z.object({
     .optional(),
   ADMIN_EMAILS: addressList.default([]),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().max(24 * 30, "must be at most 720 (30 days)").default(8),
+  // The reverse proxies whose X-Forwarded-For is believed: false (none), true (this machine only) or their
+  // addresses and CIDR ranges (lib/security/forwarded-request.ts); parsed to a list of ranges
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
+    .string()
     .default("false")
-    .transform((v) => v === "true" || v === "1"),
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(3600),
   RATE_LIMIT_PER_CLIENT: positiveInt(120),
   RATE_LIMIT_PER_EMAIL: positiveInt(5),
