@@ -91,7 +91,7 @@ describe("parseEnv", () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(EnvError);
-    expect((error as Error).message).toMatch(/PORT:.*\n.*AUTH_SECRET: must be at least 32 characters/);
+    expect((error as Error).message).toMatch(/PORT:.*\n.*AUTH_SECRET: must be at least 32 characters; make one with: openssl rand -base64 32/);
   });
 
   it.each([

@@ -35,7 +35,8 @@ export const EnvSchema = z.object({
   MAIL_FROM: mailAddress.default("appeals@vigil.example.org"),
   MAIL_FROM_NAME: z.string().min(1).max(60).default("Vigil"),
   REPLY_TO: mailAddress.optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // hashes tokens and client addresses: shorter is guessable offline (unset: made and kept in data/auth-secret)
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters; make one with: openssl rand -base64 32").optional(),
   // Where sign-in links point. Unset: APP_URL. Never the request's Host header, which a client chooses.
   AUTH_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://appeals.example.org" })
