@@ -23,3 +23,41 @@ describe("pendingMigrationCount", () => {
     }
   });
 });
+
+describe("openDatabase file modes", () => {
+  const mode = (p: string) => fs.statSync(p).mode & 0o777;
+
+  it("makes the data folder 0700 and the database, -wal and -shm files 0600", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-modes-"));
+    const { openDatabase } = await import("./client");
+    const file = path.join(root, "data", "vigil.db");
+    const handle = openDatabase(file);
+    try {
+      handle.sqlite.exec("create table t (x text); insert into t values ('a');");
+      expect(mode(path.join(root, "data"))).toBe(0o700);
+      expect(mode(file)).toBe(0o600);
+      expect(mode(`${file}-wal`)).toBe(0o600);
+      expect(mode(`${file}-shm`)).toBe(0o600);
+    } finally {
+      handle.sqlite.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("tightens a database file an earlier version left readable by everyone, and leaves an existing folder alone", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-modes-"));
+    fs.chmodSync(root, 0o755);
+    const file = path.join(root, "old.db");
+    fs.writeFileSync(file, "", { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    const { openDatabase } = await import("./client");
+    const handle = openDatabase(file);
+    try {
+      expect(mode(file)).toBe(0o600);
+      expect(mode(root)).toBe(0o755);
+    } finally {
+      handle.sqlite.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -22,8 +22,21 @@ export function databaseFile(url = process.env.DATABASE_URL || DEFAULT_DATABASE_
   return path.resolve(file);
 }
 
+/** The database holds supporters' names, addresses and messages: its folder (when we make it) and its files are
+ * this account's only. SQLite gives the -wal and -shm files the mode of the database file, so that file is made
+ * 0600 before SQLite first opens it; an existing one is tightened too (umask 022 made it 0644). A folder that
+ * exists already is left as it is: it may be shared (DATABASE_URL=file:/srv/vigil.db). */
+function restrictFiles(file: string): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+  }
+}
+
 export function openDatabase(file: string): Handle {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  restrictFiles(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // FULL survives power loss as well as a killed process; measured at ~6,400 commits/s here (docs/benchmarks.md)

@@ -15,8 +15,8 @@ test("an ADMIN_EMAILS address signs in with the emailed link and signs out", asy
   await expect(page.getByText("Admin", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "People" }).first()).toBeVisible();
 
-  // the link works once
-  const again = await page.context().browser()!.newPage();
+  // the link works once (in the browser that asked: another would be refused before the token is looked at)
+  const again = await page.context().newPage();
   await followSignInLink(again, link);
   await expect(again).toHaveURL(/\/admin\/sign-in\/error\?error=Verification/);
   await expect(again.getByRole("heading", { level: 1 })).toHaveText("This sign-in link no longer works");
@@ -117,6 +117,37 @@ test("a mail scanner opening the sign-in link does not use it up", async ({ page
   expect((await scanner.get(link)).status()).toBe(200);
   await scanner.dispose();
   await followSignInLink(page, link);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByText(`Signed in as ${campaigner}`)).toBeVisible();
+});
+
+test("a link opened in another browser signs nobody in; in the browser that asked it does (login CSRF)", async ({ page, browser, mail }) => {
+  const campaigner = uniqueStaffEmail("bound");
+  inviteStaff(campaigner, "campaigner");
+  await requestSignInLink(page, campaigner);
+  const link = signInLinkIn((await mail.waitFor(campaigner)).at(-1)!.text);
+
+  // a fresh browser, as a victim's would be when an attacker sends them the attacker's own link
+  const other = await browser.newContext();
+  const victim = await other.newPage();
+  await victim.goto(link);
+  await expect(victim.getByText("Open this link in the browser where you asked for it.")).toBeVisible();
+  await expect(victim.getByRole("button", { name: "Sign in", exact: true })).toHaveCount(0);
+  await expect(victim.getByRole("link", { name: "Ask for a new link here" })).toHaveAttribute("href", "/admin/sign-in");
+  // skipping the continue page: Auth.js's callback itself refuses, and spends nothing
+  const callback = new URL(link);
+  callback.pathname = "/api/auth/callback/email";
+  await victim.goto(callback.toString());
+  await expect(victim).toHaveURL(/\/admin\/sign-in\/error\?error=OtherBrowser/);
+  await expect(victim.getByRole("heading", { level: 1 })).toHaveText("Open this link in the browser where you asked for it");
+  await victim.goto("/admin");
+  await expect(victim).toHaveURL(/\/admin\/sign-in$/);
+  await other.close();
+
+  // the browser that asked: it says who it signs in as, and the same link still works
+  await page.goto(link);
+  await expect(page.getByText(`Signing in as ${campaigner}`)).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByText(`Signed in as ${campaigner}`)).toBeVisible();
 });

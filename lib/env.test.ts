@@ -29,7 +29,7 @@ describe("parseEnv", () => {
     expect(env.SMTP_URL).toBeUndefined();
     expect(env.REPLY_TO).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
-    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.TRUST_PROXY).toEqual([]);
     expect(env.MAIL_FROM).toBe("appeals@vigil.example.org");
     expect(env.appUrl).toBe("http://localhost:3000");
     expect(env.mailDomain).toBe("vigil.example.org");
@@ -54,7 +54,8 @@ describe("parseEnv", () => {
       TRUST_PROXY: "1",
       OUTBOX_RETRY_BASE_MS: "50",
     });
-    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, OUTBOX_RETRY_BASE_MS: 50 });
+    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: ["127.0.0.0/8", "::1/128"], OUTBOX_RETRY_BASE_MS: 50 });
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.5,fd00::/8" }).TRUST_PROXY).toEqual(["10.0.0.5/32", "fd00::/8"]);
     expect(env.appUrl).toBe("https://appeals.example.org");
     expect(env.mailDomain).toBe("appeals.example.org");
     expect(parseEnv({ PORT: "8080" }).appUrl).toBe("http://localhost:8080");
@@ -90,7 +91,7 @@ describe("parseEnv", () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(EnvError);
-    expect((error as Error).message).toMatch(/PORT:.*\n.*AUTH_SECRET: must be at least 32 characters/);
+    expect((error as Error).message).toMatch(/PORT:.*\n.*AUTH_SECRET: must be at least 32 characters; make one with: openssl rand -base64 32/);
   });
 
   it.each([
@@ -99,6 +100,7 @@ describe("parseEnv", () => {
     ["MAIL_FROM", "a@example.org, b@example.org"],
     ["APP_URL", "javascript:alert(1)"],
     ["TRUST_PROXY", "yes"],
+    ["TRUST_PROXY", "10.0.0.0/8, proxy.internal"],
     ["OUTBOX_MAX_ATTEMPTS", "0"],
     ["RATE_LIMIT_PER_EMAIL", "-1"],
     ["OUTBOX_LEASE_MS", "1.5"],

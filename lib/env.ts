@@ -3,6 +3,7 @@
 // else calls env().
 import { z } from "zod";
 import { checkFaxGateway } from "./fax/gateway";
+import { parseTrustedProxies } from "./security/forwarded-request";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -36,17 +37,27 @@ export const EnvSchema = z.object({
   MAIL_FROM: mailAddress.default("appeals@vigil.example.org"),
   MAIL_FROM_NAME: z.string().min(1).max(60).default("Vigil"),
   REPLY_TO: mailAddress.optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // hashes tokens and client addresses: shorter is guessable offline (unset: made and kept in data/auth-secret)
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters; make one with: openssl rand -base64 32").optional(),
   // Where sign-in links point. Unset: APP_URL. Never the request's Host header, which a client chooses.
   AUTH_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://appeals.example.org" })
     .optional(),
   ADMIN_EMAILS: addressList.default([]),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().max(24 * 30, "must be at most 720 (30 days)").default(8),
+  // The reverse proxies whose X-Forwarded-For is believed: false (none), true (this machine only) or their
+  // addresses and CIDR ranges (lib/security/forwarded-request.ts); parsed to a list of ranges
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
+    .string()
     .default("false")
-    .transform((v) => v === "true" || v === "1"),
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(3600),
   RATE_LIMIT_PER_CLIENT: positiveInt(120),
   RATE_LIMIT_PER_EMAIL: positiveInt(5),

@@ -8,11 +8,14 @@ import { mailboxStartNotice, mailboxStartProblem } from "./mailbox/start-up";
 import { startOutboxWorker } from "./outbox/start-worker";
 import { runRetention } from "./retention/apply-retention";
 import { purgeExpiredRows } from "./security/purge-expired-rows";
+import { appSecret } from "./security/secret";
 
 export function startServerProcess(): void {
   let config;
   try {
     config = loadEnv();
+    // a kept data/auth-secret shorter than 32 characters stops the server here, with how to make one
+    appSecret();
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);

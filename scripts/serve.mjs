@@ -13,6 +13,7 @@ const dev = process.argv.includes("--dev");
 const load = (file) => tsImport(file, import.meta.url);
 const { EnvError, loadEnv } = await load("../lib/env.ts");
 const { stampClientHeaders } = await load("../lib/security/forwarded-request.ts");
+const { setTransportHeaders } = await load("../lib/security/transport-security.ts");
 const { stopOutboxWorker } = await load("../lib/outbox/stop-worker.ts");
 
 let config;
@@ -26,7 +27,9 @@ try {
 
 const hostname = process.env.HOST || "0.0.0.0";
 const server = http.createServer((req, res) => {
-  stampClientHeaders({ request: req, trustProxy: config.TRUST_PROXY });
+  stampClientHeaders({ request: req, trustedProxies: config.TRUST_PROXY });
+  // HSTS when APP_URL is https: here, not in next.config.js, whose headers are fixed at build time
+  setTransportHeaders({ response: res, appUrl: config.appUrl });
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

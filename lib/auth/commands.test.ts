@@ -39,10 +39,9 @@ describe("inviteUser", () => {
     expect(entry!.details).not.toContain("@");
   });
 
-  it("changes the role of an existing account and re-enables it; inviting again unchanged writes nothing", () => {
+  it("changes the role of an existing account; inviting again unchanged writes nothing", () => {
     const email = unique("promote");
     const first = inviteUser({ email, role: "campaigner" });
-    getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, first.userId)).run();
     const second = inviteUser({ email, role: "admin" });
     expect(second).toMatchObject({ outcome: "updated", userId: first.userId, role: "admin" });
     expect(getDb().select().from(users).where(eq(users.id, first.userId)).get()).toMatchObject({ role: "admin", disabledAt: null });
@@ -50,6 +49,26 @@ describe("inviteUser", () => {
     expect(third.outcome).toBe("unchanged");
     expect(auditFor(first.userId)).toHaveLength(2);
     expect(getDb().select().from(users).where(eq(users.email, email)).all()).toHaveLength(1);
+  });
+
+  // deliberate change (issue 8 item 3): inviting used to enable a disabled account again, undoing a Disable
+  it("refuses to invite a disabled account, with or without a new role, and leaves it disabled", () => {
+    const email = unique("disabled");
+    const first = inviteUser({ email, role: "campaigner" });
+    const disabledAt = new Date(Date.now() - 60_000);
+    getDb().update(users).set({ disabledAt }).where(eq(users.id, first.userId)).run();
+    for (const role of ["campaigner", "admin"]) {
+      let thrown: unknown;
+      try {
+        inviteUser({ email: email.toUpperCase(), role });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidInviteError);
+      expect((thrown as InvalidInviteError).fieldErrors).toEqual({ email: ["This account is disabled; enable it first."] });
+    }
+    expect(getDb().select().from(users).where(eq(users.id, first.userId)).get()).toMatchObject({ role: "campaigner", disabledAt });
+    expect(auditFor(first.userId)).toHaveLength(1);
   });
 
   it.each([
@@ -99,7 +118,10 @@ describe("listUsers", () => {
     addSession(someone.userId);
     addSession(someone.userId, new Date(Date.now() - 1000));
     const found = listUsers().find((u) => u.id === someone.userId);
-    expect(found).toMatchObject({ email: someone.email, role: "campaigner", activeSessions: 1, disabled: false, lastSignInAt: null });
+    expect(found).toMatchObject({ email: someone.email, role: "campaigner", activeSessions: 1, disabled: false, disabledAt: null, lastSignInAt: null });
+    const disabledAt = new Date(Date.now() - 5_000);
+    getDb().update(users).set({ disabledAt }).where(eq(users.id, someone.userId)).run();
+    expect(listUsers().find((u) => u.id === someone.userId)).toMatchObject({ disabled: true, disabledAt });
     const roles = listUsers().map((u) => u.role);
     expect(roles.indexOf("campaigner")).toBeGreaterThan(roles.lastIndexOf("admin"));
   });

@@ -9,6 +9,7 @@ import { env } from "../env";
 import { getClientAddress } from "../security/client-address";
 import { appSecret } from "../security/secret";
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "./send-sign-in-link";
+import { askingBrowser } from "./sign-in-browser";
 import { authorizeSignIn } from "./sign-in-policy";
 
 export const SIGN_IN_PROVIDER = "email";
@@ -28,7 +29,7 @@ const emailProvider: EmailConfig = {
   name: "Email",
   maxAge: SIGN_IN_LINK_MINUTES * 60,
   async sendVerificationRequest({ identifier, url, token, expires }) {
-    await sendSignInLink({ identifier, url, token, expires, clientAddress: await getClientAddress() });
+    await sendSignInLink({ identifier, url, token, expires, clientAddress: await getClientAddress(), browser: await askingBrowser() });
   },
 };
 

@@ -33,3 +33,7 @@ export type InviteFormState = FormState<"email" | "role">;
 
 /** "End sessions" has no fields: only what was done, or why not. */
 export type EndSessionsFormState = FormState<never>;
+
+/** Disable and Enable. Disabling asks first: `confirming` shows the second step (a real round trip, so it works
+ * without JavaScript). */
+export type UserAccessFormState = FormState<never, { confirming?: boolean }>;

@@ -8,16 +8,19 @@ import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { consumeRateLimit } from "../security/rate-limits";
 import { appSecret } from "../security/secret";
 import { rateLimitUnit } from "../security/client-address";
+import { SIGN_IN_BROWSER_PARAM, signInBrowserBinding } from "./sign-in-browser";
 import { isSignInAllowedIn } from "./sign-in-policy";
 
 /** How long a sign-in link works. Short: it is a password sent in clear through mail servers. */
 export const SIGN_IN_LINK_MINUTES = 30;
 
 /** The link we mail: a page with a "Sign in" button that submits Auth.js's callback, not the callback itself.
- * Mail scanners open every link in a message; opening the callback would spend the single-use token. */
-export function continueUrl(callbackUrl: string): string {
-  const { search } = new URL(callbackUrl);
-  return `${env().appUrl}/admin/sign-in/continue${search}`;
+ * Mail scanners open every link in a message; opening the callback would spend the single-use token. It carries
+ * the binding to the browser that asked (lib/auth/sign-in-browser.ts), so it works in that browser only. */
+export function continueUrl(callbackUrl: string, browser: string): string {
+  const { search, searchParams } = new URL(callbackUrl);
+  const binding = signInBrowserBinding({ browser, token: searchParams.get("token") ?? "" });
+  return `${env().appUrl}/admin/sign-in/continue${search}&${SIGN_IN_BROWSER_PARAM}=${binding}`;
 }
 
 /** What Auth.js stores for a link's token and looks up when it is followed (@auth/core sendToken's createHash):
@@ -39,6 +42,7 @@ export async function sendSignInLink({
   token = new URL(url).searchParams.get("token") ?? "",
   expires = new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000),
   clientAddress,
+  browser,
 }: {
   identifier: string;
   url: string;
@@ -46,8 +50,10 @@ export async function sendSignInLink({
   expires?: Date;
   /** as getClientAddress() gives it; "unknown" when the app is served without scripts/serve.mjs */
   clientAddress: string;
+  /** the asking browser's cookie value (askingBrowser()): the link works only where this cookie is */
+  browser: string;
 }): Promise<{ queued: boolean }> {
-  const email = signInLinkEmail({ signInUrl: continueUrl(url), appUrl: env().appUrl, expiresInMinutes: SIGN_IN_LINK_MINUTES });
+  const email = signInLinkEmail({ signInUrl: continueUrl(url, browser), appUrl: env().appUrl, expiresInMinutes: SIGN_IN_LINK_MINUTES });
   const hashed = hashVerificationToken(token);
   const client = rateLimitUnit(clientAddress);
   const queued = writeTransaction((tx) => {

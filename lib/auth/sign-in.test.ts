@@ -7,6 +7,7 @@ import { useTestDatabase, type TestDatabase } from "@/tests/support/test-databas
 import { inviteUser } from "./commands/invite-user";
 import { rateLimitPolicy } from "../security/rate-limits";
 import { hashVerificationToken, sendSignInLink } from "./send-sign-in-link";
+import { isAskingBrowser, openedInAskingBrowser, signInBrowserBinding } from "./sign-in-browser";
 import { authorizeSignIn, isSignInAllowed } from "./sign-in-policy";
 
 const ADMIN = "boss@staff.example.org";
@@ -20,6 +21,7 @@ afterAll(() => database.close());
 let n = 0;
 const unique = (label: string) => `${label}-${Date.now()}-${n++}@staff.example.org`;
 const CLIENT = "198.51.100.7";
+const BROWSER = "a-browser-cookie-value-made-by-askingBrowser";
 const tokensFor = (identifier: string) => getDb().select().from(verificationTokens).where(eq(verificationTokens.identifier, identifier)).all();
 const signInMail = (to: string) => getDb().select().from(outbox).where(and(eq(outbox.kind, "sign_in"), eq(outbox.toAddress, to))).all();
 const linkFor = (email: string) =>
@@ -69,7 +71,7 @@ describe("isSignInAllowed / authorizeSignIn", () => {
 describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
   it("queues no mail for an unknown address, and returns normally", async () => {
     const stranger = unique("unknown");
-    await expect(sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: CLIENT })).resolves.toEqual({ queued: false });
+    await expect(sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: CLIENT, browser: BROWSER })).resolves.toEqual({ queued: false });
     expect(signInMail(stranger)).toHaveLength(0);
   });
 
@@ -77,7 +79,7 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const email = unique("campaigner");
     inviteUser({ email, role: "campaigner" });
     const url = linkFor(email);
-    await expect(sendSignInLink({ identifier: email, url, clientAddress: CLIENT })).resolves.toEqual({ queued: true });
+    await expect(sendSignInLink({ identifier: email, url, clientAddress: CLIENT, browser: BROWSER })).resolves.toEqual({ queued: true });
     const mail = signInMail(email);
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ status: "queued", kind: "sign_in", toAddress: email });
@@ -89,9 +91,27 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     expect(mail[0]!.htmlBody).toContain(mailed.replace(/&/g, "&amp;"));
   });
 
+  it("binds the mailed link to the browser that asked: only that browser's cookie opens it", async () => {
+    const email = unique("bound");
+    inviteUser({ email, role: "campaigner" });
+    const browser = "b".repeat(43);
+    const url = linkFor(email);
+    await sendSignInLink({ identifier: email, url, clientAddress: CLIENT, browser });
+    const mailed = new URL(/https:\/\/\S+\/admin\/sign-in\/continue\?\S+/.exec(signInMail(email)[0]!.textBody)![0]);
+    const token = new URL(url).searchParams.get("token")!;
+    expect(mailed.searchParams.get("token")).toBe(token);
+    expect(mailed.searchParams.get("browser")).toBe(signInBrowserBinding({ browser, token }));
+    expect(openedInAskingBrowser({ cookie: browser, params: mailed.searchParams })).toBe(true);
+    // another browser, no cookie at all, or the binding moved onto another token: refused
+    expect(openedInAskingBrowser({ cookie: "c".repeat(43), params: mailed.searchParams })).toBe(false);
+    expect(openedInAskingBrowser({ cookie: undefined, params: mailed.searchParams })).toBe(false);
+    expect(isAskingBrowser({ browser, token: "another-token", binding: mailed.searchParams.get("browser") })).toBe(false);
+    expect(isAskingBrowser({ browser, token, binding: null })).toBe(false);
+  });
+
   it("queues for an ADMIN_EMAILS address before any account exists, without making one", async () => {
     const email = "fresh-admin@staff.example.org";
-    await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT });
+    await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT, browser: BROWSER });
     expect(signInMail(email)).toHaveLength(1);
     expect(getDb().select().from(users).where(eq(users.email, email)).get()).toBeUndefined();
   });
@@ -100,7 +120,7 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const email = "off-admin@staff.example.org";
     const { userId } = inviteUser({ email, role: "admin" });
     getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
-    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT })).resolves.toEqual({ queued: false });
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT, browser: BROWSER })).resolves.toEqual({ queued: false });
     expect(signInMail(email)).toHaveLength(0);
   });
 
@@ -110,7 +130,7 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const email = unique("flooded");
     inviteUser({ email, role: "campaigner" });
     const results = [];
-    for (let i = 0; i < perWindow + 2; i++) results.push(await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT }));
+    for (let i = 0; i < perWindow + 2; i++) results.push(await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: CLIENT, browser: BROWSER }));
     expect(results.filter((r) => r.queued)).toHaveLength(perWindow);
     expect(signInMail(email)).toHaveLength(perWindow);
   });
@@ -119,18 +139,18 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const email = unique("token");
     inviteUser({ email, role: "campaigner" });
     const url = linkFor(email);
-    await sendSignInLink({ identifier: email, url, clientAddress: CLIENT });
+    await sendSignInLink({ identifier: email, url, clientAddress: CLIENT, browser: BROWSER });
     const [row, ...more] = tokensFor(email);
     expect(more).toHaveLength(0);
     // what Auth.js looks up when the link is followed
     expect(row!.token).toBe(hashVerificationToken(new URL(url).searchParams.get("token")!));
     const stranger = unique("no-token");
-    await sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: CLIENT });
+    await sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: CLIENT, browser: BROWSER });
     expect(tokensFor(stranger)).toHaveLength(0);
     const off = unique("off-token");
     const { userId } = inviteUser({ email: off, role: "campaigner" });
     getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
-    await sendSignInLink({ identifier: off, url: linkFor(off), clientAddress: CLIENT });
+    await sendSignInLink({ identifier: off, url: linkFor(off), clientAddress: CLIENT, browser: BROWSER });
     expect(tokensFor(off)).toHaveLength(0);
   });
 
@@ -138,9 +158,9 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const { count: perWindow } = rateLimitPolicy("signInLink");
     const email = unique("muted");
     inviteUser({ email, role: "admin" });
-    for (let i = 0; i < perWindow + 3; i++) await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "203.0.113.9" });
+    for (let i = 0; i < perWindow + 3; i++) await sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "203.0.113.9", browser: BROWSER });
     const before = signInMail(email).length;
-    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "2001:db8:1:2::5" })).resolves.toEqual({ queued: true });
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "2001:db8:1:2::5", browser: BROWSER })).resolves.toEqual({ queued: true });
     expect(signInMail(email)).toHaveLength(before + 1);
     expect(tokensFor(email)).toHaveLength(before + 1);
   });
@@ -150,12 +170,12 @@ describe("sendSignInLink (Auth.js sendVerificationRequest)", () => {
     const client = "192.0.2.44";
     for (let i = 0; i < perWindow; i++) {
       const stranger = unique("cycle");
-      await sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: client });
+      await sendSignInLink({ identifier: stranger, url: linkFor(stranger), clientAddress: client, browser: BROWSER });
     }
     const email = unique("after-cycle");
     inviteUser({ email, role: "campaigner" });
-    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: client })).resolves.toEqual({ queued: false });
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: client, browser: BROWSER })).resolves.toEqual({ queued: false });
     expect(tokensFor(email)).toHaveLength(0);
-    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "192.0.2.45" })).resolves.toEqual({ queued: true });
+    await expect(sendSignInLink({ identifier: email, url: linkFor(email), clientAddress: "192.0.2.45", browser: BROWSER })).resolves.toEqual({ queued: true });
   });
 });

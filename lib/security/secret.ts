@@ -3,23 +3,32 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { databaseFile } from "@/db/client";
-import { env } from "../env";
+import { EnvError, env } from "../env";
 
 const KEY = Symbol.for("vigil.secret");
-const store = globalThis as unknown as { [KEY]?: string };
+// keyed by where the secret came from, so a changed DATABASE_URL or AUTH_SECRET (tests) reads it again
+const store = globalThis as unknown as { [KEY]?: { source: string; secret: string } };
+
+/** Shorter keys make every hashed token and client address guessable offline. */
+export const MIN_SECRET_LENGTH = 32;
+export const MAKE_SECRET_HINT = "make one with: openssl rand -base64 32";
 
 /** AUTH_SECRET, or a random one made on first start and kept beside the database (mode 0600), so tokens and
- * hashed client addresses stay stable across restarts without any setup. */
+ * hashed client addresses stay stable across restarts without any setup. A kept file shorter than
+ * MIN_SECRET_LENGTH is refused (EnvError, so start-up stops with the remedy), as AUTH_SECRET is by lib/env.ts.
+ * Called at start-up (lib/server-process.ts) so the server never starts with a weak one. */
 export function appSecret(): string {
+  const configured = env().AUTH_SECRET;
+  const file = path.join(path.dirname(databaseFile(env().DATABASE_URL)), "auth-secret");
+  const source = configured ? "env" : file;
   const cached = store[KEY];
-  if (cached) return cached;
-  let secret = env().AUTH_SECRET;
+  if (cached && cached.source === source) return cached.secret;
+  let secret = configured;
   if (!secret) {
-    const file = path.join(path.dirname(databaseFile(env().DATABASE_URL)), "auth-secret");
     try {
       secret = fs.readFileSync(file, "utf8").trim();
     } catch {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       const made = crypto.randomBytes(32).toString("base64url");
       try {
         fs.writeFileSync(file, made, { mode: 0o600, flag: "wx" });
@@ -28,8 +37,15 @@ export function appSecret(): string {
       }
       secret = fs.readFileSync(file, "utf8").trim();
     }
+    // a copy restored or written by hand may be readable by everyone: the key is this account's only
+    fs.chmodSync(file, 0o600);
+    if (secret.length < MIN_SECRET_LENGTH) {
+      throw new EnvError([
+        `AUTH_SECRET: ${file} holds ${secret.length} characters, at least ${MIN_SECRET_LENGTH} are needed; ${MAKE_SECRET_HINT} > ${file} (or delete the file to have one made; sessions and unused links then stop working)`,
+      ]);
+    }
   }
-  store[KEY] = secret;
+  store[KEY] = { source, secret };
   return secret;
 }
 

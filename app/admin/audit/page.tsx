@@ -15,6 +15,8 @@ export const metadata: Metadata = { title: "Audit log" };
 const ACTION_LABELS: Record<string, string> = {
   "auth.sign_in": "Signed in",
   "user.invite": "Invited",
+  "user.disable": "Disabled access",
+  "user.enable": "Enabled access",
   "user.role_from_config": "Made admin by ADMIN_EMAILS",
   "user.admin_from_config": "Added as admin by ADMIN_EMAILS",
   "sessions.end": "Ended sessions",

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { AdminShell, EmailAddress, ROLE_LABELS } from "@/components/admin/admin-shell";
 import { EndSessionsForm } from "@/components/admin/end-sessions-form";
 import { InviteForm } from "@/components/admin/invite-form";
+import { UserAccessForm } from "@/components/admin/user-access-form";
 import { formatDateTime, plural } from "@/components/format";
 import { listUsers } from "@/lib/auth/commands/list-users";
 import { requireAdmin } from "@/lib/auth/guards";
 import { guardPage } from "../_lib/page-guard";
 import { signOutAction } from "../actions";
-import { endSessionsAction, inviteUserAction } from "./actions";
+import { endSessionsAction, inviteUserAction, userAccessAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,7 @@ export default async function PeoplePage() {
                     <span className="inline-block rounded-sm border border-ink px-1.5 text-[0.8125rem] font-bold uppercase tracking-wide text-ink">
                       {ROLE_LABELS[p.role]}
                     </span>
-                    {p.disabled && <span className="ml-2 font-semibold text-danger">Disabled</span>}
+                    {p.disabledAt && <span className="ml-2 font-semibold text-danger">Disabled since {formatDateTime(p.disabledAt)}</span>}
                     <span className="ml-2">
                       {p.lastSignInAt ? `Last signed in ${formatDateTime(p.lastSignInAt)}` : "Never signed in"}
                       {" · "}
@@ -53,7 +54,10 @@ export default async function PeoplePage() {
                     </span>
                   </p>
                 </div>
-                <EndSessionsForm action={endSessionsAction} userId={p.id} email={p.email} activeSessions={p.activeSessions} />
+                <div className="flex flex-col items-start gap-2 sm:items-end">
+                  <EndSessionsForm action={endSessionsAction} userId={p.id} email={p.email} activeSessions={p.activeSessions} />
+                  {p.id !== admin.id && <UserAccessForm action={userAccessAction} userId={p.id} email={p.email} disabled={p.disabled} />}
+                </div>
               </li>
             ))}
           </ul>

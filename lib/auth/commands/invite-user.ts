@@ -9,7 +9,7 @@ export type InviteUserResult = {
   userId: string;
   email: string;
   role: UserRole;
-  /** created: a new account; updated: the role changed or a disabled account was enabled again */
+  /** created: a new account; updated: the role changed */
   outcome: "created" | "updated" | "unchanged";
 };
 
@@ -20,8 +20,12 @@ export class InvalidInviteError extends Error {
   }
 }
 
-/** Lets an address sign in with a role. Inviting an existing account sets its role and enables it again.
- * actorId is the admin who did it (null from the command line). Callers check that the actor is an admin. */
+/** The words for inviting an address whose access was withdrawn: enabling is its own, audited act (enableUser). */
+export const DISABLED_INVITE_MESSAGE = "This account is disabled; enable it first.";
+
+/** Lets an address sign in with a role. Inviting an existing account sets its role; a disabled account is refused
+ * (InvalidInviteError), never enabled again by an invitation, which would undo a Disable without anyone deciding
+ * to. actorId is the admin who did it (null from the command line). Callers check that the actor is an admin. */
 export function inviteUser(
   { email, role, actorId = null }: { email: string; role: string; actorId?: string | null },
   now = new Date(),
@@ -42,17 +46,18 @@ export function inviteUser(
       .from(users)
       .where(eq(users.email, input.email))
       .get();
-    if (existing && existing.role === input.role && existing.disabledAt === null) {
+    if (existing?.disabledAt) throw new InvalidInviteError({ email: [DISABLED_INVITE_MESSAGE] });
+    if (existing && existing.role === input.role) {
       return { userId: existing.id, email: input.email, role: input.role, outcome: "unchanged" as const };
     }
     if (existing) {
-      tx.update(users).set({ role: input.role, disabledAt: null }).where(eq(users.id, existing.id)).run();
+      tx.update(users).set({ role: input.role }).where(eq(users.id, existing.id)).run();
       recordAudit(tx, {
         actorUserId: actorId,
         action: "user.invite",
         subjectType: "user",
         subjectId: existing.id,
-        details: { role: input.role, previousRole: existing.role, reenabled: existing.disabledAt !== null, via: actorId ? "web" : "cli" },
+        details: { role: input.role, previousRole: existing.role, via: actorId ? "web" : "cli" },
       }, now);
       return { userId: existing.id, email: input.email, role: input.role, outcome: "updated" as const };
     }

@@ -8,6 +8,8 @@ export type StaffMember = {
   email: string;
   role: UserRole;
   disabled: boolean;
+  /** when access was withdrawn (disableUser), null while enabled */
+  disabledAt: Date | null;
   invitedAt: Date | null;
   /** Auth.js sets emailVerified each time a sign-in link is used: the last sign-in */
   lastSignInAt: Date | null;
@@ -36,6 +38,7 @@ export function listUsers(now = new Date()): StaffMember[] {
     email: r.email ?? "",
     role: r.role,
     disabled: r.disabledAt !== null,
+    disabledAt: r.disabledAt,
     invitedAt: r.invitedAt,
     lastSignInAt: r.lastSignInAt,
     activeSessions: Number(r.activeSessions),

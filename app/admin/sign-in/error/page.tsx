@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Sign-in problem" };
 const MESSAGES: Record<string, { title: string; body: string }> = {
   Verification: {
     title: "This sign-in link no longer works",
-    body: "Sign-in links work once, and only for a short time. It may have been used already (some mail programs open links to check them), or it has expired. Ask for a new one.",
+    body: "Sign-in links work once, and only for a short time. It may have been used already (some mail programs open links to check them), it has expired, or an admin has withdrawn this account's access. Ask for a new one.",
+  },
+  OtherBrowser: {
+    title: "Open this link in the browser where you asked for it",
+    body: "A sign-in link works only in the browser that asked for it, so that nobody can sign you in to an account that is not yours by sending you their link. Open it in that browser, or ask for a new link in this one.",
   },
   AccessDenied: {
     title: "This address cannot sign in",
