@@ -24,8 +24,9 @@ describe("pendingMigrationCount", () => {
   });
 });
 
+const mode = (p: string) => fs.statSync(p).mode & 0o777;
+
 describe("openDatabase file modes", () => {
-  const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
   it("makes the data folder 0700 and the database, -wal and -shm files 0600", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-modes-"));
