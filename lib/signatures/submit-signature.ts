@@ -13,6 +13,7 @@ import { consumeRateLimit } from "../security/rate-limits";
 import { hashToken, newId, randomToken } from "../security/secret";
 import { officialName } from "../targets/naming";
 import { normalizeEmail, type SignAppealInput } from "./schemas";
+import { renderSignedLetters } from "./signed-letters";
 
 export type SubmitSignatureResult =
   | { ok: true }
@@ -91,11 +92,15 @@ export function submitSignature({
       tokenHash: hashToken(token),
       tokenExpiresAt: new Date(now.getTime() + config.CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
     };
+    // the letters as the supporter previewed them, with the version of the case they came from: confirming
+    // sends exactly these, or nothing if an approved change came in between (lib/signatures/confirm-signature.ts)
+    const { version, signed } = renderSignedLetters({ db: tx, caseId: found.id, supporter: fields, now });
+    const letters = { contentVersion: version, letters: JSON.stringify(signed) };
     if (existing) {
       // still pending: the pending row and its link stay as they are; the new details wait under their own link
-      tx.insert(signatureOffers).values({ id: newId(), signatureId: existing.id, createdAt: now, ...fields }).run();
+      tx.insert(signatureOffers).values({ id: newId(), signatureId: existing.id, createdAt: now, ...fields, ...letters }).run();
     } else {
-      tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", emailNormalized, createdAt: now, updatedAt: now, ...fields }).run();
+      tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", emailNormalized, createdAt: now, updatedAt: now, ...fields, ...letters }).run();
     }
 
     const targetTitles = tx
