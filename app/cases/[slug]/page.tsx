@@ -212,6 +212,7 @@ export default async function CasePage({ params }: { params: Params }) {
                   reference={c.reference}
                   letters={letters}
                   countries={countryOptions("en")}
+                  signingOff={previewOf !== null}
                 />
               ) : (
                 <ClosedNotice c={c} count={count} />
