@@ -100,10 +100,13 @@ describe("the case editor", () => {
   });
 });
 
-describe("the other forms that use the same rule", () => {
-  const update = (title: string, body = "What happened.\n\nMore.") =>
-    parseUpdateForm((name) => ({ kind: "further_information", title, body, happenedOn: "2026-01-05", riskStatus: "" })[name]);
+const update = (title: string, body = "What happened.\n\nMore.") =>
+  parseUpdateForm((name) => ({ kind: "further_information", title, body, happenedOn: "2026-01-05", riskStatus: "" })[name]);
+const target = (title: string) =>
+  targetSchema(["en"]).safeParse({ role: "primary", title, postalAddress: "1 Road\nCity", country: "CN", salutation: "Dear Minister", language: "en" });
+const letter = (subject: string, body: string) => letterTemplateSchema(["en"]).safeParse({ language: "en", subject, body });
 
+describe("the other forms that use the same rule", () => {
   it("updates: a one-line title, a body with line breaks", () => {
     expect(update("Released on bail").ok).toBe(true);
     expect(update("伊力哈木 ئىلھام").ok).toBe(true);
@@ -112,12 +115,9 @@ describe("the other forms that use the same rule", () => {
   });
 
   it("officials: a one-line title; letters: a one-line subject and a body with line breaks", () => {
-    const target = (title: string) =>
-      targetSchema(["en"]).safeParse({ role: "primary", title, postalAddress: "1 Road\nCity", country: "CN", salutation: "Dear Minister", language: "en" });
     expect(target("Minister of Public Security").success).toBe(true);
     for (const value of Object.values(HOSTILE)) expect(target(value).success).toBe(false);
 
-    const letter = (subject: string, body: string) => letterTemplateSchema(["en"]).safeParse({ language: "en", subject, body });
     expect(letter("Release {{case.personName}}", "{{target.salutation}},\n\nRelease them.\n\n{{supporter.name}}").success).toBe(true);
     expect(letter(`Release ${HOSTILE["a right-to-left override"]}`, "Body").success).toBe(false);
     expect(letter("Release", `Body\n${HOSTILE.NUL}`).success).toBe(false);
