@@ -9,6 +9,7 @@ import { initialsOf, renderLetter } from "@/lib/letters/render";
 import {
   HONEYPOT_FIELD,
   INTENT_FIELD,
+  VERSION_FIELD,
   MESSAGE_MAX,
   NAME_MAX,
   SignAppealSchema,
@@ -90,6 +91,7 @@ export function SignForm({
   letters,
   countries,
   signingOff = false,
+  caseVersion,
 }: {
   action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
   personName: string;
@@ -98,6 +100,8 @@ export function SignForm({
   countries: { code: string; name: string }[];
   /** the staff preview of an unpublished case: the form is shown as supporters will see it, but nothing can be sent */
   signingOff?: boolean;
+  /** the case's content version these letters are rendered from, sent back so signing stores what was previewed */
+  caseVersion: string | null;
 }) {
   const [state, formAction, isPending] = useActionState(action, { values: {} });
   const [values, setValues] = useState<Values>(() => toValues(state.values));
@@ -192,6 +196,7 @@ export function SignForm({
         </p>
       )}
       {/* a disabled fieldset disables every field and button inside it, with or without JavaScript */}
+      {caseVersion && <input type="hidden" name={VERSION_FIELD} value={caseVersion} />}
       <fieldset disabled={signingOff} aria-describedby={signingOff ? `${hintId}-off` : undefined} className="min-w-0 space-y-6">
         <div>
           {(summaryItems.length > 0 || formError) && (

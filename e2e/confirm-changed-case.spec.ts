@@ -61,3 +61,31 @@ test("a case changed after signing: nothing sent, the new letter shown in full, 
   expect(await mail.to(official)).toHaveLength(1);
   await context.close();
 });
+
+test("a case changed while the supporter typed: the confirm page shows the letter as it reads now before anything goes", async ({ page, mail }) => {
+  const theCase = createTestCase({ targets: 1, personName: "Rahile Dawut" });
+  const official = theCase.targets[0]!.email!;
+  const email = uniqueEmail("typed");
+  await page.goto(`/cases/${theCase.slug}`);
+  await fillSignForm(page, { fullName: "Amira Haddad", email, country: "GB" });
+  await expect(page.locator(".letter").first()).toContainText("I am writing to urge you to release Rahile Dawut");
+
+  // approved while the form was open: the page (and its live preview) still shows the old letter
+  getDb()
+    .update(letterTemplates)
+    .set({ body: "{{target.salutation}},\n\nApproved while you typed: free {{case.personName}}.\n\n{{supporter.name}}", updatedAt: new Date() })
+    .where(eq(letterTemplates.caseId, theCase.id))
+    .run();
+  await page.getByRole("button", { name: "Send my appeal" }).click();
+  await expect(page).toHaveURL(/check-email/);
+
+  const [confirmation] = await mail.waitFor(email);
+  await page.goto(mail.confirmLinkIn(confirmation!));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This case changed after you signed: here is the letter as it reads now");
+  await expect(page.locator(".letter").first()).toContainText("Approved while you typed: free Rahile Dawut.");
+  await page.getByRole("button", { name: "Confirm this version" }).click();
+  await expect(page).toHaveURL(/\/thanks/);
+  const [letter, ...extra] = await mail.waitFor(official);
+  expect(extra).toHaveLength(0);
+  expect(letter!.text).toContain("Approved while you typed: free Rahile Dawut.");
+});

@@ -113,7 +113,8 @@ export function getConfirmationByToken({ token, now = new Date() }: { token: str
     state: "changed",
     ...about,
     letter: { ...details, letters: current.signed.letters.map(shown) },
-    changed: { version: current.version, reason: stored ? "changed" : "unrecorded" },
+    // a version without letters: the page they signed on was already older than the case (submit-signature.ts)
+    changed: { version: current.version, reason: row.contentVersion ? "changed" : "unrecorded" },
   };
 }
 

@@ -37,10 +37,13 @@ const uniqueEmail = () => `signed-${crypto.randomUUID().slice(0, 12)}@supporters
 const DAY = 86_400_000;
 
 /** Signs as the form would and returns the token from the confirmation queued for `email`. */
-function sign({ slug, email, fullName = "Amira Haddad", now = new Date() }: { slug: string; email: string; fullName?: string; now?: Date }): string {
-  const parsed = parseSignForm([["fullName", fullName], ["email", email], ["country", "GB"], ["message", "Free her now."]]);
+function sign({ slug, email, fullName = "Amira Haddad", now = new Date(), caseVersion }: { slug: string; email: string; fullName?: string; now?: Date; caseVersion?: string }): string {
+  const fields: [string, string][] = [["fullName", fullName], ["email", email], ["country", "GB"], ["message", "Free her now."]];
+  if (caseVersion) fields.push(["caseVersion", caseVersion]);
+  const parsed = parseSignForm(fields);
   if (!parsed.ok) throw new Error("the test's form was refused");
-  expect(submitSignature({ slug, input: parsed.data, clientAddress: `203.0.113.${crypto.randomUUID()}`, now })).toEqual({ ok: true });
+  const input = { slug, input: parsed.data, clientAddress: `203.0.113.${crypto.randomUUID()}`, seenVersion: parsed.seenVersion, now };
+  expect(submitSignature(input)).toEqual({ ok: true });
   const mails = getDb().select().from(outbox).where(orm.and(orm.eq(outbox.toAddress, email), orm.eq(outbox.kind, "confirmation"))).orderBy(orm.asc(outbox.createdAt)).all();
   const token = new RegExp(`${APP_URL}/confirm/([A-Za-z0-9_-]+)`).exec(mails.at(-1)?.textBody ?? "")?.[1];
   if (!token) throw new Error("no confirmation queued");
@@ -178,6 +181,26 @@ describe("the letter a supporter signed", () => {
     expect(signatureOf(testCase.id)).toMatchObject({ status: "pending", fullName: "Amira Haddad" });
     expect(confirmSignature({ token: offerToken, acceptedVersion: shown.changed!.version })).toMatchObject({ state: "confirmed", appealsQueued: 1 });
     expect(appealsOf(testCase.id).map((a) => a.body)).toEqual(["Dear Minister,\n\nNew wording.\n\nAmira H."]);
+  });
+
+  it("stores no letter when the page the supporter previewed was older than the case: confirming shows the new one first", () => {
+    const testCase = createTestCase({ targets: 1 });
+    const seen = caseContentVersion({ db: getDb(), caseId: testCase.id })!;
+    // the page the form came from was rendered from `seen`; the case changed while they typed
+    changeLetter(testCase.id, "{{target.salutation}},\n\nWording approved while they typed.\n\n{{supporter.name}}");
+    const token = sign({ slug: testCase.slug, email: uniqueEmail(), caseVersion: seen });
+    expect(signatureOf(testCase.id)).toMatchObject({ contentVersion: seen, letters: null });
+    const shown = getConfirmationByToken({ token });
+    expect(shown).toMatchObject({ state: "changed", changed: { reason: "changed" } });
+    expect(shown.letter?.letters.map((l) => l.body)).toEqual(["Dear Minister,\n\nWording approved while they typed.\n\nAmira Haddad"]);
+    expect(confirmSignature({ token }).state).toBe("changed");
+    expect(appealsOf(testCase.id)).toHaveLength(0);
+
+    // the page's version, when it is the case's: stored and sent as signed
+    const current = createTestCase({ targets: 1 });
+    const ok = sign({ slug: current.slug, email: uniqueEmail(), caseVersion: caseContentVersion({ db: getDb(), caseId: current.id })! });
+    expect(getConfirmationByToken({ token: ok }).state).toBe("ready");
+    expect(confirmSignature({ token: ok })).toMatchObject({ state: "confirmed", appealsQueued: 1 });
   });
 
   it("is deleted with its signature (and an offer's with the offer)", () => {

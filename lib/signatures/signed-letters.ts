@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { cases, letterTemplates, targets } from "@/db/schema";
 import { caseContentVersion } from "../cases/content-version";
 import { pickTemplate, todayIso } from "../cases/queries";
@@ -50,6 +50,12 @@ export function readSignedLetters(json: string | null): SignedLetters | null {
   } catch {
     return null;
   }
+}
+
+/** The content version of a case as a page shows it now: the sign form sends it back, so signing knows which
+ * letters the supporter previewed. */
+export function getCaseVersionForSigning({ caseId }: { caseId: string }): string | null {
+  return caseContentVersion({ db: getDb(), caseId });
 }
 
 /** The Date a stored letter day stands for, as the renderer and the print run read it. */
