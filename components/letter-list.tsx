@@ -2,13 +2,26 @@ import type { PreviewLetter } from "@/lib/letters/preview";
 
 export type { PreviewLetter };
 
-/** The letters exactly as each official will receive them; the first open, the others a tap away. */
-export function LetterList({ letters }: { letters: PreviewLetter[] }) {
+/** A letter longer than this starts folded when letters open "short". */
+const SHORT_LETTER = 700;
+
+/** The letters exactly as each official will receive them; the first open, the others a tap away (or every one
+ * open, or only the short ones). */
+export function LetterList({
+  letters,
+  open = "first",
+}: {
+  letters: (Omit<PreviewLetter, "role"> & { role?: PreviewLetter["role"] })[];
+  open?: "first" | "all" | "short";
+}) {
   return (
     <ul className="mt-3 space-y-3">
       {letters.map((l, i) => (
         <li key={l.targetId}>
-          <details open={i === 0} className="group rounded-md border border-line bg-surface">
+          <details
+            open={open === "all" || (open === "first" ? i === 0 : [...l.body].length <= SHORT_LETTER)}
+            className="group rounded-md border border-line bg-surface"
+          >
             <summary className="flex cursor-pointer list-none items-start gap-2 rounded-md px-4 py-3 font-semibold leading-snug [&::-webkit-details-marker]:hidden">
               <span aria-hidden="true" className="mt-0.5 inline-block transition-transform group-open:rotate-90">
                 ›

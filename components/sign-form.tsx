@@ -9,6 +9,7 @@ import { initialsOf, renderLetter } from "@/lib/letters/render";
 import {
   HONEYPOT_FIELD,
   INTENT_FIELD,
+  VERSION_FIELD,
   MESSAGE_MAX,
   NAME_MAX,
   SignAppealSchema,
@@ -89,12 +90,18 @@ export function SignForm({
   reference,
   letters,
   countries,
+  signingOff = false,
+  caseVersion,
 }: {
   action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
   personName: string;
   reference: string;
   letters: LetterSource[];
   countries: { code: string; name: string }[];
+  /** the staff preview of an unpublished case: the form is shown as supporters will see it, but nothing can be sent */
+  signingOff?: boolean;
+  /** the case's content version these letters are rendered from, sent back so signing stores what was previewed */
+  caseVersion: string | null;
 }) {
   const [state, formAction, isPending] = useActionState(action, { values: {} });
   const [values, setValues] = useState<Values>(() => toValues(state.values));
@@ -155,7 +162,7 @@ export function SignForm({
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.value === "send" ? "send" : "preview";
     event.preventDefault();
-    if (isPending) return; // a second click while the first is on its way
+    if (isPending || signingOff) return; // a second click while the first is on its way
     if (intent === "preview") {
       // with JavaScript the preview is already live: take the reader to it
       lettersRef.current?.scrollIntoView({ block: "start" });
@@ -183,177 +190,186 @@ export function SignForm({
 
   return (
     <form action={formAction} onSubmit={handleSubmit} noValidate className="space-y-6">
-      <div>
-        {(summaryItems.length > 0 || formError) && (
-          <ErrorSummary
-            heading="h3"
-            focusKey={focusTick}
-            focusFieldOnClick
-            title={summaryItems.length > 0 ? "Please check your details" : "Your appeal was not sent"}
-            message={formError}
-            items={summaryItems.map((f) => ({ href: `#${fieldId(f)}`, message: errorOf(f)! }))}
+      {signingOff && (
+        <p className="rounded-md border-2 border-ink bg-accent p-3 font-semibold" id={`${hintId}-off`}>
+          Preview: signing is off
+        </p>
+      )}
+      {/* a disabled fieldset disables every field and button inside it, with or without JavaScript */}
+      {caseVersion && <input type="hidden" name={VERSION_FIELD} value={caseVersion} />}
+      <fieldset disabled={signingOff} aria-describedby={signingOff ? `${hintId}-off` : undefined} className="min-w-0 space-y-6">
+        <div>
+          {(summaryItems.length > 0 || formError) && (
+            <ErrorSummary
+              heading="h3"
+              focusKey={focusTick}
+              focusFieldOnClick
+              title={summaryItems.length > 0 ? "Please check your details" : "Your appeal was not sent"}
+              message={formError}
+              items={summaryItems.map((f) => ({ href: `#${fieldId(f)}`, message: errorOf(f)! }))}
+            />
+          )}
+        </div>
+
+        <FieldBlock id={fieldId("fullName")} label="Your full name" error={errorOf("fullName")}>
+          <input
+            id={fieldId("fullName")}
+            name="fullName"
+            type="text"
+            className="input"
+            autoComplete="name"
+            maxLength={NAME_MAX}
+            dir="auto"
+            required
+            aria-required="true"
+            aria-invalid={errorOf("fullName") ? true : undefined}
+            aria-describedby={describedBy("fullName")}
+            value={values.fullName}
+            onChange={(e) => update("fullName", e.target.value)}
+            onBlur={() => check("fullName")}
           />
-        )}
-      </div>
+        </FieldBlock>
 
-      <FieldBlock id={fieldId("fullName")} label="Your full name" error={errorOf("fullName")}>
-        <input
-          id={fieldId("fullName")}
-          name="fullName"
-          type="text"
-          className="input"
-          autoComplete="name"
-          maxLength={NAME_MAX}
-          dir="auto"
-          required
-          aria-required="true"
-          aria-invalid={errorOf("fullName") ? true : undefined}
-          aria-describedby={describedBy("fullName")}
-          value={values.fullName}
-          onChange={(e) => update("fullName", e.target.value)}
-          onBlur={() => check("fullName")}
-        />
-      </FieldBlock>
-
-      <FieldBlock
-        id={fieldId("email")}
-        label="Your email address"
-        hint="We email you once, to confirm. Officials never see it unless you tick “Let officials reply” below."
-        error={errorOf("email")}
-      >
-        <input
+        <FieldBlock
           id={fieldId("email")}
-          name="email"
-          type="email"
-          className="input"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          aria-required="true"
-          aria-invalid={errorOf("email") ? true : undefined}
-          aria-describedby={describedBy("email", `${fieldId("email")}-hint`)}
-          value={values.email}
-          onChange={(e) => update("email", e.target.value)}
-          onBlur={() => check("email")}
-        />
-      </FieldBlock>
+          label="Your email address"
+          hint="We email you once, to confirm. Officials never see it unless you tick “Let officials reply” below."
+          error={errorOf("email")}
+        >
+          <input
+            id={fieldId("email")}
+            name="email"
+            type="email"
+            className="input"
+            autoComplete="email"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            aria-required="true"
+            aria-invalid={errorOf("email") ? true : undefined}
+            aria-describedby={describedBy("email", `${fieldId("email")}-hint`)}
+            value={values.email}
+            onChange={(e) => update("email", e.target.value)}
+            onBlur={() => check("email")}
+          />
+        </FieldBlock>
 
-      <FieldBlock
-        id={fieldId("country")}
-        label="Your country"
-        hint="Officials take note of where appeals come from."
-        error={errorOf("country")}
-      >
-        <select
+        <FieldBlock
           id={fieldId("country")}
-          name="country"
-          className="input"
-          autoComplete="country"
-          required
-          aria-required="true"
-          aria-invalid={errorOf("country") ? true : undefined}
-          aria-describedby={describedBy("country", `${fieldId("country")}-hint`)}
-          value={values.country}
-          onChange={(e) => update("country", e.target.value)}
-          onBlur={() => check("country")}
+          label="Your country"
+          hint="Officials take note of where appeals come from."
+          error={errorOf("country")}
         >
-          <option value="">Choose your country</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </FieldBlock>
+          <select
+            id={fieldId("country")}
+            name="country"
+            className="input"
+            autoComplete="country"
+            required
+            aria-required="true"
+            aria-invalid={errorOf("country") ? true : undefined}
+            aria-describedby={describedBy("country", `${fieldId("country")}-hint`)}
+            value={values.country}
+            onChange={(e) => update("country", e.target.value)}
+            onBlur={() => check("country")}
+          >
+            <option value="">Choose your country</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </FieldBlock>
 
-      <FieldBlock
-        id={fieldId("message")}
-        label="A personal message (optional)"
-        hint="A line in your own words is read more closely than a model letter. Be polite: your letter speaks for the person at risk."
-        error={errorOf("message")}
-        after={
-          <p id={`${fieldId("message")}-count`} className="mt-1 text-right text-[0.875rem] text-ink-soft">
-            {hydrated ? `${messageLength.toLocaleString("en-GB")} of ${MESSAGE_MAX.toLocaleString("en-GB")} characters` : `Up to ${MESSAGE_MAX.toLocaleString("en-GB")} characters`}
-          </p>
-        }
-      >
-        <textarea
+        <FieldBlock
           id={fieldId("message")}
-          name="message"
-          className="input"
-          rows={4}
-          maxLength={MESSAGE_MAX}
-          dir="auto"
-          aria-invalid={errorOf("message") ? true : undefined}
-          aria-describedby={describedBy("message", `${fieldId("message")}-hint`, `${fieldId("message")}-count`)}
-          value={values.message}
-          onChange={(e) => update("message", e.target.value)}
-          onBlur={() => check("message")}
-        />
-      </FieldBlock>
-
-      <fieldset className="space-y-4">
-        <legend className="field-label mb-3">Your choices</legend>
-        <Checkbox
-          field="initialsOnly"
-          label="Sign with my initials only"
-          hint={initials ? `Your letter will be signed “${initials}”.` : "Your letter will be signed with your initials instead of your full name."}
-          checked={values.initialsOnly}
-          onChange={(v) => update("initialsOnly", v)}
-        />
-        <Checkbox
-          field="allowReply"
-          label="Let officials reply to my email address"
-          hint="If you leave this unticked, replies go to Vigil and officials never see your email address."
-          checked={values.allowReply}
-          onChange={(v) => update("allowReply", v)}
-        />
-        <Checkbox
-          field="followUpdates"
-          label={`Tell me what happens to ${personName}`}
-          hint="We will email you when there is news. Nothing else."
-          checked={values.followUpdates}
-          onChange={(v) => update("followUpdates", v)}
-        />
-      </fieldset>
-
-      {/* For bots only: people never see it, screen readers skip it, and a filled one is quietly dropped. */}
-      <div className="honeypot" aria-hidden="true">
-        <label htmlFor={`sign-${HONEYPOT_FIELD}`}>Leave this empty</label>
-        <input id={`sign-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
-
-      <section aria-labelledby={`${hintId}-letters`} className="border-t border-line pt-5">
-        {/* the server's preview (no JavaScript) arrives as a new page: land on it, not at the top */}
-        <h3
-          id={`${hintId}-letters`}
-          ref={lettersRef}
-          tabIndex={-1}
-          // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in the answer to their own "Preview" press
-          autoFocus={Boolean(state.preview) && !state.fieldErrors}
-          className="text-xl"
-        >
-          {letters.length > 1 ? "Your letters" : "Your letter"}
-        </h3>
-        {shownLetters ? (
-          <>
-            <p className="mt-1 text-[0.9375rem] text-ink-soft">
-              {letters.length > 1 ? "Each official receives their own letter. " : ""}
-              This is exactly what {letters.length > 1 ? "they" : "the official"} will read
-              {liveLetters ? "; it changes as you type." : "."}
+          label="A personal message (optional)"
+          hint="A line in your own words is read more closely than a model letter. Be polite: your letter speaks for the person at risk."
+          error={errorOf("message")}
+          after={
+            <p id={`${fieldId("message")}-count`} className="mt-1 text-right text-[0.875rem] text-ink-soft">
+              {hydrated ? `${messageLength.toLocaleString("en-GB")} of ${MESSAGE_MAX.toLocaleString("en-GB")} characters` : `Up to ${MESSAGE_MAX.toLocaleString("en-GB")} characters`}
             </p>
-            <LetterList letters={shownLetters} />
-          </>
-        ) : (
-          <p className="mt-1 text-[0.9375rem] text-ink-soft">
-            Press “Preview my letter” to read, word for word, what {letters.length > 1 ? "each official" : "the official"} will receive.
-          </p>
-        )}
-      </section>
+          }
+        >
+          <textarea
+            id={fieldId("message")}
+            name="message"
+            className="input"
+            rows={4}
+            maxLength={MESSAGE_MAX}
+            dir="auto"
+            aria-invalid={errorOf("message") ? true : undefined}
+            aria-describedby={describedBy("message", `${fieldId("message")}-hint`, `${fieldId("message")}-count`)}
+            value={values.message}
+            onChange={(e) => update("message", e.target.value)}
+            onBlur={() => check("message")}
+          />
+        </FieldBlock>
 
-      <SubmitButtons />
+        <fieldset className="space-y-4">
+          <legend className="field-label mb-3">Your choices</legend>
+          <Checkbox
+            field="initialsOnly"
+            label="Sign with my initials only"
+            hint={initials ? `Your letter will be signed “${initials}”.` : "Your letter will be signed with your initials instead of your full name."}
+            checked={values.initialsOnly}
+            onChange={(v) => update("initialsOnly", v)}
+          />
+          <Checkbox
+            field="allowReply"
+            label="Let officials reply to my email address"
+            hint="If you leave this unticked, replies go to Vigil and officials never see your email address."
+            checked={values.allowReply}
+            onChange={(v) => update("allowReply", v)}
+          />
+          <Checkbox
+            field="followUpdates"
+            label={`Tell me what happens to ${personName}`}
+            hint="We will email you when there is news. Nothing else."
+            checked={values.followUpdates}
+            onChange={(v) => update("followUpdates", v)}
+          />
+        </fieldset>
+
+        {/* For bots only: people never see it, screen readers skip it, and a filled one is quietly dropped. */}
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor={`sign-${HONEYPOT_FIELD}`}>Leave this empty</label>
+          <input id={`sign-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+
+        <section aria-labelledby={`${hintId}-letters`} className="border-t border-line pt-5">
+          {/* the server's preview (no JavaScript) arrives as a new page: land on it, not at the top */}
+          <h3
+            id={`${hintId}-letters`}
+            ref={lettersRef}
+            tabIndex={-1}
+            // oxlint-disable-next-line jsx-a11y/no-autofocus -- only in the answer to their own "Preview" press
+            autoFocus={Boolean(state.preview) && !state.fieldErrors}
+            className="text-xl"
+          >
+            {letters.length > 1 ? "Your letters" : "Your letter"}
+          </h3>
+          {shownLetters ? (
+            <>
+              <p className="mt-1 text-[0.9375rem] text-ink-soft">
+                {letters.length > 1 ? "Each official receives their own letter. " : ""}
+                This is exactly what {letters.length > 1 ? "they" : "the official"} will read
+                {liveLetters ? "; it changes as you type." : "."}
+              </p>
+              <LetterList letters={shownLetters} />
+            </>
+          ) : (
+            <p className="mt-1 text-[0.9375rem] text-ink-soft">
+              Press “Preview my letter” to read, word for word, what {letters.length > 1 ? "each official" : "the official"} will receive.
+            </p>
+          )}
+        </section>
+
+        <SubmitButtons />
+      </fieldset>
     </form>
   );
 }

@@ -216,6 +216,11 @@ export const signatures = sqliteTable(
     tokenHash: text("token_hash").notNull(),
     tokenExpiresAt: ms("token_expires_at").notNull(),
     letterDate: text("letter_date"),
+    // the caseContentVersion the supporter signed, and their letters as rendered then (JSON, lib/signatures/
+    // signed-letters.ts): confirming sends exactly these, or nothing if the case changed; the letters are cleared
+    // at confirm, when the appeals carry them
+    contentVersion: text("content_version"),
+    letters: text("letters"),
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
     confirmedAt: ms("confirmed_at"),
@@ -248,6 +253,9 @@ export const signatureOffers = sqliteTable(
     followUpdates: flag("follow_updates"),
     tokenHash: text("token_hash").notNull(),
     tokenExpiresAt: ms("token_expires_at").notNull(),
+    // as on signatures: the version this offer's letters were rendered from, and the letters
+    contentVersion: text("content_version"),
+    letters: text("letters"),
     createdAt: ms("created_at").notNull(),
   },
   (t) => [

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { RISK_STATUSES } from "@/db/schema";
 import { isCountryCode } from "../countries";
 import { zodErrors, type FormState } from "../forms/form-state";
+import { breaksLine, hasHiddenControls } from "../forms/text-rules";
 
 export const CASE_FIELDS = [
   "slug",
@@ -72,14 +73,23 @@ export function latestDeadline(now = new Date()): string {
 
 const trimmed = () => z.string().transform((s) => s.replace(/\r\n?/g, "\n").trim());
 
-function requiredText(label: string, max: number) {
-  return trimmed()
+/** A field of one line (a headline, a name) refuses line breaks and invisible controls; a text of several lines
+ * (a summary, the story) keeps its line breaks but refuses NUL, the other controls and bidi overrides. */
+type Shape = "line" | "text";
+
+const withShape = (schema: ReturnType<typeof trimmed>, label: string, shape: Shape) =>
+  shape === "line"
+    ? schema.refine((s) => !breaksLine(s), `Keep ${label} on one line, without invisible control characters.`)
+    : schema.refine((s) => !hasHiddenControls(s), `Remove the invisible control characters (such as text-direction overrides) from ${label}.`);
+
+function requiredText(label: string, max: number, shape: Shape) {
+  return withShape(trimmed(), label, shape)
     .refine((s) => s.length > 0, `Enter ${label}.`)
     .refine((s) => codePoints(s) <= max, `Keep ${label} to ${max.toLocaleString("en-GB")} characters or fewer.`);
 }
 
-function optionalText(label: string, max: number) {
-  return trimmed()
+function optionalText(label: string, max: number, shape: Shape) {
+  return withShape(trimmed(), label, shape)
     .refine((s) => codePoints(s) <= max, `Keep ${label} to ${max.toLocaleString("en-GB")} characters or fewer.`)
     .transform((s) => (s === "" ? null : s));
 }
@@ -117,16 +127,16 @@ export const CaseInputSchema = z.object({
           message: `Use 3 to ${LIMITS.slug} lower-case letters (a–z), digits and single hyphens, e.g. li-qiaochu, or leave it empty to make it from the name.`,
         });
     }),
-  reference: requiredText("the reference", LIMITS.reference),
-  title: requiredText("a headline", LIMITS.title),
-  personName: requiredText("the person’s name", LIMITS.personName),
-  personNameLocal: optionalText("the name in their own script", LIMITS.personName),
-  pronouns: optionalText("pronouns", LIMITS.pronouns),
+  reference: requiredText("the reference", LIMITS.reference, "line"),
+  title: requiredText("a headline", LIMITS.title, "line"),
+  personName: requiredText("the person’s name", LIMITS.personName, "line"),
+  personNameLocal: optionalText("the name in their own script", LIMITS.personName, "line"),
+  pronouns: optionalText("pronouns", LIMITS.pronouns, "line"),
   photoPath: trimmed()
     .refine((s) => s === "" || PHOTO_PATH_PATTERN.test(s), "Upload the photo again.")
     .transform((s) => (s === "" ? null : s)),
-  photoAlt: optionalText("the photo description", LIMITS.photoAlt),
-  photoCredit: optionalText("the photo credit", LIMITS.photoCredit),
+  photoAlt: optionalText("the photo description", LIMITS.photoAlt, "line"),
+  photoCredit: optionalText("the photo credit", LIMITS.photoCredit, "line"),
   removePhoto: z.string().transform((s) => s === "on" || s === "true" || s === "1"),
   country: trimmed()
     .transform((s) => s.toUpperCase())
@@ -134,6 +144,8 @@ export const CaseInputSchema = z.object({
     .refine((s) => s.length === 0 || isCountryCode(s), "Choose a country from the list."),
   tags: z
     .string()
+    // before normalising, which would turn a line break into a hyphen and hide what was typed
+    .refine((s) => !breaksLine(s), "Keep the tags on one line, separated by commas, without invisible control characters.")
     .transform(normaliseTags)
     .refine((list) => list.length <= LIMITS.tags, `Use at most ${LIMITS.tags} tags.`)
     .refine(
@@ -141,8 +153,8 @@ export const CaseInputSchema = z.object({
       `Each tag is a word or two (letters, digits, hyphens), at most ${LIMITS.tag} characters, separated by commas.`,
     ),
   riskStatus: z.enum(RISK_STATUSES, { error: "Choose the person’s situation." }),
-  summary: requiredText("a summary", LIMITS.summary),
-  story: optionalText("the story", LIMITS.story).transform((s) => s ?? ""),
+  summary: requiredText("a summary", LIMITS.summary, "text"),
+  story: optionalText("the story", LIMITS.story, "text").transform((s) => s ?? ""),
   actBefore: trimmed().superRefine((s, ctx) => {
     if (s === "") ctx.addIssue({ code: "custom", message: "Enter the date appeals must be sent by." });
     else if (!isRealDay(s)) ctx.addIssue({ code: "custom", message: "Enter a real date, e.g. 2026-03-14." });
@@ -206,7 +218,7 @@ export function parseUtcDateTime(value: string): Date | null {
 export const OUTCOME_RISK_STATUSES = ["released", "charges_dropped", "sentence_commuted"] as const;
 
 export const CloseCaseSchema = z.object({
-  outcome: requiredText("what happened", LIMITS.outcome),
+  outcome: requiredText("what happened", LIMITS.outcome, "text"),
   outcomeStatus: z
     .string()
     .transform((s) => s.trim())

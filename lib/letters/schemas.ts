@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LANGUAGE_CODE } from "../targets/schemas";
 import { findUnknownFields, type LetterSupporter } from "./render";
 import { zodErrors, type FormState } from "../forms/form-state";
+import { breaksLine, hasHiddenControls } from "../forms/text-rules";
 import type { TargetLetter } from "./preview";
 
 export const LETTER_FIELDS = ["language", "subject", "body"] as const;
@@ -21,12 +22,6 @@ export const SAMPLE_SUPPORTER: LetterSupporter = {
   country: "LB",
   message: "I am writing from Beirut, where many of us are following this case closely and hoping for good news.",
 };
-
-// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
-const FORBIDDEN_IN_SUBJECT = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
-// A body has line breaks; everything else above stays out.
-// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
-const FORBIDDEN_IN_BODY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 const codePoints = (s: string) => [...s].length;
 const nfc = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);
@@ -53,7 +48,7 @@ export function letterTemplateSchema(languages: readonly string[]) {
         .transform((s) => (s ?? "").trim())
         .superRefine((s, ctx) => {
           if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter a subject, like “Release {{case.personName}} now”." });
-          else if (FORBIDDEN_IN_SUBJECT.test(s))
+          else if (breaksLine(s))
             ctx.addIssue({ code: "custom", message: "The subject contains a line break or an invisible control character." });
           else if (codePoints(s) > SUBJECT_MAX)
             ctx.addIssue({ code: "custom", message: `The subject can be at most ${SUBJECT_MAX} characters (it has ${codePoints(s)}).` });
@@ -71,7 +66,7 @@ export function letterTemplateSchema(languages: readonly string[]) {
         .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim())
         .superRefine((s, ctx) => {
           if (s.length === 0) ctx.addIssue({ code: "custom", message: "Write the letter." });
-          else if (FORBIDDEN_IN_BODY.test(s))
+          else if (hasHiddenControls(s))
             ctx.addIssue({ code: "custom", message: "The letter contains an invisible control character. Please remove it." });
           else if (codePoints(s) > BODY_MAX)
             ctx.addIssue({ code: "custom", message: `The letter can be at most ${BODY_MAX.toLocaleString("en-GB")} characters (it has ${codePoints(s).toLocaleString("en-GB")}).` });

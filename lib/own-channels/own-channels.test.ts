@@ -13,6 +13,7 @@ import { raceInProcesses } from "@/tests/support/race";
 import { insertFixtureMissions } from "@/tests/support/missions";
 import { createPendingSignature } from "@/tests/support/supporter-factories";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { caseContentVersion } from "../cases/content-version";
 import { MAILTO_MAX_LENGTH } from "../letters/mailto";
 import { confirmSignature } from "../signatures/confirm-signature";
 import { getSupporterLetters, listSelfReports, supporterMails } from "./queries";
@@ -30,7 +31,10 @@ beforeAll(async () => {
 /** A supporter who signed and confirmed through the real confirmation, which writes their appeals. */
 function createConfirmedSupporter({ caseId, country = "NO", message = null }: { caseId: string; country?: string; message?: string | null }) {
   const pending = createPendingSignature({ caseId, country, message });
-  expect(confirmSignature({ token: pending.token }).state).toBe("confirmed");
+  // the factory stores no letters (as if signed before letters were stored): confirmed as the page offers it,
+  // accepting the letter as it reads now
+  const acceptedVersion = caseContentVersion({ db: getDb(), caseId }) ?? undefined;
+  expect(confirmSignature({ token: pending.token, acceptedVersion }).state).toBe("confirmed");
   return pending;
 }
 

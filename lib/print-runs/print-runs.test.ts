@@ -12,6 +12,7 @@ import { createTestCase } from "@/tests/support/factories";
 import { raceInProcesses } from "@/tests/support/race";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getDeliveryCounts, getDeliveryCountsByOfficial } from "../appeals/delivery-counts";
+import { caseContentVersion } from "../cases/content-version";
 import { hashToken, randomToken } from "../security/secret";
 import { confirmSignature } from "../signatures/confirm-signature";
 import { createPrintRun } from "./create-print-run";
@@ -230,7 +231,9 @@ function signAndConfirm({ caseId, fullName, country }: { caseId: string; fullNam
     .insert(signatures)
     .values({ id, caseId, fullName, email, emailNormalized: email, country, tokenHash: hashToken(token), tokenExpiresAt: new Date(now.getTime() + 3_600_000), createdAt: now, updatedAt: now })
     .run();
-  const result = confirmSignature({ token });
+  // inserted with no stored letters (as if signed before letters were stored): confirmed as the page offers it,
+  // accepting the letter as it reads now
+  const result = confirmSignature({ token, acceptedVersion: caseContentVersion({ db: getDb(), caseId }) ?? undefined });
   if (result.state !== "confirmed") throw new Error(`not confirmed: ${result.state}`);
 }
 

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
 import { appeals, cases, letterTemplates, signatureOffers, signatures, targets } from "@/db/schema";
 import { faxCoverEmail } from "@/emails/fax-cover";
+import { caseContentVersion } from "../cases/content-version";
 import { isOpenForSignatures, pickTemplate } from "../cases/queries";
 import { countryName } from "../countries";
 import { env } from "../env";
@@ -13,8 +14,12 @@ import { hashToken, newId } from "../security/secret";
 import { getChannelConfig } from "../targets/channel-config";
 import { formatFax } from "../targets/schemas";
 import { routeAppeal } from "./route-appeal";
+import { letterDay, readSignedLetters, renderSignedLetters, type SignedLetter } from "./signed-letters";
 
-export type ConfirmationState = "ready" | "confirmed" | "expired" | "invalid" | "closed";
+export type ConfirmationState = "ready" | "changed" | "confirmed" | "expired" | "invalid" | "closed";
+
+/** One letter as the confirmation page shows it. */
+export type ShownLetter = Pick<SignedLetter, "targetId" | "recipient" | "language" | "subject" | "body">;
 
 export type ConfirmationLookup = {
   state: ConfirmationState;
@@ -25,12 +30,17 @@ export type ConfirmationLookup = {
   closedOn?: string;
   /** What the letters will carry, shown before confirming: whoever typed this address into the form chose it,
    * and the owner of the address must see it (above all whether officials will see their address). */
-  letter?: { signedAs: string; country: string; message: string | null; allowReply: boolean };
+  letter?: { signedAs: string; country: string; message: string | null; allowReply: boolean; letters: ShownLetter[] };
+  /** For "changed": the case is no longer the version the supporter signed ("unrecorded": they signed before
+   * letters were stored), so `letter.letters` are the letters as they read now, of `version`; confirming them
+   * takes that version sent back (confirmSignature's acceptedVersion). */
+  changed?: { version: string; reason: "changed" | "unrecorded" };
 };
 
 const lookupColumns = {
   id: signatures.id,
   status: signatures.status,
+  caseId: cases.id,
   caseSlug: cases.slug,
   personName: cases.personName,
   caseTitle: cases.title,
@@ -52,6 +62,8 @@ function findByToken(token: string) {
       country: signatures.country,
       message: signatures.message,
       allowReply: signatures.allowReply,
+      contentVersion: signatures.contentVersion,
+      letters: signatures.letters,
     })
     .from(signatures)
     .innerJoin(cases, eq(cases.id, signatures.caseId))
@@ -68,6 +80,8 @@ function findByToken(token: string) {
       country: signatureOffers.country,
       message: signatureOffers.message,
       allowReply: signatureOffers.allowReply,
+      contentVersion: signatureOffers.contentVersion,
+      letters: signatureOffers.letters,
     })
     .from(signatureOffers)
     .innerJoin(signatures, eq(signatures.id, signatureOffers.signatureId))
@@ -87,30 +101,55 @@ export function getConfirmationByToken({ token, now = new Date() }: { token: str
   if (row.caseState !== "published") return { state: "closed", ...about };
   // past its deadline the case takes no more action: a late confirmation would send a letter nobody asked for now
   if (!isOpenForSignatures({ state: row.caseState, actBefore: row.actBefore }, now)) return { state: "closed", closedOn: row.actBefore, ...about };
-  const letter = { signedAs: signatureName(row), country: row.country, message: row.message, allowReply: row.allowReply };
-  return { state: "ready", ...about, letter };
+  const details = { signedAs: signatureName(row), country: row.country, message: row.message, allowReply: row.allowReply };
+  const db = getDb();
+  const stored = readSignedLetters(row.letters);
+  if (stored && row.contentVersion === caseContentVersion({ db, caseId: row.caseId })) {
+    return { state: "ready", ...about, letter: { ...details, letters: stored.letters.map(shown) } };
+  }
+  // an approved change came in after they signed: nothing goes until they have read the letter as it reads now
+  const current = renderSignedLetters({ db, caseId: row.caseId, supporter: row, now });
+  return {
+    state: "changed",
+    ...about,
+    letter: { ...details, letters: current.signed.letters.map(shown) },
+    // a version without letters: the page they signed on was already older than the case (submit-signature.ts)
+    changed: { version: current.version, reason: row.contentVersion ? "changed" : "unrecorded" },
+  };
 }
+
+const shown = ({ targetId, recipient, language, subject, body }: SignedLetter): ShownLetter => ({ targetId, recipient, language, subject, body });
 
 export type ConfirmSignatureResult = ConfirmationLookup & { appealsQueued?: number };
 
 /**
  * Confirms a signature and writes one appeal per target, each email and fax appeal into the outbox, all in one
  * transaction (lib/signatures/route-appeal.ts decides where each goes). The status-guarded update makes a second confirmation (double click, two tabs) a no-op.
+ * The letters sent are the ones stored when the supporter signed, byte for byte, while the case is still the
+ * version they signed. When it changed in between, nothing is sent and the answer is "changed" (with the letters
+ * as they read now) unless `acceptedVersion` is that new version: the supporter read it and confirmed it, and it
+ * is rendered and sent.
  */
 export function confirmSignature({
   token,
   allowReply,
+  acceptedVersion,
   now = new Date(),
 }: {
   token: string;
   /** The supporter's answer on the confirmation page; it can only withdraw the form's opt-in, never add one. */
   allowReply?: boolean;
+  /** The case version whose letters the "changed" page showed and the supporter confirmed. */
+  acceptedVersion?: string;
   now?: Date;
 }): ConfirmSignatureResult {
   const config = env();
   const result = writeTransaction((tx): ConfirmSignatureResult => {
     const lookup = getConfirmationByToken({ token, now });
-    if (lookup.state !== "ready") return lookup;
+    if (lookup.state === "changed") {
+      // changed again since the page was shown (or no page was shown): they confirm only what they have read
+      if (acceptedVersion === undefined || acceptedVersion !== lookup.changed?.version) return lookup;
+    } else if (lookup.state !== "ready") return lookup;
 
     const row = findByToken(token);
     if (!row) return { state: "invalid" };
@@ -126,9 +165,15 @@ export function confirmSignature({
     if (signature.status === "confirmed") return { ...lookup, state: "confirmed" };
     const replyAllowed = signature.allowReply && allowReply !== false;
     signature.allowReply = replyAllowed;
+    const version = caseContentVersion({ db: tx, caseId: signature.caseId });
+    const stored = signature.contentVersion === version ? readSignedLetters(signature.letters) : null;
+    if (!stored && (acceptedVersion === undefined || acceptedVersion !== version)) return lookup;
+    // the stored letters, or (the supporter confirmed the new version) that version rendered now and sent as read
+    const signed = stored ?? renderSignedLetters({ db: tx, caseId: signature.caseId, supporter: signature, now }).signed;
     const changed = tx
       .update(signatures)
-      .set({ status: "confirmed", confirmedAt: now, updatedAt: now, letterDate: now.toISOString().slice(0, 10), allowReply: replyAllowed })
+      // the letters are cleared: from now on the appeals carry them, and a second copy would outlive their purge
+      .set({ status: "confirmed", confirmedAt: now, updatedAt: now, letterDate: signed.date, allowReply: replyAllowed, contentVersion: version, letters: null })
       .where(and(eq(signatures.id, signature.id), eq(signatures.status, "pending")))
       .run();
     if (changed.changes === 0) return { ...lookup, state: "confirmed" };
@@ -156,13 +201,17 @@ export function confirmSignature({
       const route = routeAppeal({ tx, target, caseCountry: theCase.country, supporterCountry: signature.country, channelConfig });
       // a routed copy to a country with no usable mission: no letter; getMissingMissionCountries reports it
       if (!route) continue;
-      const letter = renderLetter({
-        template,
-        supporter: signature,
-        target: route.letterTarget,
-        caseInfo: { personName: theCase.personName, reference: theCase.reference },
-        date: now,
-      });
+      // A stored letter goes as stored. Missing only for a routed copy whose mission differs from the one picked at
+      // signing (a mission closed or was added): the same letter, same day, addressed to the mission picked now.
+      const letter =
+        signed.letters.find((l) => l.targetId === target.id && l.missionId === route.missionId) ??
+        renderLetter({
+          template,
+          supporter: signature,
+          target: route.letterTarget,
+          caseInfo: { personName: theCase.personName, reference: theCase.reference },
+          date: letterDay(signed.date),
+        });
       let outboxId: string | null = null;
       if (route.channel === "email") {
         const replyTo = route.missionId ? organisationReplyTo : supporterReplyTo;

@@ -116,9 +116,12 @@ export type FieldErrors = Partial<Record<SignAppealField | "form", string[]>>;
 export const SIGN_FIELDS = ["fullName", "email", "country", "message", "initialsOnly", "allowReply", "followUpdates"] as const;
 export const HONEYPOT_FIELD = "website";
 export const INTENT_FIELD = "intent";
+/** The case's content version the page was rendered from (hidden): the letters the supporter previewed. */
+export const VERSION_FIELD = "caseVersion";
+const VERSION_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 export type ParsedSignForm =
-  | { ok: true; data: SignAppealInput; honeypot: boolean }
+  | { ok: true; data: SignAppealInput; honeypot: boolean; seenVersion: string | null }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Parses the sign form's fields. Unknown and repeated fields are refused, never stored. `ignore` names fields
@@ -129,7 +132,7 @@ export function parseSignForm(
 ): ParsedSignForm {
   const values: Record<string, string> = {};
   const errors: FieldErrors = {};
-  const allowed = new Set<string>([...SIGN_FIELDS, HONEYPOT_FIELD, INTENT_FIELD]);
+  const allowed = new Set<string>([...SIGN_FIELDS, HONEYPOT_FIELD, INTENT_FIELD, VERSION_FIELD]);
   const unexpected: string[] = [];
   for (const [name, value] of entries) {
     if (ignore(name)) continue;
@@ -160,11 +163,12 @@ export function parseSignForm(
   }
   if (!result.success || errors.form) {
     const safeValues = Object.fromEntries(
-      Object.entries(values).filter(([k]) => k !== HONEYPOT_FIELD && k !== INTENT_FIELD),
+      Object.entries(values).filter(([k]) => k !== HONEYPOT_FIELD && k !== INTENT_FIELD && k !== VERSION_FIELD),
     );
     return { ok: false, errors, values: safeValues };
   }
-  return { ok: true, data: result.data, honeypot };
+  const seen = values[VERSION_FIELD] ?? "";
+  return { ok: true, data: result.data, honeypot, seenVersion: VERSION_PATTERN.test(seen) ? seen : null };
 }
 
 /** The sign form's answer; `preview` holds the letters as the server rendered them, for "Preview my letter"

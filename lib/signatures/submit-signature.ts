@@ -13,6 +13,7 @@ import { consumeRateLimit } from "../security/rate-limits";
 import { hashToken, newId, randomToken } from "../security/secret";
 import { officialName } from "../targets/naming";
 import { normalizeEmail, type SignAppealInput } from "./schemas";
+import { renderSignedLetters } from "./signed-letters";
 
 export type SubmitSignatureResult =
   | { ok: true }
@@ -32,11 +33,14 @@ export function submitSignature({
   slug,
   input,
   clientAddress,
+  seenVersion = null,
   now = new Date(),
 }: {
   slug: string;
   input: SignAppealInput;
   clientAddress: string;
+  /** the case's content version the page showed (its preview); null when unknown (not from the page) */
+  seenVersion?: string | null;
   now?: Date;
 }): SubmitSignatureResult {
   const config = env();
@@ -91,11 +95,18 @@ export function submitSignature({
       tokenHash: hashToken(token),
       tokenExpiresAt: new Date(now.getTime() + config.CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
     };
+    // the letters as the supporter previewed them, with the version of the case they came from: confirming
+    // sends exactly these, or nothing if an approved change came in between (lib/signatures/confirm-signature.ts)
+    const { version, signed } = renderSignedLetters({ db: tx, caseId: found.id, supporter: fields, now });
+    // The page they previewed was older than the case is now: what they read cannot be rendered again, and what
+    // reads now they have not read. No letters are stored, so confirming shows the letter as it reads now first.
+    const stale = seenVersion !== null && seenVersion !== version;
+    const letters = stale ? { contentVersion: seenVersion, letters: null } : { contentVersion: version, letters: JSON.stringify(signed) };
     if (existing) {
       // still pending: the pending row and its link stay as they are; the new details wait under their own link
-      tx.insert(signatureOffers).values({ id: newId(), signatureId: existing.id, createdAt: now, ...fields }).run();
+      tx.insert(signatureOffers).values({ id: newId(), signatureId: existing.id, createdAt: now, ...fields, ...letters }).run();
     } else {
-      tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", emailNormalized, createdAt: now, updatedAt: now, ...fields }).run();
+      tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", emailNormalized, createdAt: now, updatedAt: now, ...fields, ...letters }).run();
     }
 
     const targetTitles = tx

@@ -6,6 +6,7 @@ import { TARGET_ROLES } from "@/db/schema";
 import { isCountryCode, type CountryCode } from "../countries";
 import { checkEmail } from "../signatures/schemas";
 import type { FormState } from "../forms/form-state";
+import { breaksLine } from "../forms/text-rules";
 
 export const TARGET_FIELDS = [
   "role",
@@ -50,9 +51,7 @@ export function languageName(code: string): string {
   }
 }
 
-// C0/C1 controls, bidi overrides/isolates, invisible separators: nothing that can hide text or forge a header.
-const FORBIDDEN_IN_LINE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
-// An address has line breaks; everything else above stays out.
+// An address has line breaks; everything else a one-line field refuses (lib/forms/text-rules.ts) stays out, tabs too.
 // oxlint-disable-next-line no-control-regex -- refusing control characters is the point
 const FORBIDDEN_IN_ADDRESS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
 
@@ -107,7 +106,7 @@ const line = (label: string, { required, max = LINE_MAX, example }: { required: 
       .superRefine((s, ctx) => {
         if (s.length === 0) {
           if (required) ctx.addIssue({ code: "custom", message: `Enter the ${label}${example ? `, like “${example}”` : ""}.` });
-        } else if (FORBIDDEN_IN_LINE.test(s))
+        } else if (breaksLine(s))
           ctx.addIssue({ code: "custom", message: `The ${label} contains a line break or an invisible control character.` });
         else if (codePoints(s) > max)
           ctx.addIssue({ code: "custom", message: `The ${label} can be at most ${max} characters (it has ${codePoints(s)}).` });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { RISK_STATUSES, UPDATE_KINDS } from "@/db/schema";
 import { zodErrors, type FormState } from "../forms/form-state";
+import { breaksLine, hasHiddenControls } from "../forms/text-rules";
 
 export const UPDATE_TITLE_MAX = 150;
 export const UPDATE_BODY_MAX = 5000;
@@ -11,12 +12,6 @@ export const UPDATE_EARLIEST_DAY = "1950-01-01";
 
 export const UPDATE_FIELDS = ["kind", "title", "body", "happenedOn", "riskStatus"] as const;
 export type UpdateField = (typeof UPDATE_FIELDS)[number];
-
-// C0/C1 controls except the line breaks a body may have, bidi overrides and isolates, invisible separators.
-// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
-const FORBIDDEN_IN_TITLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/u;
-// oxlint-disable-next-line no-control-regex -- refusing control characters is the point
-const FORBIDDEN_IN_BODY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 const codePoints = (s: string) => [...s].length;
 const text = (s: unknown) => (typeof s === "string" ? s.normalize("NFC") : s);
@@ -44,7 +39,7 @@ export function postUpdateSchema(now = new Date()) {
         .transform((s) => s.trim())
         .superRefine((s, ctx) => {
           if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter a title, such as “Released on bail”." });
-          else if (FORBIDDEN_IN_TITLE.test(s))
+          else if (breaksLine(s))
             ctx.addIssue({ code: "custom", message: "The title contains a line break or an invisible control character." });
           else if (codePoints(s) > UPDATE_TITLE_MAX)
             ctx.addIssue({ code: "custom", message: `The title can be at most ${UPDATE_TITLE_MAX} characters (it has ${codePoints(s)}).` });
@@ -57,7 +52,7 @@ export function postUpdateSchema(now = new Date()) {
         .transform((s) => s.replace(/\r\n?/g, "\n").trim())
         .superRefine((s, ctx) => {
           if (s.length === 0) ctx.addIssue({ code: "custom", message: "Write what happened." });
-          else if (FORBIDDEN_IN_BODY.test(s))
+          else if (hasHiddenControls(s))
             ctx.addIssue({ code: "custom", message: "The text contains an invisible control character. Please remove it." });
           else if (codePoints(s) > UPDATE_BODY_MAX)
             ctx.addIssue({ code: "custom", message: `The text can be at most ${UPDATE_BODY_MAX.toLocaleString("en-GB")} characters (it has ${codePoints(s).toLocaleString("en-GB")}).` });

@@ -78,7 +78,7 @@ export const signAppeal = defineAction<[slug: string], SignFormState["values"], 
 
     let result: Awaited<ReturnType<typeof submitSignature>>;
     try {
-      result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress() });
+      result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress(), seenVersion: parsed.seenVersion });
     } catch (error) {
       // the error name only: a message could carry the supporter's name, address or words
       console.error("signAppeal failed:", error instanceof Error ? error.name : "unknown error");

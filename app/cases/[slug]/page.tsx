@@ -21,6 +21,7 @@ import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, type PublicCase
 import { countryName, countryOptions } from "@/lib/countries";
 import { env } from "@/lib/env";
 import { RISK_LABELS } from "@/lib/labels";
+import { getCaseVersionForSigning } from "@/lib/signatures/signed-letters";
 import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { isOutcomeStatus } from "../../_lib/case-views";
@@ -212,6 +213,8 @@ export default async function CasePage({ params }: { params: Params }) {
                   reference={c.reference}
                   letters={letters}
                   countries={countryOptions("en")}
+                  signingOff={previewOf !== null}
+                  caseVersion={getCaseVersionForSigning({ caseId: c.id })}
                 />
               ) : (
                 <ClosedNotice c={c} count={count} />

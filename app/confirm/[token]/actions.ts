@@ -8,15 +8,21 @@ import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 /** The only place a signature is confirmed: a POST from the button, never the GET a mail scanner makes. No
  * session guard: the token, bound by the page, is the supporter's only credential, and the work checks it. */
-export const confirmAppeal = defineAction<[token: string], { replyOffered: string; allowReply: string }>({
+export const confirmAppeal = defineAction<[token: string], { replyOffered: string; allowReply: string; version: string }>({
   form: "plain",
-  read: (formData) => ({ replyOffered: formText(formData, "replyOffered"), allowReply: formText(formData, "allowReply") }),
+  read: (formData) => ({
+    replyOffered: formText(formData, "replyOffered"),
+    allowReply: formText(formData, "allowReply"),
+    version: formText(formData, "version"),
+  }),
   async work({ args: [token], values }) {
     let thanks: string | undefined;
     try {
       // Present only when the form offered it (the supporter opted in); unticking it withdraws the opt-in.
       const offered = values.replyOffered === "1";
-      const result = confirmSignature({ token, allowReply: offered ? values.allowReply === "on" : undefined });
+      // Present only on the "case changed" page: the version of the letters it showed, which the supporter confirms.
+      const acceptedVersion = values.version === "" ? undefined : values.version;
+      const result = confirmSignature({ token, allowReply: offered ? values.allowReply === "on" : undefined, acceptedVersion });
       const signatureId = result.state === "confirmed" ? getSignatureIdByConfirmationToken({ token }) : undefined;
       if (result.caseSlug && signatureId) thanks = thanksPath({ caseSlug: result.caseSlug, signatureId });
     } catch (error) {
@@ -26,7 +32,7 @@ export const confirmAppeal = defineAction<[token: string], { replyOffered: strin
     // Confirming twice is harmless: both land on the thanks page, with the supporter's own channels on it (the
     // link carries their capability: whoever holds the confirmation token holds their letters already).
     if (thanks) redirect(thanks);
-    // Expired, closed or unknown: the page explains, from the same token.
+    // Changed (again), expired, closed or unknown: the page explains, from the same token.
     redirect(`/confirm/${encodeURIComponent(token)}`);
   },
 });

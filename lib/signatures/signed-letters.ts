@@ -1,0 +1,116 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { cases, letterTemplates, targets } from "@/db/schema";
+import { caseContentVersion } from "../cases/content-version";
+import { pickTemplate, todayIso } from "../cases/queries";
+import { renderLetter, type LetterSupporter } from "../letters/render";
+import { getChannelConfig } from "../targets/channel-config";
+import { officialName } from "../targets/naming";
+import { routeAppeal } from "./route-appeal";
+
+/** One letter as the supporter signed it: to one official (or, for a routed copy, the mission picked for their
+ * country then), rendered from the case's letter. */
+export type SignedLetter = {
+  targetId: string;
+  /** the mission a routed copy was written to; null for a fixed official */
+  missionId: string | null;
+  /** whom it is addressed to, as the confirmation page names them */
+  recipient: string;
+  language: string;
+  subject: string;
+  body: string;
+};
+
+/** What is stored on a pending signature (and on an offer): the letters and the day they are dated. */
+export type SignedLetters = { date: string; letters: SignedLetter[] };
+
+const SignedLettersSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  letters: z.array(
+    z.object({
+      targetId: z.string(),
+      missionId: z.string().nullable(),
+      recipient: z.string(),
+      language: z.string(),
+      subject: z.string(),
+      body: z.string(),
+    }),
+  ),
+});
+
+/** The stored letters of a signature or offer, or null when there are none (signed before letters were stored)
+ * or the column cannot be read: then nothing stored is sent, and the supporter confirms the letter as it reads now. */
+export function readSignedLetters(json: string | null): SignedLetters | null {
+  if (!json) return null;
+  try {
+    const parsed = SignedLettersSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The content version of a case as a page shows it now: the sign form sends it back, so signing knows which
+ * letters the supporter previewed. */
+export function getCaseVersionForSigning({ caseId }: { caseId: string }): string | null {
+  return caseContentVersion({ db: getDb(), caseId });
+}
+
+/** The Date a stored letter day stands for, as the renderer and the print run read it. */
+export const letterDay = (date: string) => new Date(`${date}T12:00:00Z`);
+
+/**
+ * One supporter's letters to every official of the case, as they read now, and the case's content version they
+ * were rendered from: stored when the supporter signs (and when they confirm a changed case's new version), so
+ * what is sent is what they were shown. Routed copies are rendered for the mission their country has today;
+ * confirming routes them again (a mission may close in between). A case with an official but no letter throws,
+ * as confirming always did: publishing refuses such a case.
+ */
+export function renderSignedLetters({
+  db,
+  caseId,
+  supporter,
+  now,
+}: {
+  db: Db;
+  caseId: string;
+  supporter: LetterSupporter;
+  now: Date;
+}): { version: string; signed: SignedLetters } {
+  const theCase = db
+    .select({ personName: cases.personName, reference: cases.reference, country: cases.country, languages: cases.languages })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .get();
+  const version = caseContentVersion({ db, caseId });
+  if (!theCase || !version) throw new Error(`case ${caseId} does not exist`);
+  const templates = db.select().from(letterTemplates).where(eq(letterTemplates.caseId, caseId)).all();
+  const caseTargets = db.select().from(targets).where(eq(targets.caseId, caseId)).orderBy(asc(targets.position)).all();
+  const preferred = theCase.languages.split(",").map((l) => l.trim());
+  const channelConfig = getChannelConfig();
+  const letters: SignedLetter[] = [];
+  for (const target of caseTargets) {
+    const template = pickTemplate(templates, target.language, preferred);
+    if (!template) throw new Error(`case ${caseId} has no letter template`);
+    const route = routeAppeal({ tx: db, target, caseCountry: theCase.country, supporterCountry: supporter.country, channelConfig });
+    // a routed copy to a country with no usable mission: no letter (getMissingMissionCountries reports it)
+    if (!route) continue;
+    const letter = renderLetter({
+      template,
+      supporter,
+      target: route.letterTarget,
+      caseInfo: { personName: theCase.personName, reference: theCase.reference },
+      date: now,
+    });
+    letters.push({
+      targetId: target.id,
+      missionId: route.missionId,
+      recipient: route.missionId ? route.letterTarget.title : officialName(target),
+      language: template.language,
+      ...letter,
+    });
+  }
+  return { version, signed: { date: todayIso(now), letters } };
+}
