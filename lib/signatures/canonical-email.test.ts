@@ -45,9 +45,8 @@ describe("isDisposableAddress", () => {
   });
 
   it("passes ordinary and international addresses, which MailChecker.isValid alone would refuse", () => {
-    for (const address of ["amira@example.org", "foo@gmail.com", "ali@مثال.مصر", "x@例子.中国", "李@例子.中国", "x@müller.example"]) {
-      expect(isDisposableAddress(address), address).toBe(false);
-    }
+    const addresses = ["amira@example.org", "foo@gmail.com", "ali@مثال.مصر", "x@例子.中国", "李@例子.中国", "x@müller.example"];
+    expect(addresses.filter(isDisposableAddress)).toEqual([]);
   });
 });
 
@@ -142,9 +141,8 @@ describe("signing: one person, one count", () => {
   it("accepts addresses at international domains", () => {
     const theCase = createTestCase({ targets: 1 });
     const id = uid();
-    for (const email of [`ali${id}@مثال.مصر`, `li${id}@例子.中国`, `x${id}@bücher.example`]) {
-      expect(sign({ slug: theCase.slug, email }), email).toEqual({ ok: true });
-    }
+    const emails = [`ali${id}@مثال.مصر`, `li${id}@例子.中国`, `x${id}@bücher.example`];
+    expect(emails.map((email) => sign({ slug: theCase.slug, email }))).toEqual(emails.map(() => ({ ok: true })));
     expect(signaturesOf(theCase.id).map((s) => s.emailNormalized).sort()).toEqual(
       [`ali${id}@xn--mgbh0fb.xn--wgbh1c`, `li${id}@xn--fsqu00a.xn--fiqs8s`, `x${id}@xn--bcher-kva.example`].sort(),
     );
