@@ -192,9 +192,12 @@ export const letterTemplates = sqliteTable(
   (t) => [uniqueIndex("letter_templates_case_lang_uq").on(t.caseId, t.language)],
 );
 
-export const SIGNATURE_STATUSES = ["pending", "confirmed"] as const;
+// "merged": a confirmed signature found to be a second count of one person when the canonical address changed
+// (lib/signatures/recompute-canonical-emails.ts); kept with the letters it caused, never counted
+export const SIGNATURE_STATUSES = ["pending", "confirmed", "merged"] as const;
 
-// One row per case per normalised email address: the unique index is what makes the public count exact.
+// One row per case per canonical email address (lib/signatures/canonical-email.ts): the unique index is what
+// makes the public count one per person.
 export const signatures = sqliteTable(
   "signatures",
   {

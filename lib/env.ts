@@ -67,6 +67,10 @@ export const EnvSchema = z.object({
   RETAIN_PENDING_DAYS: days(7),
   RETAIN_LETTER_DAYS: days(30),
   RETAIN_MAILBOX_DAYS: days(2),
+  // Public per-country counts list a country only from this many confirmed signatures (lib/cases/public-counts)
+  COUNTRY_COUNT_THRESHOLD: positiveInt(10),
+  // Below this many confirmed signatures the public figures move in jittered 10-minute steps; 0: always exact
+  PUBLIC_COUNT_EXACT_FROM: z.coerce.number().int().min(0).default(100),
   OUTBOX_POLL_MS: positiveInt(1000),
   OUTBOX_LEASE_MS: positiveInt(120_000),
   OUTBOX_RETRY_BASE_MS: positiveInt(5_000),

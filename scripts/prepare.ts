@@ -15,6 +15,16 @@ async function main() {
     throw error;
   }
   migrateDatabase();
+  // SQL cannot run the provider rules of the canonical address: existing keys are brought up to date here
+  const { recomputeCanonicalEmails } = await import("../lib/signatures/recompute-canonical-emails");
+  const canonical = recomputeCanonicalEmails();
+  if (canonical.rekeyed + canonical.merged + canonical.offered + canonical.dropped > 0) {
+    console.log(
+      `One person, one count: ${canonical.rekeyed} signature addresses re-keyed; ${canonical.merged} confirmed duplicates merged ` +
+        `(no longer counted), ${canonical.offered} pending duplicates kept as second links, ${canonical.dropped} pending duplicates of ` +
+        `confirmed signatures removed. Each is in the audit log as "signature.merge".`,
+    );
+  }
   if (!process.argv.includes("--no-seed")) {
     const { seedDemoCases } = await import("../db/seed");
     const seeded = seedDemoCases();

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { appeals, outbox, printRuns, selfReports, signatures, targets } from "@/db/schema";
 import { officialName } from "../targets/naming";
@@ -38,21 +38,37 @@ function letterQuery() {
     .leftJoin(printRuns, eq(printRuns.id, appeals.printRunId));
 }
 
-export function getDeliveryCounts({ caseId }: { caseId: string }): DeliveryCounts {
+/** `asOf`: the moment a small public count describes (lib/cases/public-counts): letters count only what had
+ * happened by then, or "emailed" rising seconds after a confirmation would tell what the stepped count hides. */
+export function getDeliveryCounts({ caseId, asOf = null }: { caseId: string; asOf?: Date | null }): DeliveryCounts {
   const db = getDb();
+  const at = asOf?.getTime();
   const confirmed = db
     .select({ n: sql<number>`count(*)` })
     .from(signatures)
-    .where(and(eq(signatures.caseId, caseId), eq(signatures.status, "confirmed")))
+    .where(and(eq(signatures.caseId, caseId), eq(signatures.status, "confirmed"), asOf ? lt(signatures.confirmedAt, asOf) : undefined))
     .get()?.n ?? 0;
+  const counts = asOf
+    ? {
+        emailed: sum(sql`${appeals.channel} = 'email' and ${outbox.status} = 'sent' and ${outbox.sentAt} < ${at}`),
+        faxed: sum(sql`${appeals.channel} = 'fax' and ${outbox.status} = 'sent' and ${outbox.sentAt} < ${at}`),
+        posted: sum(sql`${appeals.channel} = 'post' and ${printRuns.postedAt} < ${at}`),
+        waitingForPost: sum(sql`${appeals.channel} = 'post' and (${printRuns.postedAt} is null or ${printRuns.postedAt} >= ${at})`),
+      }
+    : letterCounts;
   const letters = db
-    .select(letterCounts)
+    .select(counts)
     .from(appeals)
     .leftJoin(outbox, eq(outbox.id, appeals.outboxId))
     .leftJoin(printRuns, eq(printRuns.id, appeals.printRunId))
-    .where(eq(appeals.caseId, caseId))
+    .where(and(eq(appeals.caseId, caseId), asOf ? lt(appeals.createdAt, asOf) : undefined))
     .get();
-  const reported = db.select({ n: sql<number>`count(*)` }).from(selfReports).where(eq(selfReports.caseId, caseId)).get()?.n ?? 0;
+  const reported =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(selfReports)
+      .where(and(eq(selfReports.caseId, caseId), asOf ? lt(selfReports.createdAt, asOf) : undefined))
+      .get()?.n ?? 0;
   return {
     confirmed,
     emailed: letters?.emailed ?? 0,

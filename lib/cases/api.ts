@@ -1,7 +1,8 @@
 import "server-only";
 import { type DeliveryCounts, getDeliveryCounts } from "../appeals/delivery-counts";
 import { env } from "../env";
-import { getCountsByCountry, getPublicCaseBySlug, isOpenForSignatures, listPublicCases, type CaseCard } from "./queries";
+import { getPublicCounts, type PublicCounts } from "./public-counts";
+import { getPublicCaseBySlug, isOpenForSignatures, listPublicCases, type CaseCard } from "./queries";
 
 export type ApiCase = {
   slug: string;
@@ -19,11 +20,15 @@ export type ApiCase = {
   openForSignatures: boolean;
   signatureCount: number;
   goal: number;
+  /** countries with at least COUNTRY_COUNT_THRESHOLD supporters; the rest are `otherCountries` */
   countsByCountry: { country: string; count: number }[];
+  otherCountries: number;
+  /** ISO time the figures describe when a small count is shown in steps; null when live */
+  countsAsOf: string | null;
   updatedAt: string;
 };
 
-function toApiCase(card: CaseCard, countsByCountry: { country: string; count: number }[]): ApiCase {
+function toApiCase(card: CaseCard, counts: PublicCounts): ApiCase {
   return {
     slug: card.slug,
     url: `${env().appUrl}/cases/${card.slug}`,
@@ -38,16 +43,19 @@ function toApiCase(card: CaseCard, countsByCountry: { country: string; count: nu
     state: card.state,
     outcome: card.outcome,
     openForSignatures: isOpenForSignatures(card),
-    signatureCount: card.signatureCount,
+    signatureCount: counts.total,
     goal: card.goal,
-    countsByCountry,
+    countsByCountry: counts.countsByCountry,
+    otherCountries: counts.otherCountries,
+    countsAsOf: counts.asOf?.toISOString() ?? null,
     updatedAt: card.updatedAt.toISOString(),
   };
 }
 
 /** The public JSON shape of every published (or published and since closed) case. */
 export function listApiCases(): ApiCase[] {
-  return listPublicCases().map((card) => toApiCase(card, getCountsByCountry({ caseId: card.id })));
+  const now = new Date();
+  return listPublicCases().map((card) => toApiCase(card, getPublicCounts({ caseId: card.id, now })));
 }
 
 /** One case: the list's shape and what has happened to its letters (emailed, faxed, posted … as counted in
@@ -56,5 +64,7 @@ export type ApiCaseDetail = ApiCase & { deliveries: DeliveryCounts };
 
 export function getApiCase({ slug }: { slug: string }): ApiCaseDetail | null {
   const found = getPublicCaseBySlug({ slug });
-  return found ? { ...toApiCase(found, found.countsByCountry), deliveries: getDeliveryCounts({ caseId: found.id }) } : null;
+  if (!found) return null;
+  const counts = { total: found.signatureCount, countsByCountry: found.countsByCountry, otherCountries: found.otherCountries, asOf: found.countsAsOf };
+  return { ...toApiCase(found, counts), deliveries: getDeliveryCounts({ caseId: found.id, asOf: found.countsAsOf }) };
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { env } from "../env";
 import { caseUpdates, cases, letterTemplates, signatures, targets, type CaseState, type RiskStatus } from "@/db/schema";
 import type { Target } from "../targets/types";
+import { getPublicCounts } from "./public-counts";
 import type { Case } from "./types";
 import type { CaseUpdate } from "../updates/types";
 
@@ -52,12 +54,15 @@ export function listPublicCases({ country, riskStatus }: { country?: string; ris
   const filters = [inArray(cases.state, ["published", "closed"])];
   if (country) filters.push(eq(cases.country, country));
   if (riskStatus) filters.push(eq(cases.riskStatus, riskStatus));
-  return getDb()
+  const cards = getDb()
     .select(cardColumns)
     .from(cases)
     .where(and(...filters))
     .orderBy(desc(cases.publishedAt), asc(cases.slug))
     .all() as CaseCard[];
+  // a small count is shown in steps here too, or the list would give away what the case page holds back
+  const exactFrom = env().PUBLIC_COUNT_EXACT_FROM;
+  return cards.map((c) => (c.signatureCount > 0 && c.signatureCount < exactFrom ? { ...c, signatureCount: getPublicCounts({ caseId: c.id }).total } : c));
 }
 
 /** The distinct countries and statuses of public cases, for the filters on the home page. */
@@ -85,7 +90,11 @@ export type PublicCase = CaseCard & {
   updates: Pick<CaseUpdate, "id" | "kind" | "title" | "body" | "riskStatus" | "happenedOn">[];
   targets: PublicTarget[];
   templates: { language: string; subject: string; body: string }[];
+  /** public figures (lib/cases/public-counts): countries from the threshold, the rest as one number */
   countsByCountry: { country: string; count: number }[];
+  otherCountries: number;
+  /** when the figures were taken, for small counts shown in steps; null when live */
+  countsAsOf: Date | null;
 };
 
 /** Everything the case page shows, or null when the slug is unknown or not public (draft, in review). */
@@ -120,14 +129,18 @@ export function selectCaseBySlug({ slug, states }: { slug: string; states: reado
     .from(letterTemplates)
     .where(eq(letterTemplates.caseId, row.id))
     .all();
+  const counts = getPublicCounts({ caseId: row.id });
   return {
     ...row,
+    signatureCount: counts.total,
     tags: row.tags.split(",").map((t) => t.trim()).filter(Boolean),
     languages: row.languages.split(",").map((t) => t.trim()).filter(Boolean),
     updates,
     targets: caseTargets,
     templates,
-    countsByCountry: getCountsByCountry({ caseId: row.id }),
+    countsByCountry: counts.countsByCountry,
+    otherCountries: counts.otherCountries,
+    countsAsOf: counts.asOf,
   };
 }
 
@@ -139,16 +152,6 @@ export function getSignatureCount({ caseId }: { caseId: string }): number {
     .where(and(eq(signatures.caseId, caseId), eq(signatures.status, "confirmed")))
     .get();
   return row?.n ?? 0;
-}
-
-export function getCountsByCountry({ caseId }: { caseId: string }): { country: string; count: number }[] {
-  return getDb()
-    .select({ country: signatures.country, count: sql<number>`count(*)` })
-    .from(signatures)
-    .where(and(eq(signatures.caseId, caseId), eq(signatures.status, "confirmed")))
-    .groupBy(signatures.country)
-    .orderBy(desc(sql`count(*)`), asc(signatures.country))
-    .all();
 }
 
 // One rule for which template a target's letter is written from, shared with the browser's live preview.

@@ -10,7 +10,8 @@ import { startSmtpCapture, type SmtpCapture } from "@/tests/support/smtp-capture
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getDeliveryCounts } from "../appeals/delivery-counts";
 import { inviteUser } from "../auth/commands/invite-user";
-import { getCountsByCountry, getSignatureCount } from "../cases/queries";
+import { getSignatureCount } from "../cases/queries";
+import { getCountsByCountryForCase } from "../dashboard/queries";
 import { deliverDue } from "../outbox/deliver-outbox";
 import { confirmSignature } from "../signatures/confirm-signature";
 import { parseSignForm } from "../signatures/schemas";
@@ -106,7 +107,7 @@ describe("erasure by email link", () => {
       .all();
     expect(stillQueued.length).toBe(2);
 
-    const countsBefore = [sent, waiting, byPost].map((c) => ({ n: getSignatureCount({ caseId: c.id }), byCountry: getCountsByCountry({ caseId: c.id }), delivery: getDeliveryCounts({ caseId: c.id }) }));
+    const countsBefore = [sent, waiting, byPost].map((c) => ({ n: getSignatureCount({ caseId: c.id }), byCountry: getCountsByCountryForCase({ caseId: c.id }), delivery: getDeliveryCounts({ caseId: c.id }) }));
 
     const lookup = getErasureByToken({ token: token! });
     expect(lookup).toEqual({ state: "ready", preview: { confirmed: 3, pending: 1, unsentLetters: stillQueued.length + 1, following: 1 } });
@@ -132,7 +133,7 @@ describe("erasure by email link", () => {
     expect(capture.messages.slice(before).filter((m) => m.text.includes(name))).toEqual([]);
 
     // counts unchanged; letters not yet sent stop counting as waiting, the ones delivered stay delivered
-    const countsAfter = [sent, waiting, byPost].map((c) => ({ n: getSignatureCount({ caseId: c.id }), byCountry: getCountsByCountry({ caseId: c.id }), delivery: getDeliveryCounts({ caseId: c.id }) }));
+    const countsAfter = [sent, waiting, byPost].map((c) => ({ n: getSignatureCount({ caseId: c.id }), byCountry: getCountsByCountryForCase({ caseId: c.id }), delivery: getDeliveryCounts({ caseId: c.id }) }));
     expect(countsAfter.map((c) => c.n)).toEqual(countsBefore.map((c) => c.n));
     expect(countsAfter.map((c) => c.byCountry)).toEqual(countsBefore.map((c) => c.byCountry));
     expect(countsAfter[0]!.delivery).toEqual(countsBefore[0]!.delivery);

@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appeals, outbox, signatureOffers, signatures } from "@/db/schema";
-import { normalizeEmail } from "../signatures/schemas";
+import { canonicalEmail } from "../signatures/canonical-email";
 import type { ErasurePreview } from "./schemas";
 
 // The same function that computes signatures.email_normalized when someone signs, imported rather than copied:
 // if that rule changes (one person, one count), erasure keeps finding every signature it made.
-export const erasureKey = (email: string): string => normalizeEmail(email);
+export const erasureKey = (email: string): string => canonicalEmail(email);
 
 export type SupporterRows = {
   /** the address as signatures.email_normalized holds it */

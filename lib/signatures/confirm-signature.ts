@@ -96,7 +96,8 @@ export function getConfirmationByToken({ token, now = new Date() }: { token: str
   const row = findByToken(token);
   if (!row) return { state: "invalid" };
   const about = { caseSlug: row.caseSlug, personName: row.personName, caseTitle: row.caseTitle };
-  if (row.status === "confirmed") return { state: "confirmed", ...about };
+  // a merged signature was confirmed, then found to be a second count of the same person: its link says so
+  if (row.status === "confirmed" || row.status === "merged") return { state: "confirmed", ...about };
   if (row.tokenExpiresAt.getTime() < now.getTime()) return { state: "expired", ...about };
   if (row.caseState !== "published") return { state: "closed", ...about };
   // past its deadline the case takes no more action: a late confirmation would send a letter nobody asked for now

@@ -12,12 +12,14 @@ import { rateLimitUnit } from "../security/client-address";
 import { consumeRateLimit } from "../security/rate-limits";
 import { hashToken, newId, randomToken } from "../security/secret";
 import { officialName } from "../targets/naming";
-import { normalizeEmail, type SignAppealInput } from "./schemas";
 import { renderSignedLetters } from "./signed-letters";
+import { canonicalEmail, DISPOSABLE_EMAIL_MESSAGE, isDisposableAddress } from "./canonical-email";
+import type { SignAppealInput } from "./schemas";
 
 export type SubmitSignatureResult =
   | { ok: true }
   | { ok: false; code: "not_found" | "closed"; message: string }
+  | { ok: false; code: "disposable_email"; field: "email"; message: string }
   | { ok: false; code: "rate_limited"; message: string; retryAfterMinutes: number };
 
 /**
@@ -44,7 +46,10 @@ export function submitSignature({
   now?: Date;
 }): SubmitSignatureResult {
   const config = env();
-  const emailNormalized = normalizeEmail(input.email);
+  // before the transaction: a refused address writes nothing, not even a rate-limit hit
+  if (isDisposableAddress(input.email)) return { ok: false, code: "disposable_email", field: "email", message: DISPOSABLE_EMAIL_MESSAGE };
+  // one person, one count: the uniqueness of a signature and every per-address limit use the canonical address
+  const emailNormalized = canonicalEmail(input.email);
 
   const result = writeTransaction((tx): SubmitSignatureResult => {
     const found = tx

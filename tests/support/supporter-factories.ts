@@ -54,3 +54,16 @@ export function listSelfReportRows({ signatureId }: { signatureId: string }): st
     .map((r) => `${r.channel}:${r.targetId}`)
     .sort();
 }
+
+/** `count` confirmed signatures on `caseId` from `country`, confirmed a day ago (before any public count's step). */
+export function createConfirmedSignatures({ caseId, country, count }: { caseId: string; country: string; count: number }): void {
+  const at = new Date(Date.now() - 86_400_000);
+  for (let i = 0; i < count; i++) {
+    const id = crypto.randomUUID();
+    const email = `supporter-${id.slice(0, 8)}@supporters.example.net`;
+    getDb()
+      .insert(signatures)
+      .values({ id, caseId, fullName: "Sam Taylor", email, emailNormalized: email, country, status: "confirmed", confirmedAt: at, tokenHash: id, tokenExpiresAt: at, createdAt: at, updatedAt: at })
+      .run();
+  }
+}

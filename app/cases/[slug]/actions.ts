@@ -84,6 +84,8 @@ export const signAppeal = defineAction<[slug: string], SignFormState["values"], 
       console.error("signAppeal failed:", error instanceof Error ? error.name : "unknown error");
       return formError(values, FAILED);
     }
+    // a temporary-mail address is refused beside the email field, with everything else typed kept
+    if (!result.ok && result.code === "disposable_email") return withErrors(values, { email: [result.message] });
     if (!result.ok) return formError(values, result.message);
     redirect(`/cases/${slug}/check-email`);
   },

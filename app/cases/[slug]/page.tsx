@@ -100,7 +100,7 @@ export default async function CasePage({ params }: { params: Params }) {
   const count = c.signatureCount;
   const letters = lettersFor(c);
   // refreshed with the signature count (revalidate above), and at once when a print run is marked posted
-  const deliveries = getDeliveryCounts({ caseId: c.id });
+  const deliveries = getDeliveryCounts({ caseId: c.id, asOf: c.countsAsOf });
   const updates = c.updates.map((u) => ({
     id: u.id,
     kind: u.kind,
@@ -222,7 +222,7 @@ export default async function CasePage({ params }: { params: Params }) {
             </div>
             {count > 0 && (
               <div className="border-t border-line bg-paper/60 p-4 sm:p-5">
-                <CountryBreakdown counts={counts} personName={c.personName} />
+                <CountryBreakdown counts={counts} otherCountries={c.otherCountries} personName={c.personName} />
               </div>
             )}
           </div>

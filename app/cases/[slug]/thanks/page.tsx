@@ -9,7 +9,7 @@ import { OwnChannels } from "@/components/own-channels";
 import { PersonPortrait } from "@/components/person-portrait";
 import { ShareLinks } from "@/components/share-links";
 import { getDeliveryCounts } from "@/lib/appeals/delivery-counts";
-import { getPublicCaseBySlug, getSignatureCount, listPublicCases } from "@/lib/cases/queries";
+import { getPublicCaseBySlug, listPublicCases } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
 import { channelFor } from "@/lib/targets/channel";
 import { getChannelConfig } from "@/lib/targets/channel-config";
@@ -17,7 +17,7 @@ import { splitCases } from "../../../_lib/case-views";
 import { ownChannelsView } from "../../../_lib/own-channels-view";
 import { reportSentMyself } from "./actions";
 
-// The exact count, fresh: the supporter has just been added to it. Dynamic pages are sent "private, no-store":
+// The public count (lib/cases/public-counts): exact and fresh once large, in steps while small. Dynamic pages are sent "private, no-store":
 // with `?s=…&k=…` this one shows the supporter's own letter.
 export const dynamic = "force-dynamic";
 
@@ -38,7 +38,8 @@ export default async function ThanksPage({
   const own = ownChannelsView({ slug, query: await searchParams });
   const found = getPublicCaseBySlug({ slug });
   if (!found) notFound();
-  const count = getSignatureCount({ caseId: found.id });
+  // the public figure, even here: anyone can open this page, and a supporter's own link can be reloaded at will
+  const count = found.signatureCount;
   const url = `${env().appUrl}/cases/${found.slug}`;
   const channelConfig = getChannelConfig();
   const fixed = found.targets.filter((t) => t.routing === "fixed");
@@ -69,8 +70,12 @@ export default async function ThanksPage({
 
           <div className="mt-8 max-w-xl rounded-md border-2 border-ink bg-surface p-5">
             <GoalBar count={count} goal={found.goal} emphasis />
-            <p className="mt-3 text-[0.9375rem] text-ink-soft">Your appeal is one of them.</p>
-            <DeliveryCounts counts={getDeliveryCounts({ caseId: found.id })} className="mt-4 border-t border-line pt-3" />
+            <p className="mt-3 text-[0.9375rem] text-ink-soft">
+              {found.countsAsOf
+                ? "Your appeal joins this count within 20 minutes: while a count is small it moves in steps, so nobody watching can tell when someone signed."
+                : "Your appeal is one of them."}
+            </p>
+            <DeliveryCounts counts={getDeliveryCounts({ caseId: found.id, asOf: found.countsAsOf })} className="mt-4 border-t border-line pt-3" />
           </div>
 
           <section aria-labelledby="next-heading" className="mt-10 max-w-2xl">
