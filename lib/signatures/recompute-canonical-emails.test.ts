@@ -90,12 +90,13 @@ describe("recomputeCanonicalEmails", () => {
     expect(mergeEntries(a.id)).toEqual([{ outcome: "merged", signatureId: later.id, keptSignatureId: earlier.id }]);
     expect(getConfirmationByToken({ token: later.token }).state).toBe("confirmed");
 
-    // B: one signature, and both links still work
+    // B: one signature, and both links still work (rows from before letters were stored at signing: each link opens
+    // the page that shows the letter as it reads now, to confirm)
     const rowsB = rowsOf(b.id);
     expect(rowsB.map((r) => [r.id, r.emailNormalized])).toEqual([[firstPending.id, `ab${u}@gmail.com`]]);
     expect(getDb().select().from(signatureOffers).where(orm.eq(signatureOffers.signatureId, firstPending.id)).all()).toHaveLength(1);
-    expect(getConfirmationByToken({ token: firstPending.token }).state).toBe("ready");
-    expect(getConfirmationByToken({ token: secondPending.token })).toMatchObject({ state: "ready", letter: { signedAs: "A. B." } });
+    expect(getConfirmationByToken({ token: firstPending.token })).toMatchObject({ state: "changed", changed: { reason: "unrecorded" } });
+    expect(getConfirmationByToken({ token: secondPending.token })).toMatchObject({ state: "changed", changed: { reason: "unrecorded" }, letter: { signedAs: "A. B." } });
     expect(mergeEntries(b.id).map((e) => e.outcome)).toEqual(["offer"]);
 
     // C: only the confirmed one
