@@ -206,4 +206,17 @@ describe("erasure by an admin", () => {
     expect(audit.map((a) => a.action)).toContain("supporter.erase");
     expect(JSON.stringify(audit)).not.toContain(email);
   });
+  it("finds a signature by any spelling of the same mailbox (one person, one count: the canonical address)", async () => {
+    const theCase = createTestCase();
+    const local = `qu.in.ce${crypto.randomUUID().slice(0, 6)}`;
+    const typed = `${local}+ua@googlemail.com`;
+    confirmSignature({ token: sign({ slug: theCase.slug, email: typed, fullName: "Philippa Quincewood-Spelling" }) });
+    await deliverAll();
+    const { userId } = inviteUser({ email: `admin-${crypto.randomUUID().slice(0, 6)}@staff.example.org`, role: "admin" });
+
+    const counts = eraseSupporter({ email: `${local.replaceAll(".", "")}@gmail.com`, actorUserId: userId });
+    expect(counts.signaturesErased).toBe(1);
+    expect(rowsMentioning(typed)).toEqual([]);
+    expect(rowsMentioning("Quincewood-Spelling")).toEqual([]);
+  });
 });
