@@ -1,5 +1,5 @@
 import "server-only";
-// What the public sees of a case's count (docs/decisions/0xx-public-counts.md). Staff pages read the exact
+// What the public sees of a case's count (docs/decisions/014-public-counts.md). Staff pages read the exact
 // figures from lib/dashboard instead.
 import { and, eq, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";

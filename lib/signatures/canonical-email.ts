@@ -1,5 +1,5 @@
 import "server-only";
-// One person, one count (docs/decisions/0xx-canonical-email.md): the key under which an address is unique per
+// One person, one count (docs/decisions/013-canonical-email.md): the key under which an address is unique per
 // case and counted by every per-address limit, and the refusal of temporary-mail domains. Both rules come from
 // maintained packages (validator's provider rules, mailchecker's disposable-domain list), never a list kept here.
 // Server only: mailchecker's list is ~56,000 domains, too heavy for the sign form's bundle.

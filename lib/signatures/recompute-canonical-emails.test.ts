@@ -1,6 +1,6 @@
 // The start-up backfill of canonical addresses (issue 8 item 8) against a real SQLite file: rows written under
 // the old normalisation (lower case only) get the canonical key, and two rows that turn out to be one mailbox
-// are resolved as docs/decisions/0xx-canonical-email.md says, each in the audit log.
+// are resolved as docs/decisions/013-canonical-email.md says, each in the audit log.
 import * as orm from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";

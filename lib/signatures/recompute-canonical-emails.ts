@@ -22,7 +22,7 @@ export type CanonicalBackfillResult = {
 type Row = typeof signatures.$inferSelect;
 
 /**
- * Makes every signature's `emailNormalized` the canonical address (docs/decisions/0xx-canonical-email.md). SQL
+ * Makes every signature's `emailNormalized` the canonical address (docs/decisions/013-canonical-email.md). SQL
  * cannot run validator's provider rules, so this runs in JS at every start (scripts/prepare.ts, after the
  * migrations), in batches of one transaction each; it is idempotent and costs one read per row when nothing is
  * left to do, and it follows a change of those rules when the package is upgraded.
