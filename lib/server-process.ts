@@ -1,6 +1,7 @@
 import "server-only";
 import { databaseFile, pendingMigrationCount } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
+import { sweepUnusedPhotos } from "./cases/photos";
 import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
@@ -56,6 +57,14 @@ export function startServerProcess(): void {
         retentionRunning = false;
       });
   }, 30_000).unref();
+  // photos uploaded and never saved, or missed when a change dropped them (lib/cases/photos.ts)
+  setInterval(() => {
+    try {
+      sweepUnusedPhotos();
+    } catch (error) {
+      console.error("Photo sweep failed:", error instanceof Error ? error.name : "unknown error");
+    }
+  }, 60 * 60_000).unref();
   console.log(`Mail goes to ${describeTransport()}`);
   if (isMailboxEnabled()) console.warn(mailboxStartNotice({ appUrl: config.appUrl, code: mailboxAccessCode() }));
 }

@@ -14,12 +14,12 @@ import {
 } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useServerAnswer } from "@/components/forms/use-server-answer";
+import { PHOTO_MAX_BYTES, PHOTO_UPLOAD_ERRORS } from "@/lib/cases/photo-upload";
 import { LIMITS, type CaseEditorState, type CaseField, type CaseFormValues } from "@/lib/cases/case-schemas";
 import { RichText } from "../rich-text";
 
 type Option = { value: string; label: string };
 
-const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 const ERROR_ORDER: (CaseField | "photo")[] = [
   "personName",
   "personNameLocal",
@@ -64,6 +64,7 @@ const LABELS: Record<CaseField | "photo", string> = {
 
 const noSubscribe = () => () => {};
 const fieldId = (f: CaseField | "photo") => `case-${f}`;
+const PHOTO_FORM_ID = "case-photo-upload";
 const codePoints = (s: string) => [...s].length;
 type MakeSlug = (name: string) => string;
 
@@ -90,6 +91,7 @@ export function CaseEditorForm({
   const [values, setValues] = useState<CaseFormValues>(state.values);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [localPhoto, setLocalPhoto] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   // An empty address is made from the name on save; until it is typed by hand, the field shows that suggestion.
   const [slugFollowsName, setSlugFollowsName] = useState(!state.values.slug);
@@ -158,17 +160,37 @@ export function CaseEditorForm({
   const removing = values.removePhoto === "on";
   const hasPhoto = Boolean((photoPath && !removing) || localPhoto);
 
-  function choosePhoto(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
+  // With JavaScript a chosen file is stored at once through the upload route (app/admin/photos), which answers
+  // with its path for the hidden field; the editor's own form never carries the file.
+  async function choosePhoto(e: ChangeEvent<HTMLInputElement>) {
+    const input = e.target;
+    const file = input.files?.[0];
     setLocalPhoto(null);
     setPhotoError(null);
     if (!file) return;
     if (file.size > PHOTO_MAX_BYTES) {
-      setPhotoError("This photo is larger than 5 MB. Choose a smaller file.");
-      e.target.value = "";
+      setPhotoError(PHOTO_UPLOAD_ERRORS["too-large"]);
+      input.value = "";
       return;
     }
-    setLocalPhoto(URL.createObjectURL(file));
+    const body = new FormData();
+    body.set("photo", file);
+    setUploading(true);
+    try {
+      const response = await fetch("/admin/photos", { method: "POST", body, headers: { Accept: "application/json" }, credentials: "same-origin" });
+      const answer = (await response.json().catch(() => ({}))) as { photoPath?: string; error?: string };
+      if (!response.ok || !answer.photoPath) {
+        setPhotoError(answer.error ?? "The photo could not be uploaded. Try again.");
+        return;
+      }
+      setLocalPhoto(URL.createObjectURL(file));
+      setValues((v) => ({ ...v, photoPath: answer.photoPath!, removePhoto: "" }));
+    } catch {
+      setPhotoError("The photo could not be uploaded: check your connection and try again.");
+    } finally {
+      input.value = "";
+      setUploading(false);
+    }
   }
 
   // Submitted by hand, not through React's form action: after an action React resets the form's fields, and a
@@ -180,12 +202,11 @@ export function CaseEditorForm({
     const formData = new FormData(event.currentTarget, submitter);
     // a suggestion is sent as "left empty", so the server numbers it if another case has it, as without JS
     if (slugFollowsName) formData.set("slug", "");
-    // the server keeps the file (its path comes back in the hidden field) or refuses it: never send it twice
-    if (fileRef.current) fileRef.current.value = "";
     startTransition(() => formAction(formData));
   }
 
   return (
+    <>
     <form action={formAction} onSubmit={submit} noValidate className="space-y-8">
       {caseId && <input type="hidden" name="id" value={caseId} />}
 
@@ -220,7 +241,7 @@ export function CaseEditorForm({
           <legend className="px-1 font-bold">Photo (optional)</legend>
           <p className="text-[0.9375rem] text-ink-soft">
             Only with the person’s or their family’s consent. Location and camera details are removed from the file
-            when you save.
+            when it is uploaded. The public sees it once the case is published.
           </p>
           <div className="mt-4 grid gap-5 sm:grid-cols-[8rem_minmax(0,1fr)]">
             <div className="aspect-[4/5] w-32 overflow-hidden rounded-md border border-line bg-paper-deep">
@@ -250,14 +271,25 @@ export function CaseEditorForm({
                   ref={fileRef}
                   id={fieldId("photo")}
                   name="photo"
+                  form={PHOTO_FORM_ID}
                   type="file"
                   accept="image/png,image/jpeg,image/webp"
                   className="block w-full text-[0.9375rem] file:mr-3 file:cursor-pointer file:rounded-sm file:border-2 file:border-ink file:bg-surface file:px-3 file:py-1.5 file:font-bold"
                   aria-invalid={errorOf("photo") ? true : undefined}
                   aria-describedby={describedBy("photo")}
                   onChange={choosePhoto}
+                  disabled={uploading}
                 />
               </Field>
+              <output className="block text-[0.9375rem] text-ink-soft">{uploading ? "Uploading the photo…" : ""}</output>
+              {!hydrated && (
+                <div>
+                  <button type="submit" form={PHOTO_FORM_ID} className="btn btn-secondary">
+                    Upload photo
+                  </button>
+                  <span className="field-hint mt-1">Without JavaScript, uploading reloads this page: save your other changes first.</span>
+                </div>
+              )}
             </div>
           </div>
           <div className="mt-5 grid gap-5 sm:grid-cols-2">
@@ -408,6 +440,12 @@ export function CaseEditorForm({
         <p className="hidden text-[0.9375rem] text-ink-soft sm:block">Saving never publishes: an admin publishes from “Review & publish”.</p>
       </div>
     </form>
+    {/* the upload form without JavaScript: the file field above belongs to it (form attribute), so the editor's own
+        form, a server action with a 1 MB limit, never carries a file */}
+    <form id={PHOTO_FORM_ID} method="post" action="/admin/photos" encType="multipart/form-data" hidden>
+      {caseId && <input type="hidden" name="caseId" value={caseId} />}
+    </form>
+    </>
   );
 }
 

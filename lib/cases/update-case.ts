@@ -8,6 +8,7 @@ import { proposeRevision } from "../revisions/propose-revision";
 import { reviewRule } from "../revisions/review-rule";
 import { canSeeCases } from "./admin-queries";
 import type { CaseFieldErrors } from "./case-schemas";
+import { releaseCasePhotos } from "./photos";
 import { changedFields, checkCaseInput, type CaseData } from "./check-case-input";
 
 export type UpdateCaseResult =
@@ -43,7 +44,8 @@ export function updateCase({
   now?: Date;
 }): UpdateCaseResult {
   if (!canSeeCases(user) || !id) return { ok: false, notFound: true, errors: { form: ["This case does not exist, or you may not edit it."] } };
-  return writeTransaction((tx) => {
+  let replacedPhoto: string | null = null;
+  const result = writeTransaction((tx) => {
     const existing = tx.select().from(cases).where(eq(cases.id, id)).get();
     if (!existing) return { ok: false as const, notFound: true as const, errors: { form: ["This case does not exist, or you may not edit it."] } };
     const checked = checkCaseInput({ db: tx, input, existing, photoError, now });
@@ -65,10 +67,14 @@ export function updateCase({
         });
       } else {
         applyCaseChange(tx, { id, data: checked.data, changed, actorId: user.id, now });
+        if (changed.includes("photoPath")) replacedPhoto = existing.photoPath;
       }
     }
     return { ok: true as const, id, slug: revisionId ? existing.slug : checked.data.slug, previousSlug: existing.slug, state: existing.state, changed, revisionId };
   });
+  // a replaced or removed photo leaves the server once the change that dropped it has committed
+  if (replacedPhoto) releaseCasePhotos({ photoPaths: [replacedPhoto] });
+  return result;
 }
 
 /** The write itself, for a direct edit and an approved revision alike (inside the caller's transaction). */

@@ -5,6 +5,7 @@ import { caseRevisions, cases, targets, users, type RevisionKind } from "@/db/sc
 import type { CurrentUser } from "../auth/queries";
 import { recordAudit } from "../audit/record-audit";
 import type { CaseData } from "../cases/check-case-input";
+import { releaseRevisionPhotos } from "../cases/photos";
 import { applyCaseChange } from "../cases/update-case";
 import { applyLetterTemplate, currentLetter } from "../letters/save-letter-template";
 import type { LetterTemplateInput } from "../letters/schemas";
@@ -121,6 +122,7 @@ export function approveRevision({ revisionId, user, now = new Date() }: { revisi
     return { ok: true, caseId: revision.caseId, kind: revision.kind, caseSlug: slug, wake: applied.wake };
   });
   if (result.ok && result.wake) wakeOutbox();
+  if (result.ok) releaseRevisionPhotos({ revisionId });
   if (result.ok) return { ok: true, caseId: result.caseId, kind: result.kind, caseSlug: result.caseSlug };
   return result;
 }

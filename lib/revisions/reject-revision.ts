@@ -4,11 +4,12 @@ import { writeTransaction } from "@/db/client";
 import { caseRevisions, cases } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";
 import { recordAudit } from "../audit/record-audit";
+import { releaseRevisionPhotos } from "../cases/photos";
 import { isAdminNow, REVISION_FORBIDDEN, type DecideRevisionResult } from "./approve-revision";
 
 /** An admin rejects a pending revision: nothing of it is applied, and the audit log says who and when. */
 export function rejectRevision({ revisionId, user, now = new Date() }: { revisionId: string; user: Pick<CurrentUser, "id" | "role">; now?: Date }): DecideRevisionResult {
-  return writeTransaction((tx): DecideRevisionResult => {
+  const result = writeTransaction((tx): DecideRevisionResult => {
     if (!isAdminNow(tx, user)) return REVISION_FORBIDDEN;
     const revision = tx.select().from(caseRevisions).where(eq(caseRevisions.id, revisionId)).get();
     if (!revision) return { ok: false, code: "not_found", message: "This change does not exist." };
@@ -23,4 +24,6 @@ export function rejectRevision({ revisionId, user, now = new Date() }: { revisio
     const slug = tx.select({ slug: cases.slug }).from(cases).where(eq(cases.id, revision.caseId)).get()?.slug ?? "";
     return { ok: true, caseId: revision.caseId, kind: revision.kind, caseSlug: slug };
   });
+  if (result.ok) releaseRevisionPhotos({ revisionId });
+  return result;
 }

@@ -4,12 +4,13 @@ import { writeTransaction } from "@/db/client";
 import { caseRevisions } from "@/db/schema";
 import type { CurrentUser } from "../auth/queries";
 import { recordAudit } from "../audit/record-audit";
+import { releaseRevisionPhotos } from "../cases/photos";
 import type { DecideRevisionResult } from "./approve-revision";
 
 /** The author takes back their own pending change (a mistake, or one an admin asked them to redo): nothing of it
  * is applied. Only the author may: anyone else's would be a rejection, which is an admin's. */
 export function withdrawRevision({ revisionId, user, now = new Date() }: { revisionId: string; user: Pick<CurrentUser, "id">; now?: Date }): DecideRevisionResult {
-  return writeTransaction((tx): DecideRevisionResult => {
+  const result = writeTransaction((tx): DecideRevisionResult => {
     const revision = tx.select().from(caseRevisions).where(eq(caseRevisions.id, revisionId)).get();
     if (!revision) return { ok: false, code: "not_found", message: "This change does not exist." };
     if (revision.authorId !== user.id) return { ok: false, code: "forbidden", message: "Only the person who proposed a change can withdraw it.", caseId: revision.caseId };
@@ -23,4 +24,6 @@ export function withdrawRevision({ revisionId, user, now = new Date() }: { revis
     recordAudit(tx, { actorUserId: user.id, action: "revision.withdraw", subjectType: "case", subjectId: revision.caseId, details: { revisionId, kind: revision.kind } }, now);
     return { ok: true, caseId: revision.caseId, kind: revision.kind, caseSlug: "" };
   });
+  if (result.ok) releaseRevisionPhotos({ revisionId });
+  return result;
 }

@@ -8,7 +8,6 @@ import { getCaseForEditor } from "@/lib/cases/admin-queries";
 import { parseUtcDateTime, readCaseFields, type CaseEditorState, type CaseFormValues, type WorkflowFormState } from "@/lib/cases/case-schemas";
 import { closeCase } from "@/lib/cases/close-case";
 import { createCase } from "@/lib/cases/create-case";
-import { saveCasePhoto } from "@/lib/cases/photos";
 import { cancelScheduledPublish, publishCase } from "@/lib/cases/publish-case";
 import { submitCaseForReview } from "@/lib/cases/submit-case-for-review";
 import { updateCase } from "@/lib/cases/update-case";
@@ -16,34 +15,21 @@ import { formError, withErrors } from "@/lib/forms/form-state";
 import { PROPOSED_MESSAGE } from "@/lib/revisions/describe";
 import { editorValues } from "./_lib/editor-values";
 
-/** The uploaded file, if one was chosen, stored and re-encoded; its path then rides in the form's hidden field,
- * so a later validation error does not make the campaigner choose it again. */
-async function takePhoto(formData: FormData, values: CaseFormValues): Promise<{ values: CaseFormValues; photoError?: string }> {
-  const file = formData.get("photo");
-  if (!(file instanceof Blob) || file.size === 0) return { values };
-  const saved = await saveCasePhoto({ file });
-  if (!saved.ok) return { values, photoError: saved.error };
-  return { values: { ...values, photoPath: saved.photoPath, removePhoto: "" } };
-}
-
 const readEditor = (formData: FormData) => ({ id: formText(formData, "id"), intent: formText(formData, "intent"), fields: readCaseFields(formData) as CaseFormValues });
 const refusedEditor = ({ values, message }: { values: ReturnType<typeof readEditor>; message: string }): CaseEditorState => formError(values.fields, message);
 
-/** "Preview story" without JavaScript: the page again, with every value and the rendered story. Saves nothing. */
-async function previewOnly(formData: FormData, values: CaseFormValues): Promise<CaseEditorState> {
-  const photo = await takePhoto(formData, values);
-  return { values: photo.values, preview: true, ...(photo.photoError ? { fieldErrors: { photo: [photo.photoError] } } : {}) };
-}
+/** "Preview story" without JavaScript: the page again, with every value and the rendered story. Saves nothing.
+ * (Photos arrive through their own route, app/admin/photos: this form carries only the stored photo's path.) */
+const previewOnly = (values: CaseFormValues): CaseEditorState => ({ values, preview: true });
 
 export const createCaseAction = defineAction<[], ReturnType<typeof readEditor>, CaseEditorState, CurrentUser>({
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
-  async work({ user, values, formData }) {
-    if (values.intent === "preview") return previewOnly(formData, values.fields);
-    const photo = await takePhoto(formData, values.fields);
-    const result = createCase({ input: photo.values, user, photoError: photo.photoError });
-    if (!result.ok) return withErrors(photo.values, result.errors);
+  async work({ user, values }) {
+    if (values.intent === "preview") return previewOnly(values.fields);
+    const result = createCase({ input: values.fields, user });
+    if (!result.ok) return withErrors(values.fields, result.errors);
     revalidatePath("/admin/cases");
     redirect(`/admin/cases/${result.id}?created=1`);
   },
@@ -53,11 +39,10 @@ export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, 
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
-  async work({ user, values, formData }) {
-    if (values.intent === "preview") return previewOnly(formData, values.fields);
-    const photo = await takePhoto(formData, values.fields);
-    const result = updateCase({ id: values.id, input: photo.values, user, photoError: photo.photoError });
-    if (!result.ok) return withErrors(photo.values, result.errors);
+  async work({ user, values }) {
+    if (values.intent === "preview") return previewOnly(values.fields);
+    const result = updateCase({ id: values.id, input: values.fields, user });
+    if (!result.ok) return withErrors(values.fields, result.errors);
     revalidatePath(`/admin/cases/${result.id}`, "layout");
     revalidatePath("/admin/cases");
     if (result.state === "published" || result.state === "closed") {
@@ -66,7 +51,7 @@ export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, 
     }
     const saved = getCaseForEditor({ id: result.id, user });
     return {
-      values: saved ? editorValues(saved) : photo.values,
+      values: saved ? editorValues(saved) : values.fields,
       done:
         result.changed.length === 0
           ? "Nothing had changed."

@@ -1,20 +1,30 @@
-import { readCasePhoto } from "@/lib/cases/photos";
+import { checkAccess, requireCampaigner } from "@/lib/auth/guards";
+import { isPublicPhoto, readCasePhoto } from "@/lib/cases/photos";
 
 export const dynamic = "force-dynamic";
 
-/** Case portraits stored by the editor (lib/cases/photos.ts). A file's name is random and its content never
- * changes, so browsers and caches may keep it for a year. */
-export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" } });
+
+/**
+ * Case portraits stored by the editor (lib/cases/photos.ts). The public sees only the photo of a published or
+ * closed case; staff signed in also see drafts' and proposed photos. A file's content never changes under its
+ * random name, but a photo can be taken down (replaced, removed, its case unpublished), so caches keep it five
+ * minutes and then ask again (the ETag makes that a cheap 304); staff answers are never stored by shared caches.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
+  const isPublic = isPublicPhoto({ name });
+  if (!isPublic && !(await checkAccess(requireCampaigner)).ok) return notFound();
   const bytes = readCasePhoto({ name });
-  if (!bytes) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": "image/webp",
-      "Content-Length": String(bytes.length),
-      "Cache-Control": "public, max-age=31536000, immutable",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Disposition": "inline",
-    },
-  });
+  if (!bytes) return notFound();
+  const etag = `"${name.slice(0, 32)}"`;
+  const headers = {
+    "Cache-Control": isPublic ? "public, max-age=300, must-revalidate" : "private, no-cache",
+    ETag: etag,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Disposition": "inline",
+  };
+  if (request.headers.get("if-none-match")?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+  return new Response(new Uint8Array(bytes), { headers: { ...headers, "Content-Type": "image/webp", "Content-Length": String(bytes.length) } });
 }

@@ -10,6 +10,7 @@ import { getCaseForEditor } from "@/lib/cases/admin-queries";
 import { guardPage } from "../../_lib/page-guard";
 import { signOutAction } from "../../actions";
 import { editorValues } from "../_lib/editor-values";
+import { withUploadedPhoto } from "../_lib/uploaded-photo";
 import { countrySelectOptions, riskStatusOptions } from "../_lib/options";
 import { updateCaseAction } from "../actions";
 
@@ -25,7 +26,8 @@ export default async function CaseDetailsPage({ params, searchParams }: Props) {
   const c = getCaseForEditor({ id, user });
   if (!c) notFound();
   const pending = listCaseRevisions({ caseId: c.id, decided: 0 });
-  const created = (await searchParams).created === "1";
+  const query = await searchParams;
+  const created = query.created === "1";
   const isPublic = c.state === "published" || c.state === "closed";
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
@@ -33,10 +35,13 @@ export default async function CaseDetailsPage({ params, searchParams }: Props) {
       <div className="mt-8">
         <CaseEditorForm
           action={updateCaseAction}
-          initial={{
-            values: editorValues(c),
-            done: created ? "Draft saved. Next: add the officials on the Targets tab and write the model letter." : undefined,
-          }}
+          initial={withUploadedPhoto(
+            {
+              values: editorValues(c),
+              done: created ? "Draft saved. Next: add the officials on the Targets tab and write the model letter." : undefined,
+            },
+            query,
+          )}
           caseId={c.id}
           countries={countrySelectOptions()}
           riskStatuses={riskStatusOptions()}

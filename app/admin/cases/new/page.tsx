@@ -7,6 +7,7 @@ import { todayIso } from "@/lib/cases/queries";
 import { guardPage } from "../../_lib/page-guard";
 import { signOutAction } from "../../actions";
 import { newCaseValues } from "../_lib/editor-values";
+import { withUploadedPhoto } from "../_lib/uploaded-photo";
 import { countrySelectOptions, riskStatusOptions } from "../_lib/options";
 import { createCaseAction } from "../actions";
 
@@ -14,7 +15,9 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "New case" };
 
-export default async function NewCasePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewCasePage({ searchParams }: Props) {
   const user = await guardPage(requireCampaigner);
   return (
     <AdminShell user={user} current="cases" signOutAction={signOutAction}>
@@ -36,7 +39,7 @@ export default async function NewCasePage() {
       <div className="mt-8">
         <CaseEditorForm
           action={createCaseAction}
-          initial={{ values: newCaseValues(todayIso()) }}
+          initial={withUploadedPhoto({ values: newCaseValues(todayIso()) }, await searchParams)}
           countries={countrySelectOptions()}
           riskStatuses={riskStatusOptions()}
           submitLabel="Save draft"
