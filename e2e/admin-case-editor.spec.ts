@@ -92,11 +92,8 @@ test("an admin writes a case with a photo, keeps the text through an error, prev
   expect((await stranger.request.get(`/api/v1/cases/${slug}`)).status()).toBe(404);
   const before = (await (await stranger.request.get("/api/v1/cases")).json()) as { cases: { slug: string }[] };
   expect(before.cases.map((c) => c.slug)).not.toContain(slug);
-  const photo = await stranger.request.get(photoSrc!);
-  expect(photo.headers()["content-type"]).toBe("image/webp");
-  expect(photo.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(photo.headers()["cache-control"]).toContain("immutable");
-  expect((await sharp(await photo.body()).metadata()).exif).toBeUndefined();
+  // nor the photo of a case not yet published
+  expect((await stranger.request.get(photoSrc!)).status()).toBe(404);
 
   // publish
   await page.getByRole("link", { name: "Back to the editor" }).click();
@@ -110,6 +107,15 @@ test("an admin writes a case with a photo, keeps the text through an error, prev
   await expect(outsider.getByRole("link", { name: /Amina Diallo/ }).first()).toBeVisible();
   const after = (await (await stranger.request.get("/api/v1/cases")).json()) as { cases: { slug: string }[] };
   expect(after.cases.map((c) => c.slug)).toContain(slug);
+  // the photo is public now, re-encoded without metadata, cached briefly and revalidated (it can be taken down)
+  const photo = await stranger.request.get(photoSrc!);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()["content-type"]).toBe("image/webp");
+  expect(photo.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(photo.headers()["cache-control"]).toBe("public, max-age=300, must-revalidate");
+  expect((await sharp(await photo.body()).metadata()).exif).toBeUndefined();
+  const revalidated = await stranger.request.get(photoSrc!, { headers: { "If-None-Match": photo.headers()["etag"]! } });
+  expect(revalidated.status()).toBe(304);
   const publicPage = await outsider.goto(`/cases/${slug}`);
   expect(publicPage?.status()).toBe(200);
   await expect(outsider.getByText("Preview — not published.")).toHaveCount(0);
