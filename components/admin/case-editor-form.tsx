@@ -92,6 +92,7 @@ export function CaseEditorForm({
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [localPhoto, setLocalPhoto] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  const [photoChosen, setPhotoChosen] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   // An empty address is made from the name on save; until it is typed by hand, the field shows that suggestion.
   const [slugFollowsName, setSlugFollowsName] = useState(!state.values.slug);
@@ -130,7 +131,8 @@ export function CaseEditorForm({
   }, [slugFollowsName, makeSlug]);
 
   const errors = state.fieldErrors ?? {};
-  const errorOf = (f: CaseField | "photo") => (f === "photo" && photoError ? photoError : errors[f]?.[0]);
+  // a refusal the server sent back (an upload without JavaScript) stands until a new file is chosen
+  const errorOf = (f: CaseField | "photo") => (f === "photo" ? (photoError ?? (photoChosen ? undefined : errors.photo?.[0])) : errors[f]?.[0]);
   const set = (f: CaseField) => (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [f]: e.target.value }));
   const describedBy = (f: CaseField | "photo", hint = true) =>
@@ -168,6 +170,7 @@ export function CaseEditorForm({
     setLocalPhoto(null);
     setPhotoError(null);
     if (!file) return;
+    setPhotoChosen(true);
     if (file.size > PHOTO_MAX_BYTES) {
       setPhotoError(PHOTO_UPLOAD_ERRORS["too-large"]);
       input.value = "";
@@ -197,7 +200,8 @@ export function CaseEditorForm({
   // reset <select> (country, situation) loses its value even when controlled. Without JS the form posts as usual.
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (isPending) return;
+    // saving mid-upload would save the old photo and then lose the new one when the answer replaces the form
+    if (isPending || uploading) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const formData = new FormData(event.currentTarget, submitter);
     // a suggestion is sent as "left empty", so the server numbers it if another case has it, as without JS
@@ -434,8 +438,8 @@ export function CaseEditorForm({
       </Section>
 
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-4 border-t border-line bg-paper/95 px-4 py-2 sm:mx-0 sm:rounded-md sm:border sm:py-4">
-        <button type="submit" name="intent" value="save" className="btn btn-primary" aria-disabled={isPending ? true : undefined}>
-          {isPending ? "Saving…" : submitLabel}
+        <button type="submit" name="intent" value="save" className="btn btn-primary" aria-disabled={isPending || uploading ? true : undefined}>
+          {isPending ? "Saving…" : uploading ? "Uploading the photo…" : submitLabel}
         </button>
         <p className="hidden text-[0.9375rem] text-ink-soft sm:block">Saving never publishes: an admin publishes from “Review & publish”.</p>
       </div>

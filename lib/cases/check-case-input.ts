@@ -3,7 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cases, type CaseState } from "@/db/schema";
 import { caseFieldErrors, CaseInputSchema, hasErrors, mergeErrors, readCaseFields, type CaseFieldErrors, type CaseInput } from "./case-schemas";
-import { casePhotoExists } from "./photos";
+import { casePhotoExists, photoInUse } from "./photos";
 import { todayIso } from "./queries";
 import { uniqueCaseSlug } from "./unique-case-slug";
 
@@ -61,8 +61,12 @@ export function checkCaseInput({
   if (photoError) add("photo", photoError);
   const removePhoto = parsed.success ? parsed.data.removePhoto : false;
   const photoPath = removePhoto ? null : raw.photoPath.trim() || null;
-  if (photoPath && !errors.photoPath && photoPath !== existing?.photoPath && !casePhotoExists({ photoPath }))
-    add("photo", "The uploaded photo was not found. Choose the file again.");
+  if (photoPath && !errors.photoPath && photoPath !== existing?.photoPath) {
+    if (!casePhotoExists({ photoPath })) add("photo", "The uploaded photo was not found. Choose the file again.");
+    // a new photo is a fresh upload: another case's (or another pending change's) photo would stay online when
+    // that case takes it down, and a draft's would go public through a case already published
+    else if (photoInUse({ db, photoPath })) add("photo", "This photo is used by another case. Upload the file again for this case.");
+  }
   if (photoPath && !raw.photoAlt.trim() && !errors.photoAlt)
     add("photoAlt", "Describe the photo for people who cannot see it, e.g. “Li Qiaochu smiling, in a blue coat”.");
 

@@ -15,6 +15,8 @@ import { approveRevision } from "../revisions/approve-revision";
 import { rejectRevision } from "../revisions/reject-revision";
 import { withdrawRevision } from "../revisions/withdraw-revision";
 import { isPublicPhoto, photosDirectory, releaseCasePhotos, saveCasePhoto, sweepUnusedPhotos, UNSAVED_PHOTO_GRACE_MS } from "./photos";
+import { withUploadedPhoto } from "@/app/admin/cases/_lib/uploaded-photo";
+import { uploadedPhotoKey } from "./uploaded-photo-key";
 import { updateCase } from "./update-case";
 
 let database: TestDatabase;
@@ -148,5 +150,27 @@ describe("the public and a photo", () => {
     expect(isPublicPhoto({ name: nameOf(photo) })).toBe(true);
     getDb().update(cases).set({ state: "closed" }).where(eq(cases.id, theCase.id)).run();
     expect(isPublicPhoto({ name: nameOf(photo) })).toBe(true);
+  });
+});
+
+describe("a photo that is not this editor's own upload", () => {
+  it("is refused when a case is pointed at another case's photo, so a take-down there takes it down", async () => {
+    const published = await upload();
+    withPhoto("published", published);
+    const draft = createTestCase({ targets: 1, state: "closed" });
+    const result = updateCase({ id: draft.id, input: editorInput(draft.id, { photoPath: published, photoAlt: "Borrowed" }), user: campaigner });
+    expect(result).toMatchObject({ ok: false, errors: { photo: ["This photo is used by another case. Upload the file again for this case."] } });
+    expect(row(draft.id).photoPath).toBeNull();
+  });
+
+  it("is not put in the editor by a link carrying someone else's upload", async () => {
+    const photoPath = await upload();
+    const name = nameOf(photoPath);
+    const initial = { values: { photoPath: "" } };
+    const mine = withUploadedPhoto(initial, { photo: name, key: uploadedPhotoKey({ userId: campaigner.id, name }) }, campaigner.id);
+    expect(mine.values.photoPath).toBe(photoPath);
+    // the campaigner's link opened by an admin: ignored
+    expect(withUploadedPhoto(initial, { photo: name, key: uploadedPhotoKey({ userId: campaigner.id, name }) }, admin.id)).toBe(initial);
+    expect(withUploadedPhoto(initial, { photo: name }, campaigner.id)).toBe(initial);
   });
 });

@@ -79,6 +79,13 @@ const LIMITS = {
     windowSeconds: () => 10 * 60,
     refusal: ({ window, retryAfter }) => `You have sent several tests ${window}. Try again in ${retryAfter}.`,
   },
+  /** photo uploads per staff member (each holds up to 5 MB in memory and on disk for a day when never saved) */
+  photoUpload: {
+    purpose: "photo-upload",
+    count: () => 60,
+    windowSeconds: () => 60 * 60,
+    refusal: ({ window, retryAfter }) => `You have uploaded many photos ${window}. Try again in ${retryAfter}.`,
+  },
 } satisfies Record<string, LimitDefinition>;
 
 export type RateLimitName = keyof typeof LIMITS;

@@ -1,8 +1,11 @@
+import { writeTransaction } from "@/db/client";
 import { checkAccess, requireCampaigner } from "@/lib/auth/guards";
 import { readLimitedBody } from "@/lib/http/limited-body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { PHOTO_MAX_BYTES, PHOTO_UPLOAD_ERRORS, TOO_LARGE, type PhotoUploadError } from "@/lib/cases/photo-upload";
 import { saveCasePhoto } from "@/lib/cases/photos";
+import { uploadedPhotoKey } from "@/lib/cases/uploaded-photo-key";
+import { consumeRateLimit } from "@/lib/security/rate-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +24,13 @@ const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export async function POST(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
-  if (!isSameOrigin(request)) return plain(403, "This upload did not come from this site’s own editor.\n");
+  const refuse = (status: number, message: string) =>
+    wantsJson ? Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } }) : plain(status, `${message}\n`);
+  if (!isSameOrigin(request)) return refuse(403, "This upload did not come from this site’s own editor. Open the editor at this site’s address and try again.");
   const access = await checkAccess(requireCampaigner);
-  if (!access.ok) return plain(access.code === "unauthenticated" ? 401 : 403, "Sign in as a campaigner to upload photos.\n");
+  if (!access.ok) return refuse(access.code === "unauthenticated" ? 401 : 403, "You are signed out: sign in again in another tab, then choose the photo again.");
+  const limit = writeTransaction((tx) => consumeRateLimit(tx, { name: "photoUpload", subject: access.user.id }));
+  if (!limit.allowed) return refuse(429, limit.message);
 
   const body = await readLimitedBody(request, MAX_BODY_BYTES);
   let caseId = "";
@@ -53,7 +60,12 @@ export async function POST(request: Request): Promise<Response> {
     });
   }
   const back = new URL(caseId ? `/admin/cases/${caseId}` : "/admin/cases/new", request.url);
-  if (outcome.ok) back.searchParams.set("photo", outcome.photoPath.slice("/photos/".length));
+  if (outcome.ok) {
+    const name = outcome.photoPath.slice("/photos/".length);
+    back.searchParams.set("photo", name);
+    // only the person who uploaded it gets it in their editor: a link with someone else's upload is ignored
+    back.searchParams.set("key", uploadedPhotoKey({ userId: access.user.id, name }));
+  }
   else back.searchParams.set("photoError", outcome.error);
   return new Response(null, { status: 303, headers: { Location: back.pathname + back.search, "Cache-Control": "no-store" } });
 }

@@ -1,5 +1,5 @@
 import { checkAccess, requireCampaigner } from "@/lib/auth/guards";
-import { isPublicPhoto, readCasePhoto } from "@/lib/cases/photos";
+import { casePhotoExists, isPublicPhoto, readCasePhoto } from "@/lib/cases/photos";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
   const { name } = await params;
   const isPublic = isPublicPhoto({ name });
   if (!isPublic && !(await checkAccess(requireCampaigner)).ok) return notFound();
-  const bytes = readCasePhoto({ name });
-  if (!bytes) return notFound();
+  if (!casePhotoExists({ photoPath: `/photos/${name}` })) return notFound();
   const etag = `"${name.slice(0, 32)}"`;
   const headers = {
     "Cache-Control": isPublic ? "public, max-age=300, must-revalidate" : "private, no-cache",
@@ -26,5 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
     "Content-Disposition": "inline",
   };
   if (request.headers.get("if-none-match")?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+  const bytes = readCasePhoto({ name });
+  if (!bytes) return notFound();
   return new Response(new Uint8Array(bytes), { headers: { ...headers, "Content-Type": "image/webp", "Content-Length": String(bytes.length) } });
 }

@@ -41,6 +41,7 @@ export default async function CaseDetailsPage({ params, searchParams }: Props) {
               done: created ? "Draft saved. Next: add the officials on the Targets tab and write the model letter." : undefined,
             },
             query,
+            user.id,
           )}
           caseId={c.id}
           countries={countrySelectOptions()}

@@ -39,7 +39,7 @@ export default async function NewCasePage({ searchParams }: Props) {
       <div className="mt-8">
         <CaseEditorForm
           action={createCaseAction}
-          initial={withUploadedPhoto({ values: newCaseValues(todayIso()) }, await searchParams)}
+          initial={withUploadedPhoto({ values: newCaseValues(todayIso()) }, await searchParams, user.id)}
           countries={countrySelectOptions()}
           riskStatuses={riskStatusOptions()}
           submitLabel="Save draft"
