@@ -1,6 +1,7 @@
 import "server-only";
 import { databaseFile, pendingMigrationCount } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
+import { logFailure } from "./logging/log-failure";
 import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
@@ -45,13 +46,13 @@ export function startServerProcess(): void {
       purgeExpiredRows();
     } catch (error) {
       // the next tick retries; a thrown timer callback would otherwise take the whole server down
-      console.error("Scheduled publishing or purge failed:", error instanceof Error ? error.message : error);
+      logFailure("scheduled publishing or purge", error);
     }
     // a long backlog runs in batches across ticks; never two runs at once
     if (retentionRunning) return;
     retentionRunning = true;
     runRetention()
-      .catch((error: unknown) => console.error("Retention job failed:", error instanceof Error ? error.name : "unknown error"))
+      .catch((error: unknown) => logFailure("retention job", error))
       .finally(() => {
         retentionRunning = false;
       });

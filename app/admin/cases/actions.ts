@@ -36,9 +36,12 @@ async function previewOnly(formData: FormData, values: CaseFormValues): Promise<
 }
 
 export const createCaseAction = defineAction<[], ReturnType<typeof readEditor>, CaseEditorState, CurrentUser>({
+  name: "createCaseAction",
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
+  // the story typed so far comes back with the words of the failure, as with a refusal
+  failed: refusedEditor,
   async work({ user, values, formData }) {
     if (values.intent === "preview") return previewOnly(formData, values.fields);
     const photo = await takePhoto(formData, values.fields);
@@ -50,9 +53,12 @@ export const createCaseAction = defineAction<[], ReturnType<typeof readEditor>, 
 });
 
 export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, CaseEditorState, CurrentUser>({
+  name: "updateCaseAction",
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
+  // the story typed so far comes back with the words of the failure, as with a refusal
+  failed: refusedEditor,
   async work({ user, values, formData }) {
     if (values.intent === "preview") return previewOnly(formData, values.fields);
     const photo = await takePhoto(formData, values.fields);
@@ -83,6 +89,7 @@ const readId = (formData: FormData) => ({ id: formText(formData, "id") });
 const refusedWorkflow = ({ message }: { message: string }): WorkflowFormState => formError({}, message);
 
 export const submitForReviewAction = defineAction<[], { id: string }, WorkflowFormState, CurrentUser>({
+  name: "submitForReviewAction",
   read: readId,
   guard: requireCampaigner,
   refused: refusedWorkflow,
@@ -104,6 +111,7 @@ const readPublish = (formData: FormData) => ({
 });
 
 export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>, WorkflowFormState, CurrentUser>({
+  name: "publishCaseAction",
   read: readPublish,
   guard: requireAdmin,
   refused: ({ values, message }) => formError({ publishAt: values.publishAt }, message),
@@ -131,6 +139,7 @@ export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>
 });
 
 export const cancelScheduleAction = defineAction<[], { id: string }, WorkflowFormState, CurrentUser>({
+  name: "cancelScheduleAction",
   read: readId,
   guard: requireAdmin,
   refused: refusedWorkflow,
@@ -145,6 +154,7 @@ export const cancelScheduleAction = defineAction<[], { id: string }, WorkflowFor
 const readClose = (formData: FormData) => ({ id: formText(formData, "id"), outcome: formText(formData, "outcome"), outcomeStatus: formText(formData, "outcomeStatus") });
 
 export const closeCaseAction = defineAction<[], ReturnType<typeof readClose>, WorkflowFormState, CurrentUser>({
+  name: "closeCaseAction",
   read: readClose,
   guard: requireAdmin,
   refused: ({ values, message }) => formError({ outcome: values.outcome, outcomeStatus: values.outcomeStatus }, message),
