@@ -1,8 +1,10 @@
 // Following up, end to end: a supporter signs asking to hear back; an admin sees the signature on the dashboard,
-// posts an update, the follower gets it with a working one-click unsubscribe, the case page shows it, and the
-// admin exports the signatures (nobody else can). Real Chromium, the real server, mail read from a real SMTP server.
+// posts an update, the follower gets it with a working one-click unsubscribe, the case page shows it; and the
+// admin exports the signatures with the case page's button (a POST from this origin; nobody else can). Real
+// Chromium, the real server, mail read from a real SMTP server.
 import type { Page } from "@playwright/test";
-import { createTestCase } from "./support/data";
+import { readFile } from "node:fs/promises";
+import { countAuditRows, createConfirmedSignatures, createTestCase } from "./support/data";
 import { expect, test } from "./support/fixtures";
 import { confirmFromMail, fillSignForm } from "./support/journey";
 import { uniqueEmail, type CapturedMail } from "./support/mail";
@@ -20,14 +22,14 @@ async function signAndFollow(page: Page, slug: string, supporter: { fullName: st
 
 const isNotice = (m: CapturedMail) => m.subject.startsWith("Update:") || m.subject.startsWith("Outcome:");
 
-test("sign and follow → dashboard → post update → follower mailed → timeline → export → unsubscribe", async ({ page, browser, signIn, mail }) => {
+test("sign and follow → dashboard → post update → follower mailed → timeline → unsubscribe", async ({ page, browser, signIn, mail }) => {
   const theCase = createTestCase({ personName: PERSON, targets: 1 });
   const supporter = { fullName: "Ayşe 李明 O'Brien", email: uniqueEmail("follower"), country: "GB" };
   await signAndFollow(page, theCase.slug, supporter);
 
   const context = await browser.newContext();
   const adminPage = await context.newPage();
-  const { email: admin } = await signIn({ page: adminPage, role: "admin", label: "updates-admin" });
+  await signIn({ page: adminPage, role: "admin", label: "updates-admin" });
 
   // the dashboard counts the one confirmed signature, and the case's page has the country row
   await adminPage.getByRole("link", { name: "Signatures" }).click();
@@ -73,35 +75,6 @@ test("sign and follow → dashboard → post update → follower mailed → time
   const timeline = page.getByRole("region", { name: "Updates" });
   await expect(timeline.getByRole("heading", { name: title })).toBeVisible();
   await expect(timeline).toContainText("Status changed to Released");
-
-  // the admin exports the CSV with their session; the supporter's name is in it, intact
-  const csv = await adminPage.request.get(`/admin/cases/${theCase.id}/export`);
-  expect(csv.status()).toBe(200);
-  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="${theCase.slug}-signatures.csv"`);
-  expect(csv.headers()["cache-control"]).toContain("no-store");
-  const body = await csv.text();
-  expect(body).toContain(`"${supporter.fullName}"`);
-  expect(body).toContain(supporter.email); // they asked to hear back
-  await adminPage.goto("/admin/audit");
-  await expect(adminPage.getByRole("listitem").filter({ hasText: "exported signatures" }).first()).toContainText(admin);
-
-  // without a session: refused, no CSV
-  const stranger = await browser.newContext();
-  const refused = await stranger.request.get(`/admin/cases/${theCase.id}/export`, { maxRedirects: 0 });
-  expect(refused.status()).toBe(404);
-  expect(refused.headers()["content-type"]).not.toContain("text/csv");
-  expect(await refused.text()).not.toContain(supporter.fullName);
-  await stranger.close();
-
-  // a campaigner's session: refused too
-  const campaignerContext = await browser.newContext();
-  const campaignerPage = await campaignerContext.newPage();
-  await signIn({ page: campaignerPage, role: "campaigner", label: "updates-campaigner" });
-  const byCampaigner = await campaignerPage.request.get(`/admin/cases/${theCase.id}/export`, { maxRedirects: 0 });
-  expect(byCampaigner.status()).toBe(403);
-  expect(await byCampaigner.text()).not.toContain(supporter.fullName);
-  await campaignerContext.close();
 
   // a forged one-click POST is refused; the page from the mail shows a button; pressing it unsubscribes
   const forged = await page.request.post(oneClick!.replace(/\/[A-Za-z0-9_-]+$/, `/${"A".repeat(43)}`), { form: { "List-Unsubscribe": "One-Click" } });
@@ -154,4 +127,73 @@ test("the one-click header alone unsubscribes (RFC 8058 POST, no cookies, no pag
   await page.goto(/https?:\/\/\S+\/unsubscribe\/\S+/.exec(notice.text)![0]);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You will get no more emails about this case");
   await cookieless.close();
+});
+
+test("the export is a POST from this app's page only: a GET or another site's form takes nothing and logs nothing", async ({ browser, signIn }) => {
+  const theCase = createTestCase({ personName: "Ilham Tohti", targets: 1 });
+  const supporterName = "Ayşe 李明 O'Brien";
+  const [follower] = createConfirmedSignatures({ caseId: theCase.id, country: "GB", count: 1, fullName: supporterName, followUpdates: true });
+  const [quiet] = createConfirmedSignatures({ caseId: theCase.id, country: "DE", count: 1, fullName: supporterName });
+  const exportUrl = `/admin/cases/${theCase.id}/export`;
+  const exports = () => countAuditRows({ action: "signatures.export", subjectId: theCase.id });
+
+  const context = await browser.newContext();
+  const adminPage = await context.newPage();
+  const { email: admin } = await signIn({ page: adminPage, role: "admin", label: "export-admin" });
+
+  // a GET (a link, a prefetch, another site's <img>) with the admin's cookie: 405, nothing taken, nothing logged
+  const viaGet = await adminPage.request.get(exportUrl, { maxRedirects: 0 });
+  expect(viaGet.status()).toBe(405);
+  expect(viaGet.headers()["allow"]).toBe("POST");
+  expect(await viaGet.text()).not.toContain(supporterName);
+  expect(exports()).toBe(0);
+
+  // another site's form posting with the admin's cookie: refused, nothing taken, nothing logged
+  const foreign = await adminPage.request.post(exportUrl, { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).not.toContain(supporterName);
+  const crossSite = await adminPage.request.post(exportUrl, { headers: { "Sec-Fetch-Site": "cross-site" }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(403);
+  expect(exports()).toBe(0);
+
+  // the button on the case page: a download of the CSV, the page stays, and exactly one audit row
+  await adminPage.goto(`/admin/cases/${theCase.id}/stats`);
+  const [download, csv] = await Promise.all([
+    adminPage.waitForEvent("download"),
+    adminPage.waitForResponse((r) => r.url().endsWith(exportUrl) && r.request().method() === "POST"),
+    adminPage.getByRole("button", { name: "Export CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${theCase.slug}-signatures.csv`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="${theCase.slug}-signatures.csv"`);
+  expect(csv.headers()["cache-control"]).toContain("no-store");
+  const body = await readFile((await download.path())!, "utf8");
+  expect(body).toContain(`"${supporterName}"`); // intact, quotes and scripts
+  expect(body).toContain(follower!); // asked to hear back
+  expect(body).not.toContain(quiet!);
+  await expect(adminPage).toHaveURL(new RegExp(`/admin/cases/${theCase.id}/stats$`));
+  expect(exports()).toBe(1);
+  await adminPage.goto("/admin/audit");
+  await expect(adminPage.getByRole("listitem").filter({ hasText: "exported signatures" }).first()).toContainText(admin);
+
+  // without a session (even from this app's origin): refused, no CSV
+  const sameOrigin = { Origin: new URL(adminPage.url()).origin };
+  const stranger = await browser.newContext();
+  const refused = await stranger.request.post(exportUrl, { headers: sameOrigin, maxRedirects: 0 });
+  expect(refused.status()).toBe(404);
+  expect(refused.headers()["content-type"]).not.toContain("text/csv");
+  expect(await refused.text()).not.toContain(supporterName);
+  await stranger.close();
+
+  // a campaigner's session: refused too
+  const campaignerContext = await browser.newContext();
+  const campaignerPage = await campaignerContext.newPage();
+  await signIn({ page: campaignerPage, role: "campaigner", label: "export-campaigner" });
+  const byCampaigner = await campaignerPage.request.post(exportUrl, { headers: sameOrigin, maxRedirects: 0 });
+  expect(byCampaigner.status()).toBe(403);
+  expect(await byCampaigner.text()).not.toContain(supporterName);
+  await campaignerContext.close();
+  expect(exports()).toBe(1);
+  await context.close();
 });

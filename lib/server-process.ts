@@ -2,6 +2,7 @@ import "server-only";
 import { databaseFile, pendingMigrationCount } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
 import { sweepUnusedPhotos } from "./cases/photos";
+import { logFailure } from "./logging/log-failure";
 import { publishDueCases } from "./cases/publish-due-cases";
 import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
@@ -46,13 +47,13 @@ export function startServerProcess(): void {
       purgeExpiredRows();
     } catch (error) {
       // the next tick retries; a thrown timer callback would otherwise take the whole server down
-      console.error("Scheduled publishing or purge failed:", error instanceof Error ? error.message : error);
+      logFailure("scheduled publishing or purge", error);
     }
     // a long backlog runs in batches across ticks; never two runs at once
     if (retentionRunning) return;
     retentionRunning = true;
     runRetention()
-      .catch((error: unknown) => console.error("Retention job failed:", error instanceof Error ? error.name : "unknown error"))
+      .catch((error: unknown) => logFailure("retention job", error))
       .finally(() => {
         retentionRunning = false;
       });
@@ -62,7 +63,7 @@ export function startServerProcess(): void {
     try {
       sweepUnusedPhotos();
     } catch (error) {
-      console.error("Photo sweep failed:", error instanceof Error ? error.name : "unknown error");
+      logFailure("photo sweep", error);
     }
   }, 60 * 60_000).unref();
   console.log(`Mail goes to ${describeTransport()}`);

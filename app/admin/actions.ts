@@ -5,6 +5,7 @@ import { signOut } from "@/lib/auth/config";
 
 /** Deletes this browser's session row and cookie. Harmless without a session, so no guard. */
 export const signOutAction = defineAction<[], Record<string, never>>({
+  name: "signOutAction",
   form: "plain",
   read: readNothing,
   async work() {

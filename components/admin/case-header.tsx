@@ -22,7 +22,7 @@ export function CaseHeader({
   state: CaseStateKey;
   scheduled: boolean;
   current: CaseTab;
-  /** admins only: the CSV of confirmed signatures */
+  /** admins only: the CSV of confirmed signatures (a button posting to the export route) */
   canExport?: boolean;
   /** changes to this live case waiting for an admin (lib/revisions) */
   pendingChanges?: number;
@@ -82,9 +82,13 @@ export function CaseHeader({
           ))}
           {canExport && (
             <li>
-              <a href={`${base}/export`} download className="-mb-px inline-block border-b-4 border-transparent pb-2 no-underline hover:border-line-strong">
-                Export CSV
-              </a>
+              {/* a POST, not a link: taking the signatures is written to the audit log (the route refuses a GET);
+                  the answer is a download, so the page stays as it is */}
+              <form method="post" action={`${base}/export`}>
+                <button type="submit" className="-mb-px inline-block cursor-pointer border-b-4 border-transparent pb-2 font-semibold hover:border-line-strong">
+                  Export CSV
+                </button>
+              </form>
             </li>
           )}
         </ul>

@@ -4,3 +4,4 @@ process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 
 export { createTestCase } from "../../tests/support/factories";
 export { createConfirmedSignatures, listSelfReportRows } from "../../tests/support/supporter-factories";
+export { countAuditRows } from "../../tests/support/audit";

@@ -9,6 +9,7 @@ import { env } from "../env";
 import { getClientAddress } from "../security/client-address";
 import { appSecret } from "../security/secret";
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "./send-sign-in-link";
+import { authLogger } from "./logger";
 import { askingBrowser } from "./sign-in-browser";
 import { authorizeSignIn } from "./sign-in-policy";
 
@@ -67,15 +68,7 @@ function config(): NextAuthConfig {
         return { ...session, user: { ...session.user, id: user.id } };
       },
     },
-    logger: {
-      // A used or expired link and a refused address are everyday events, not faults: one line, no stack, and
-      // no address (the cause of AccessDenied can carry one).
-      error(error) {
-        const type = (error as { type?: string }).type ?? error.name;
-        if (type === "Verification" || type === "AccessDenied") console.warn(`[auth] ${type}`);
-        else console.error("[auth]", error);
-      },
-    },
+    logger: authLogger,
     events: {
       signIn({ user }) {
         if (!user.id) return;

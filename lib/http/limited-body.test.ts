@@ -1,7 +1,6 @@
 // The upload route's body reader: a lying or missing Content-Length does not let a body past the limit.
 import { describe, expect, it } from "vitest";
 import { readLimitedBody } from "./limited-body";
-import { isSameOrigin } from "./same-origin";
 
 function streamOf(chunks: number[], sizes = 1024): { request: Request; pulled: () => number } {
   let pulled = 0;
@@ -30,21 +29,5 @@ describe("readLimitedBody", () => {
   it("refuses from a declared Content-Length over the limit without reading", async () => {
     const request = new Request("http://localhost/admin/photos", { method: "POST", body: "x", headers: { "Content-Length": String(10 * 1024 * 1024) } });
     expect(await readLimitedBody(request, 1024)).toEqual({ ok: false });
-  });
-});
-
-const post = (headers: Record<string, string>) => new Request("http://localhost:3000/admin/photos", { method: "POST", headers });
-
-describe("isSameOrigin", () => {
-  it("accepts this site's Origin, or Sec-Fetch-Site same-origin when there is none", () => {
-    expect(isSameOrigin(post({ Origin: "https://appeals.example.org" }), "https://appeals.example.org/")).toBe(true);
-    expect(isSameOrigin(post({ "Sec-Fetch-Site": "same-origin" }), "https://appeals.example.org")).toBe(true);
-  });
-  it("refuses another site, a look-alike, and a request that says nothing", () => {
-    expect(isSameOrigin(post({ Origin: "https://evil.example" }), "https://appeals.example.org")).toBe(false);
-    expect(isSameOrigin(post({ Origin: "https://appeals.example.org.evil.example" }), "https://appeals.example.org")).toBe(false);
-    expect(isSameOrigin(post({ Origin: "null" }), "https://appeals.example.org")).toBe(false);
-    expect(isSameOrigin(post({ "Sec-Fetch-Site": "cross-site" }), "https://appeals.example.org")).toBe(false);
-    expect(isSameOrigin(post({}), "https://appeals.example.org")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { env } from "../env";
+import { logFailure } from "../logging/log-failure";
 import { deliverDue } from "./deliver-outbox";
 import { onOutboxWake } from "./enqueue-message";
 import { getRunningOutboxWorker, setRunningOutboxWorker, type OutboxWorker } from "./running-worker";
@@ -42,7 +43,8 @@ export function startOutboxWorker(): OutboxWorker {
         if (handled > 0) continue;
       } catch (error) {
         failures++;
-        console.error(`[outbox] delivery pass failed (${(error as Error).name}); retrying`);
+        // retried after a backoff; a message's own failure is kept on its row, never in the log
+        logFailure("outbox delivery pass", error);
       }
       await sleep(failures > 0 ? Math.min(30_000, env().OUTBOX_POLL_MS * 2 ** failures) : env().OUTBOX_POLL_MS);
     }

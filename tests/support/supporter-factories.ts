@@ -55,15 +55,31 @@ export function listSelfReportRows({ signatureId }: { signatureId: string }): st
     .sort();
 }
 
-/** `count` confirmed signatures on `caseId` from `country`, confirmed a day ago (before any public count's step). */
-export function createConfirmedSignatures({ caseId, country, count }: { caseId: string; country: string; count: number }): void {
+/** `count` confirmed signatures on `caseId` from `country`, confirmed a day ago (before any public count's step),
+ * named `fullName`, asking to hear back when `followUpdates`. Their addresses, in order. */
+export function createConfirmedSignatures({
+  caseId,
+  country,
+  count,
+  fullName = "Sam Taylor",
+  followUpdates = false,
+}: {
+  caseId: string;
+  country: string;
+  count: number;
+  fullName?: string;
+  followUpdates?: boolean;
+}): string[] {
   const at = new Date(Date.now() - 86_400_000);
+  const emails: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = crypto.randomUUID();
     const email = `supporter-${id.slice(0, 8)}@supporters.example.net`;
+    emails.push(email);
     getDb()
       .insert(signatures)
-      .values({ id, caseId, fullName: "Sam Taylor", email, emailNormalized: email, country, status: "confirmed", confirmedAt: at, tokenHash: id, tokenExpiresAt: at, createdAt: at, updatedAt: at })
+      .values({ id, caseId, fullName, email, emailNormalized: email, country, status: "confirmed", confirmedAt: at, tokenHash: id, tokenExpiresAt: at, createdAt: at, updatedAt: at, followUpdates })
       .run();
   }
+  return emails;
 }

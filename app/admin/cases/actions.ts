@@ -23,9 +23,12 @@ const refusedEditor = ({ values, message }: { values: ReturnType<typeof readEdit
 const previewOnly = (values: CaseFormValues): CaseEditorState => ({ values, preview: true });
 
 export const createCaseAction = defineAction<[], ReturnType<typeof readEditor>, CaseEditorState, CurrentUser>({
+  name: "createCaseAction",
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
+  // the story typed so far comes back with the words of the failure, as with a refusal
+  failed: refusedEditor,
   async work({ user, values }) {
     if (values.intent === "preview") return previewOnly(values.fields);
     const result = createCase({ input: values.fields, user });
@@ -36,9 +39,12 @@ export const createCaseAction = defineAction<[], ReturnType<typeof readEditor>, 
 });
 
 export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, CaseEditorState, CurrentUser>({
+  name: "updateCaseAction",
   read: readEditor,
   guard: requireCampaigner,
   refused: refusedEditor,
+  // the story typed so far comes back with the words of the failure, as with a refusal
+  failed: refusedEditor,
   async work({ user, values }) {
     if (values.intent === "preview") return previewOnly(values.fields);
     const result = updateCase({ id: values.id, input: values.fields, user });
@@ -68,6 +74,7 @@ const readId = (formData: FormData) => ({ id: formText(formData, "id") });
 const refusedWorkflow = ({ message }: { message: string }): WorkflowFormState => formError({}, message);
 
 export const submitForReviewAction = defineAction<[], { id: string }, WorkflowFormState, CurrentUser>({
+  name: "submitForReviewAction",
   read: readId,
   guard: requireCampaigner,
   refused: refusedWorkflow,
@@ -89,6 +96,7 @@ const readPublish = (formData: FormData) => ({
 });
 
 export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>, WorkflowFormState, CurrentUser>({
+  name: "publishCaseAction",
   read: readPublish,
   guard: requireAdmin,
   refused: ({ values, message }) => formError({ publishAt: values.publishAt }, message),
@@ -116,6 +124,7 @@ export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>
 });
 
 export const cancelScheduleAction = defineAction<[], { id: string }, WorkflowFormState, CurrentUser>({
+  name: "cancelScheduleAction",
   read: readId,
   guard: requireAdmin,
   refused: refusedWorkflow,
@@ -130,6 +139,7 @@ export const cancelScheduleAction = defineAction<[], { id: string }, WorkflowFor
 const readClose = (formData: FormData) => ({ id: formText(formData, "id"), outcome: formText(formData, "outcome"), outcomeStatus: formText(formData, "outcomeStatus") });
 
 export const closeCaseAction = defineAction<[], ReturnType<typeof readClose>, WorkflowFormState, CurrentUser>({
+  name: "closeCaseAction",
   read: readClose,
   guard: requireAdmin,
   refused: ({ values, message }) => formError({ outcome: values.outcome, outcomeStatus: values.outcomeStatus }, message),

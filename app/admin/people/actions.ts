@@ -16,6 +16,7 @@ import {
 import { fieldErrors, formError, withErrors } from "@/lib/forms/form-state";
 
 export const inviteUserAction = defineAction<[], { email: string; role: string }, InviteFormState, CurrentUser>({
+  name: "inviteUserAction",
   read: (formData) => ({ email: formText(formData, "email"), role: formText(formData, "role") }),
   guard: requireAdmin,
   refused: ({ values, message }) => formError(values, message),
@@ -43,6 +44,7 @@ export const inviteUserAction = defineAction<[], { email: string; role: string }
 });
 
 export const endSessionsAction = defineAction<[], { userId: string }, EndSessionsFormState, CurrentUser>({
+  name: "endSessionsAction",
   read: (formData) => ({ userId: formText(formData, "userId") }),
   guard: requireAdmin,
   refused: ({ message }) => formError({}, message),
@@ -60,6 +62,7 @@ const NO_SUCH_PERSON = "There is no such person any more. Reload the page.";
  * two presses: "ask" only answers with the question, "confirm" disables; each is a form post, so the question
  * appears without JavaScript too. */
 export const userAccessAction = defineAction<[], { userId: string; step: string }, UserAccessFormState, CurrentUser>({
+  name: "userAccessAction",
   read: (formData) => ({ userId: formText(formData, "userId"), step: formText(formData, "step") }),
   guard: requireAdmin,
   refused: ({ message }) => formError({}, message),

@@ -1,7 +1,8 @@
 import { writeTransaction } from "@/db/client";
 import { checkAccess, requireCampaigner } from "@/lib/auth/guards";
 import { readLimitedBody } from "@/lib/http/limited-body";
-import { isSameOrigin } from "@/lib/http/same-origin";
+import { env } from "@/lib/env";
+import { isSameOriginPost } from "@/lib/security/same-origin";
 import { PHOTO_MAX_BYTES, PHOTO_UPLOAD_ERRORS, TOO_LARGE, type PhotoUploadError } from "@/lib/cases/photo-upload";
 import { saveCasePhoto } from "@/lib/cases/photos";
 import { uploadedPhotoKey } from "@/lib/cases/uploaded-photo-key";
@@ -26,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const refuse = (status: number, message: string) =>
     wantsJson ? Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } }) : plain(status, `${message}\n`);
-  if (!isSameOrigin(request)) return refuse(403, "This upload did not come from this site’s own editor. Open the editor at this site’s address and try again.");
+  if (!isSameOriginPost({ headers: request.headers, appUrl: env().appUrl })) return refuse(403, "This upload did not come from this site’s own editor. Open the editor at this site’s address and try again.");
   const access = await checkAccess(requireCampaigner);
   if (!access.ok) return refuse(access.code === "unauthenticated" ? 401 : 403, "You are signed out: sign in again in another tab, then choose the photo again.");
   const limit = writeTransaction((tx) => consumeRateLimit(tx, { name: "photoUpload", subject: access.user.id }));

@@ -19,6 +19,7 @@ function refreshPrintPages(caseId: string | null) {
 
 /** Bound by the page: the case id, or "" for the run over every case. Checked again by the command. */
 export const createPrintRunAction = defineAction<[caseId: string], Record<string, never>, CreatePrintRunFormState, CurrentUser>({
+  name: "createPrintRunAction",
   read: readNothing,
   guard: requireCampaigner,
   refused: ({ message }) => formError({}, message),
@@ -38,6 +39,7 @@ export const createPrintRunAction = defineAction<[caseId: string], Record<string
 
 /** Bound by the page: the run id. Posted letters change the public counts, so the case pages are refreshed. */
 export const markPrintRunPostedAction = defineAction<[runId: string], Partial<Record<MarkPostedField, string>>, MarkPostedFormState, CurrentUser>({
+  name: "markPrintRunPostedAction",
   read: (formData) => formTexts(formData, MARK_POSTED_FIELDS),
   guard: requireCampaigner,
   refused: ({ values, message }) => formError(values, message),

@@ -10,6 +10,7 @@ import { fieldErrors } from "@/lib/forms/form-state";
  * or not it may sign in (lib/auth/send-sign-in-link.ts decides, silently, whether mail goes). No guard: signing
  * in is what it is for. */
 export const requestSignInLink = defineAction<[], { email: string }, SignInFormState>({
+  name: "requestSignInLink",
   read: (formData) => ({ email: formText(formData, "email") }),
   async work({ values }) {
     const parsed = SignInSchema.safeParse(values);

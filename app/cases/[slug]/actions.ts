@@ -6,6 +6,7 @@ import { getPublicCaseBySlug, pickTemplate } from "@/lib/cases/queries";
 import { formError, withErrors } from "@/lib/forms/form-state";
 import type { PreviewLetter } from "@/lib/letters/preview";
 import { renderLetter } from "@/lib/letters/render";
+import { logFailure } from "@/lib/logging/log-failure";
 import { getClientAddress } from "@/lib/security/client-address";
 import { HONEYPOT_FIELD, INTENT_FIELD, parseSignForm, type SignAppealInput, type SignFormState } from "@/lib/signatures/schemas";
 import { submitSignature } from "@/lib/signatures/submit-signature";
@@ -55,7 +56,10 @@ function previewLetters(slug: string, input: SignAppealInput): PreviewLetter[] |
  * No guard: anyone may sign; the rate limits and the honeypot are in the work.
  */
 export const signAppeal = defineAction<[slug: string], SignFormState["values"], SignFormState>({
+  name: "signAppeal",
   read: fieldValues,
+  // a database error (its message holds the supporter's name, address and words) is logged as a code only, by the wrapper
+  failed: ({ values }) => formError(values, FAILED),
   async work({ args: [slug], values, formData }) {
     if (typeof slug !== "string" || !SLUG.test(slug)) redirect("/");
     const parsed = parseSignForm(formData.entries(), isFrameworkField);
@@ -71,19 +75,12 @@ export const signAppeal = defineAction<[slug: string], SignFormState["values"], 
         if (!preview) return formError(values, "This urgent action could not be found.");
         return { values, preview };
       } catch (error) {
-        console.error("signAppeal preview failed:", error instanceof Error ? error.name : "unknown error");
+        logFailure("action signAppeal preview", error);
         return formError(values, "Your letter cannot be previewed right now. You can still send your appeal.");
       }
     }
 
-    let result: Awaited<ReturnType<typeof submitSignature>>;
-    try {
-      result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress(), seenVersion: parsed.seenVersion });
-    } catch (error) {
-      // the error name only: a message could carry the supporter's name, address or words
-      console.error("signAppeal failed:", error instanceof Error ? error.name : "unknown error");
-      return formError(values, FAILED);
-    }
+    const result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress(), seenVersion: parsed.seenVersion });
     // a temporary-mail address is refused beside the email field, with everything else typed kept
     if (!result.ok && result.code === "disposable_email") return withErrors(values, { email: [result.message] });
     if (!result.ok) return formError(values, result.message);

@@ -10,6 +10,7 @@ import { thanksPath } from "@/lib/own-channels/thanks-token";
  * credential and the work checks it (with the case, the signature and that the official is one of theirs). The
  * answer is the same page again, which then says "Recorded"; a refused post lands on the public thanks. */
 export const reportSentMyself = defineAction<[caseSlug: string, signatureId: string, token: string], Partial<Record<"targetId" | "channel", string>>>({
+  name: "reportSentMyself",
   form: "plain",
   read: (formData) => formTexts(formData, ["targetId", "channel"] as const),
   async work({ args: [caseSlug, signatureId, token], values }) {

@@ -7,6 +7,7 @@ import { unsubscribeFollower } from "@/lib/updates/unsubscribe-follower";
 /** The page's button: a POST, like the one-click header, never the GET a mail scanner makes. The signed token
  * is the supporter's only credential, so there is no session guard; the token check is the guard. */
 export const unsubscribeAction = defineAction<[signatureId: string, token: string], Record<string, never>>({
+  name: "unsubscribeAction",
   form: "plain",
   read: readNothing,
   async work({ args: [signatureId, token] }) {

@@ -25,6 +25,7 @@ function refresh(caseId: string, slug: string) {
 /** An admin approves a pending change; bound by the page to the case and the revision. approveRevision checks
  * the role again and that the rows still match what the change saw. */
 export const approveRevisionAction = defineAction<[caseId: string, revisionId: string], Record<string, never>, CurrentUser>({
+  name: "approveRevisionAction",
   form: "plain",
   read: readNothing,
   guard: requireAdmin,
@@ -39,6 +40,7 @@ export const approveRevisionAction = defineAction<[caseId: string, revisionId: s
 });
 
 export const rejectRevisionAction = defineAction<[caseId: string, revisionId: string], Record<string, never>, CurrentUser>({
+  name: "rejectRevisionAction",
   form: "plain",
   read: readNothing,
   guard: requireAdmin,
@@ -54,6 +56,7 @@ export const rejectRevisionAction = defineAction<[caseId: string, revisionId: st
 
 /** The author takes back their own pending change; withdrawRevision checks that it is theirs. */
 export const withdrawRevisionAction = defineAction<[caseId: string, revisionId: string], Record<string, never>, CurrentUser>({
+  name: "withdrawRevisionAction",
   form: "plain",
   read: readNothing,
   guard: requireCampaigner,

@@ -23,6 +23,7 @@ const GONE = "This case no longer exists. Nothing was saved.";
  * typed text comes back untouched.
  */
 export const saveLetterAction = defineAction<[caseId: string], LetterFormValues, LetterFormState, CurrentUser>({
+  name: "saveLetterAction",
   read: (formData) => formTexts(formData, LETTER_FIELDS),
   guard: requireCampaigner,
   refused: ({ values, message }) => formError(values, message),
@@ -57,6 +58,7 @@ export const saveLetterAction = defineAction<[caseId: string], LetterFormValues,
 
 /** Queues the saved letters, one per target, to the signed-in campaigner's own address, never to an official. */
 export const sendTestLetterAction = defineAction<[caseId: string], Record<string, never>, TestLetterState, CurrentUser>({
+  name: "sendTestLetterAction",
   read: readNothing,
   guard: requireCampaigner,
   refused: ({ message }) => formError({}, message),

@@ -40,6 +40,7 @@ function refresh(caseId: string) {
  * again here; only the form's own fields are read, so a caseId, ownerId or position in the body is never applied.
  */
 export const saveTargetAction = defineAction<[caseId: string, targetId: string | null], TargetFormValues, TargetFormState, CurrentUser>({
+  name: "saveTargetAction",
   read: (formData) => formTexts(formData, TARGET_FIELDS),
   guard: requireCampaigner,
   refused: ({ values, message }) => formError(values, message),
@@ -66,6 +67,7 @@ export const saveTargetAction = defineAction<[caseId: string, targetId: string |
 /** Adds "the embassy of <state> in your country" (a routed copy), once per state. Bound to the case id from the
  * URL, looked up again here; only the state is read from the form. */
 export const addRoutedCopyAction = defineAction<[caseId: string], RoutedCopyFormState["values"], RoutedCopyFormState, CurrentUser>({
+  name: "addRoutedCopyAction",
   read: (formData) => formTexts(formData, ROUTED_COPY_FIELDS),
   guard: requireCampaigner,
   refused: ({ values, message }) => formError(values, message),
@@ -95,6 +97,7 @@ function caseFor(caseId: unknown, user: CurrentUser) {
 }
 
 export const moveTargetAction = defineAction<[caseId: string, targetId: string, direction: "up" | "down"], Record<string, never>, CurrentUser>({
+  name: "moveTargetAction",
   form: "plain",
   read: readNothing,
   guard: requireCampaigner,
@@ -110,6 +113,7 @@ export const moveTargetAction = defineAction<[caseId: string, targetId: string, 
 });
 
 export const removeTargetAction = defineAction<[caseId: string, targetId: string], Record<string, never>, CurrentUser>({
+  name: "removeTargetAction",
   form: "plain",
   read: readNothing,
   guard: requireCampaigner,

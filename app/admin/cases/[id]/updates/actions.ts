@@ -10,6 +10,7 @@ import { parseUpdateForm, UPDATE_FIELDS, type UpdateField, type UpdateFormState 
 
 /** Only the form's own fields are read; the case id is bound by the page and looked up again. */
 export const postUpdateAction = defineAction<[caseId: string], UpdateFormState["values"], UpdateFormState, CurrentUser>({
+  name: "postUpdateAction",
   read: (formData) => formTexts(formData, [...UPDATE_FIELDS, "formKey"]),
   guard: requireCampaigner,
   refused: ({ values, message }) => formError(values, message),

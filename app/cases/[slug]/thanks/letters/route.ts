@@ -19,8 +19,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   // the same answer for a wrong token, another case and an unknown official: nothing to learn from it
   if (!result) return new Response("Not found", { status: 404, headers: { ...NO_STORE, "Content-Type": "text/plain; charset=utf-8" } });
   if (result.failures.length > 0) {
-    // the reasons hold appeal ids and code points, never the letter's text
-    console.error("own letters PDF: %d letter(s) could not be rendered: %s", result.failures.length, result.failures.map((f) => f.reason).join("; "));
+    // a count only: a reason names the character that no font could draw, a piece of the supporter's letter (the
+    // PDF itself tells the supporter which letter is missing)
+    console.error(`[own letters PDF] ${result.failures.length} letter(s) could not be rendered`);
   }
   return new Response(new Uint8Array(result.pdf), {
     headers: {
