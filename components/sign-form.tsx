@@ -289,7 +289,7 @@ export function SignForm({
           hint="A line in your own words is read more closely than a model letter. Be polite: your letter speaks for the person at risk."
           error={errorOf("message")}
           after={
-            <p id={`${fieldId("message")}-count`} className="mt-1 text-right text-[0.875rem] text-ink-soft">
+            <p id={`${fieldId("message")}-count`} className="mt-1 text-end text-[0.875rem] text-ink-soft">
               {hydrated ? `${messageLength.toLocaleString("en-GB")} of ${MESSAGE_MAX.toLocaleString("en-GB")} characters` : `Up to ${MESSAGE_MAX.toLocaleString("en-GB")} characters`}
             </p>
           }

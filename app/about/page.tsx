@@ -61,7 +61,7 @@ export default function AboutPage() {
         </Section>
 
         <Section id="how" title="How an appeal works">
-          <ol className="!list-none !pl-0 space-y-5">
+          <ol className="!list-none !ps-0 space-y-5">
             {steps.map(([title, text], i) => (
               <li key={title} className="flex gap-4">
                 <span aria-hidden="true" className="flex h-9 w-9 flex-none items-center justify-center rounded-full bg-ink font-sans font-bold text-white">
