@@ -28,11 +28,11 @@ export default function AccessibilityPage() {
         <Section id="tested" title="What we test, and how">
           <ul>
             <li>
-              <strong>Automated checks on every page.</strong> Each change to Vigil runs axe-core 4.13 in a real
-              browser on every public page (the list of cases, an open and a closed case, the sign form with its
+              <strong>Automated checks on every page.</strong> Vigil’s end-to-end tests run axe-core 4.13 in a
+              real browser on every public page (the list of cases, an open and a closed case, the sign form with its
               errors and its preview, the confirmation, thank-you, erasure and unsubscribe pages, this page and the
               “page not found” page) and on every page of the campaigners’ workspace, with all of its WCAG 2.0, 2.1
-              and 2.2 level A and AA rules. A single failure stops the change.
+              and 2.2 level A and AA rules. A single violation fails the tests.
             </li>
             <li>
               <strong>Keyboard.</strong> An automated test moves through the sign form with the Tab key alone and
@@ -50,7 +50,7 @@ export default function AccessibilityPage() {
             </li>
             <li>
               <strong>Colour contrast</strong> is part of the automated checks, on the pages as they are shown.
-              Every page is also looked at on a 360-pixel-wide phone screen and a desktop screen.
+              The pages we change are also looked at on a 360-pixel-wide phone screen and a desktop screen.
             </li>
           </ul>
         </Section>
