@@ -23,13 +23,13 @@ export function LetterList({
             className="group rounded-md border border-line bg-surface"
           >
             <summary className="flex cursor-pointer list-none items-start gap-2 rounded-md px-4 py-3 font-semibold leading-snug [&::-webkit-details-marker]:hidden">
-              <span aria-hidden="true" className="mt-0.5 inline-block transition-transform group-open:rotate-90">
+              <span aria-hidden="true" className="mt-0.5 inline-block transition-transform group-open:rotate-90 rtl:group-open:-rotate-90">
                 ›
               </span>
               <span>
                 <span className="sr-only">Letter </span>
                 To {l.recipient}
-                {l.role === "copy" && <span className="ml-2 text-[0.875rem] font-normal text-ink-soft">(copy)</span>}
+                {l.role === "copy" && <span className="ms-2 text-[0.875rem] font-normal text-ink-soft">(copy)</span>}
               </span>
             </summary>
             <div className="border-t border-line px-4 pb-4 pt-3" lang={l.language}>

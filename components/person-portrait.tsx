@@ -45,7 +45,7 @@ export function PersonPortrait({
   return (
     <div className={`relative flex h-full w-full items-center justify-center overflow-hidden bg-paper-deep ${className}`}>
       <span className="sr-only">{name}: no photograph published</span>
-      <VigilMark mono className="absolute -bottom-[10%] -right-[4%] h-[62%] text-ink opacity-[0.06]" />
+      <VigilMark mono className="absolute -bottom-[10%] -end-[4%] h-[62%] text-ink opacity-[0.06]" />
       <span aria-hidden="true" className={`font-serif font-semibold tracking-wide text-ink-soft ${text}`}>
         {initials(name)}
       </span>

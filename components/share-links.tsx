@@ -31,7 +31,8 @@ export function ShareLinks({ url, text, heading = "Share", headingLevel = 2 }: {
         <label htmlFor={fieldId} className="field-label text-[0.9375rem]">
           Or copy the link to this page
         </label>
-        <input id={fieldId} type="text" readOnly value={url} className="input font-mono text-[0.875rem]" />
+        {/* a web address reads left to right on any page; under rtl it would otherwise show its end, cut at "http" */}
+        <input id={fieldId} type="text" readOnly dir="ltr" value={url} className="input font-mono text-[0.875rem]" />
       </div>
     </section>
   );

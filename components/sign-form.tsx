@@ -4,6 +4,7 @@ import { FieldBlock } from "@/components/field-block";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton, useSubmitting } from "@/components/forms/submit-button";
 import { useServerAnswer } from "@/components/forms/use-server-answer";
+import { useSettledValue } from "@/components/forms/use-settled-value";
 import { startTransition, useActionState, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { initialsOf, renderLetter } from "@/lib/letters/render";
 import {
@@ -46,6 +47,9 @@ const fieldId = (f: Field) => `sign-${f}`;
 const codePoints = (s: string) => [...s].length;
 const noSubscribe = () => () => {};
 const COUNTRY_FIELD = /\{\{\s*supporter\.country\s*\}\}/g;
+
+/** How long typing must pause before the live preview (an aria-live region) changes. */
+const PREVIEW_PAUSE_MS = 600;
 
 /** Until a country is chosen, the live preview says where it will go instead of leaving a gap. */
 function withCountryPlaceholder(template: LetterSource["template"], country: string): LetterSource["template"] {
@@ -121,17 +125,19 @@ export function SignForm({
     if (hasErrors(answer.fieldErrors) || answer.formError) setFocusTick((t) => t + 1);
   });
 
+  // the preview follows a pause in typing, not each key: its region is announced (politely) to screen readers
+  const typed = useSettledValue(values, PREVIEW_PAUSE_MS);
   const liveLetters = useMemo((): PreviewLetter[] | null => {
     if (!hydrated) return null;
     return letters.map((l) => {
       try {
         const letter = renderLetter({
-          template: withCountryPlaceholder(l.template, values.country),
+          template: withCountryPlaceholder(l.template, typed.country),
           supporter: {
-            fullName: values.fullName.trim() || "[Your name]",
-            initialsOnly: values.initialsOnly && values.fullName.trim() !== "",
-            country: values.country,
-            message: values.message,
+            fullName: typed.fullName.trim() || "[Your name]",
+            initialsOnly: typed.initialsOnly && typed.fullName.trim() !== "",
+            country: typed.country,
+            message: typed.message,
           },
           target: l.target,
           caseInfo: { personName, reference },
@@ -142,7 +148,7 @@ export function SignForm({
         return { targetId: l.targetId, role: l.role, recipient: l.recipient, language: "en", subject: "", body: "" };
       }
     });
-  }, [hydrated, letters, values, personName, reference, today]);
+  }, [hydrated, letters, typed, personName, reference, today]);
 
   const shownLetters = liveLetters ?? state.preview ?? null;
 
@@ -289,7 +295,7 @@ export function SignForm({
           hint="A line in your own words is read more closely than a model letter. Be polite: your letter speaks for the person at risk."
           error={errorOf("message")}
           after={
-            <p id={`${fieldId("message")}-count`} className="mt-1 text-right text-[0.875rem] text-ink-soft">
+            <p id={`${fieldId("message")}-count`} className="mt-1 text-end text-[0.875rem] text-ink-soft">
               {hydrated ? `${messageLength.toLocaleString("en-GB")} of ${MESSAGE_MAX.toLocaleString("en-GB")} characters` : `Up to ${MESSAGE_MAX.toLocaleString("en-GB")} characters`}
             </p>
           }
@@ -359,7 +365,11 @@ export function SignForm({
                 This is exactly what {letters.length > 1 ? "they" : "the official"} will read
                 {liveLetters ? "; it changes as you type." : "."}
               </p>
-              <LetterList letters={shownLetters} />
+              {/* a live region from its first paint (it appears with the letters, so loading the page announces
+                  nothing): what changes after a pause in typing is read out when the reader is idle */}
+              <div aria-live="polite">
+                <LetterList letters={shownLetters} />
+              </div>
             </>
           ) : (
             <p className="mt-1 text-[0.9375rem] text-ink-soft">

@@ -29,6 +29,9 @@ export function SiteFooter() {
           <li>
             <Link href="/erase">Erase my details</Link>
           </li>
+          <li>
+            <Link href="/accessibility">Accessibility</Link>
+          </li>
         </ul>
       </div>
     </footer>

@@ -15,12 +15,12 @@ export type TimelineUpdate = {
 /** The case's updates, newest first, ending with the day the urgent action was issued. */
 export function UpdateTimeline({ updates, issuedOn }: { updates: TimelineUpdate[]; issuedOn: string | null }) {
   return (
-    <ol className="relative ml-1.5 border-l-2 border-line">
+    <ol className="relative ms-1.5 border-s-2 border-line">
       {updates.map((u) => (
-        <li key={u.id} className="relative pb-8 pl-6 last:pb-2">
+        <li key={u.id} className="relative pb-8 ps-6 last:pb-2">
           <span
             aria-hidden="true"
-            className={`absolute -left-[9px] top-1.5 h-4 w-4 rounded-full border-2 border-paper ${u.kind === "outcome" ? "bg-good" : "bg-ink"}`}
+            className={`absolute -start-[9px] top-1.5 h-4 w-4 rounded-full border-2 border-paper ${u.kind === "outcome" ? "bg-good" : "bg-ink"}`}
           />
           <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-[0.9375rem]">
             <time dateTime={u.happenedOn} className="font-semibold">
@@ -40,8 +40,8 @@ export function UpdateTimeline({ updates, issuedOn }: { updates: TimelineUpdate[
         </li>
       ))}
       {issuedOn && (
-        <li className="relative pl-6">
-          <span aria-hidden="true" className="absolute -left-[9px] top-1.5 h-4 w-4 rounded-full border-2 border-ink bg-paper" />
+        <li className="relative ps-6">
+          <span aria-hidden="true" className="absolute -start-[9px] top-1.5 h-4 w-4 rounded-full border-2 border-ink bg-paper" />
           <p className="text-[0.9375rem]">
             <time dateTime={issuedOn} className="font-semibold">
               {formatDay(issuedOn)}

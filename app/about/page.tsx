@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { plural } from "@/components/format";
+import { ProseSection as Section } from "@/components/prose-section";
 import { retentionPeriods } from "@/lib/retention/periods";
 
 // Rendered per request: the retention periods it states are the server's settings, not the build machine's.
@@ -11,17 +11,6 @@ export const metadata: Metadata = {
   title: "About Vigil and your privacy",
   description: "Who we are, how an urgent action works, and what we do with your details.",
 };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} id={id} className="border-t border-line pt-8">
-      <h2 id={`${id}-heading`} className="text-3xl">
-        {title}
-      </h2>
-      <div className="prose-vigil mt-4">{children}</div>
-    </section>
-  );
-}
 
 const steps = [
   ["Sign", "Read about the person, add your name to the model letter and, if you like, a few words of your own. You see the exact letter each official will receive."],
@@ -61,7 +50,7 @@ export default function AboutPage() {
         </Section>
 
         <Section id="how" title="How an appeal works">
-          <ol className="!list-none !pl-0 space-y-5">
+          <ol className="!list-none !ps-0 space-y-5">
             {steps.map(([title, text], i) => (
               <li key={title} className="flex gap-4">
                 <span aria-hidden="true" className="flex h-9 w-9 flex-none items-center justify-center rounded-full bg-ink font-sans font-bold text-white">

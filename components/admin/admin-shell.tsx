@@ -63,7 +63,7 @@ export function AdminShell({
               <strong>
                 <EmailAddress value={user.email} />
               </strong>{" "}
-              <span className="ml-1 inline-block rounded-sm border border-ink px-1.5 text-[0.8125rem] font-bold uppercase tracking-wide">
+              <span className="ms-1 inline-block rounded-sm border border-ink px-1.5 text-[0.8125rem] font-bold uppercase tracking-wide">
                 {ROLE_LABELS[user.role]}
               </span>
             </p>

@@ -278,7 +278,7 @@ export function CaseEditorForm({
                   form={PHOTO_FORM_ID}
                   type="file"
                   accept="image/png,image/jpeg,image/webp"
-                  className="block w-full text-[0.9375rem] file:mr-3 file:cursor-pointer file:rounded-sm file:border-2 file:border-ink file:bg-surface file:px-3 file:py-1.5 file:font-bold"
+                  className="block w-full text-[0.9375rem] file:me-3 file:cursor-pointer file:rounded-sm file:border-2 file:border-ink file:bg-surface file:px-3 file:py-1.5 file:font-bold"
                   aria-invalid={errorOf("photo") ? true : undefined}
                   aria-describedby={describedBy("photo")}
                   onChange={choosePhoto}
@@ -333,13 +333,13 @@ export function CaseEditorForm({
             error={errorOf("slug")}
           >
             <div className="flex items-stretch">
-              <span className="flex items-center rounded-l-sm border-2 border-r-0 border-line-strong bg-paper-deep px-2 text-[0.9375rem] text-ink-soft">
+              <span className="flex items-center rounded-s-sm border-2 border-e-0 border-line-strong bg-paper-deep px-2 text-[0.9375rem] text-ink-soft">
                 /cases/
               </span>
               <input
                 {...text("slug")}
                 onChange={changeSlug}
-                className="input !rounded-l-none"
+                className="input !rounded-s-none"
                 autoComplete="off"
                 autoCapitalize="none"
                 spellCheck={false}
@@ -418,7 +418,7 @@ export function CaseEditorForm({
             <button type="submit" name="intent" value="preview" className="btn btn-secondary">
               Preview story
             </button>
-            <span className="ml-3 text-[0.9375rem] text-ink-soft">Shows the story as supporters will see it. Nothing is saved.</span>
+            <span className="ms-3 text-[0.9375rem] text-ink-soft">Shows the story as supporters will see it. Nothing is saved.</span>
           </p>
         )}
       </Section>
@@ -494,7 +494,7 @@ function Field({
       )}
       {children}
       {counter && (
-        <span className={`mt-1 block text-right text-[0.8125rem] ${counter.used > counter.max ? "font-bold text-danger" : "text-ink-soft"}`}>
+        <span className={`mt-1 block text-end text-[0.8125rem] ${counter.used > counter.max ? "font-bold text-danger" : "text-ink-soft"}`}>
           {counter.used.toLocaleString("en-GB")} / {counter.max.toLocaleString("en-GB")}
         </span>
       )}

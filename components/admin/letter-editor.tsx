@@ -222,7 +222,7 @@ export function LetterEditor({
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={() => insert(f.name)}
                     aria-label={`Insert {{${f.name}}}: ${f.description}`}
-                    className="block w-full rounded-sm border border-line-strong bg-surface px-3 py-2 text-left hover:border-ink"
+                    className="block w-full rounded-sm border border-line-strong bg-surface px-3 py-2 text-start hover:border-ink"
                   >
                     <code className="font-mono text-[0.9375rem] font-semibold [overflow-wrap:anywhere]">{`{{${f.name}}}`}</code>
                     <span className="block text-[0.875rem] leading-snug text-ink-soft">{f.description}</span>
@@ -291,7 +291,7 @@ function mailtoLengthRows(letters: TargetLetter[], emails: Record<string, string
 
 function Count({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <p id={id} className="mt-1 text-right text-[0.875rem] tabular-nums text-ink-soft">
+    <p id={id} className="mt-1 text-end text-[0.875rem] tabular-nums text-ink-soft">
       {children}
     </p>
   );

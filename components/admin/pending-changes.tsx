@@ -62,23 +62,23 @@ export function PendingChanges({
               )}
               .
             </p>
-            <table className="mt-3 w-full table-fixed border-collapse text-left text-[0.9375rem]">
+            <table className="mt-3 w-full table-fixed border-collapse text-start text-[0.9375rem]">
               <caption className="sr-only">{change.what}: each field now and as proposed</caption>
               <thead>
                 <tr className="border-b border-line">
-                  <th scope="col" className="w-40 py-1 pr-3">Field</th>
-                  <th scope="col" className="py-1 pr-3">Now</th>
+                  <th scope="col" className="w-40 py-1 pe-3">Field</th>
+                  <th scope="col" className="py-1 pe-3">Now</th>
                   <th scope="col" className="py-1">Proposed</th>
                 </tr>
               </thead>
               <tbody>
                 {change.changes.map((row) => (
                   <tr key={row.label} className="border-b border-line align-top last:border-b-0">
-                    <th scope="row" className={`py-1 pr-3 ${row.changed ? "font-semibold" : "font-normal text-ink-soft"}`}>
+                    <th scope="row" className={`py-1 pe-3 ${row.changed ? "font-semibold" : "font-normal text-ink-soft"}`}>
                       {row.label}
                       {row.changed && <span className="sr-only"> (changes)</span>}
                     </th>
-                    <td className="py-1 pr-3 whitespace-pre-line [overflow-wrap:anywhere]" dir="auto">
+                    <td className="py-1 pe-3 whitespace-pre-line [overflow-wrap:anywhere]" dir="auto">
                       {row.before ?? <span className="text-ink-soft">(none)</span>}
                     </td>
                     <td className={`py-1 whitespace-pre-line [overflow-wrap:anywhere] ${row.changed ? "font-semibold" : ""}`} dir="auto">

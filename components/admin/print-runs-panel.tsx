@@ -119,7 +119,7 @@ export function PrintRunsPanel({
                     <p className="font-semibold text-danger">
                       {plural(run.failures.length, "letter", "letters")} could not be rendered and {run.failures.length === 1 ? "is" : "are"} not in the PDF:
                     </p>
-                    <ul className="mt-1 list-disc pl-5 text-[0.9375rem]">
+                    <ul className="mt-1 list-disc ps-5 text-[0.9375rem]">
                       {run.failures.map((f) => (
                         <li key={f.appealId}>
                           <span dir="auto">{f.recipient}</span>: <code className="[overflow-wrap:anywhere]">{f.reason}</code>

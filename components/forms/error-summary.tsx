@@ -57,7 +57,7 @@ export function ErrorSummary({
       </Heading>
       {message && <p className="mt-1">{message}</p>}
       {items.length > 0 && (
-        <ul className={compact ? "mt-1 list-disc pl-5 text-[0.9375rem]" : "mt-2 list-disc space-y-1 pl-5"}>
+        <ul className={compact ? "mt-1 list-disc ps-5 text-[0.9375rem]" : "mt-2 list-disc space-y-1 ps-5"}>
           {items.map((item) => (
             <li key={`${item.href ?? ""}${item.message}`}>
               {item.href ? (

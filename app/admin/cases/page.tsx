@@ -37,14 +37,14 @@ export default async function CasesPage() {
         <p className="mt-8 rounded-md border border-line bg-surface p-5">No cases yet. Start with “New case”.</p>
       ) : (
         <div className="mt-8 overflow-x-auto rounded-md border border-line bg-surface">
-          <table className="w-full min-w-[44rem] border-collapse text-left text-[0.9375rem]">
+          <table className="w-full min-w-[44rem] border-collapse text-start text-[0.9375rem]">
             <caption className="sr-only">All cases, with their state, deadline and signatures</caption>
             <thead className="border-b-2 border-ink bg-paper-deep">
               <tr>
                 <th scope="col" className="px-4 py-2">Person and headline</th>
                 <th scope="col" className="px-4 py-2">State</th>
                 <th scope="col" className="px-4 py-2">Take action before</th>
-                <th scope="col" className="px-4 py-2 text-right">Signatures</th>
+                <th scope="col" className="px-4 py-2 text-end">Signatures</th>
                 <th scope="col" className="px-4 py-2">Last change</th>
               </tr>
             </thead>
@@ -55,7 +55,7 @@ export default async function CasesPage() {
                     <Link href={`/admin/cases/${c.id}`} className="font-semibold" dir="auto">
                       {c.personName}
                     </Link>
-                    <span className="ml-2 text-ink-soft">{c.reference}</span>
+                    <span className="ms-2 text-ink-soft">{c.reference}</span>
                     <p className="mt-0.5 line-clamp-2 text-ink-soft" dir="auto">
                       {c.title}
                     </p>
@@ -69,7 +69,7 @@ export default async function CasesPage() {
                     {formatDay(c.actBefore)}
                     {c.actBefore < today && c.state === "published" && <p className="text-[0.8125rem] font-semibold text-danger">Passed</p>}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
+                  <td className="whitespace-nowrap px-4 py-3 text-end tabular-nums">
                     <strong>{formatNumber(c.confirmed)}</strong> / {formatNumber(c.goal)}
                     {c.pending > 0 && <p className="text-[0.8125rem] text-ink-soft">{formatNumber(c.pending)} pending</p>}
                   </td>

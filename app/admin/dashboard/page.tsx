@@ -64,7 +64,7 @@ export default async function SignaturesDashboardPage() {
                     </Link>
                   </p>
                 </div>
-                <dl className="grid grid-cols-3 gap-x-5 text-center md:text-right">
+                <dl className="grid grid-cols-3 gap-x-5 text-center md:text-end">
                   <div>
                     <dt className="text-[0.8125rem] text-ink-soft">Confirmed</dt>
                     <dd className="text-lg font-semibold tabular-nums" data-testid="confirmed">

@@ -42,27 +42,27 @@ export default async function MissionsPage() {
           </p>
         ) : (
           <div className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse text-left">
+            <table className="w-full border-collapse text-start">
               <caption className="sr-only">Missions on record, per sending state</caption>
               <thead>
                 <tr className="border-b-2 border-line-strong">
-                  <th scope="col" className="py-2 pr-4">State</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Missions</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Countries</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Copy by email</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Copy by post</th>
+                  <th scope="col" className="py-2 pe-4">State</th>
+                  <th scope="col" className="py-2 pe-4 text-end">Missions</th>
+                  <th scope="col" className="py-2 pe-4 text-end">Countries</th>
+                  <th scope="col" className="py-2 pe-4 text-end">Copy by email</th>
+                  <th scope="col" className="py-2 pe-4 text-end">Copy by post</th>
                 </tr>
               </thead>
               <tbody>
                 {states.map((s) => (
                   <tr key={s.operatorCountry} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4 font-semibold">
+                    <th scope="row" className="py-2 pe-4 font-semibold">
                       {countryName(s.operatorCountry)} <span className="font-normal text-ink-soft">({s.operatorCountry})</span>
                     </th>
-                    <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(s.missions)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(s.hostCountries)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(s.withEmail)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(s.postOnly)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{formatNumber(s.missions)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{formatNumber(s.hostCountries)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{formatNumber(s.withEmail)}</td>
+                    <td className="py-2 pe-4 text-end tabular-nums">{formatNumber(s.postOnly)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -46,8 +46,8 @@ export default async function PeoplePage() {
                     <span className="inline-block rounded-sm border border-ink px-1.5 text-[0.8125rem] font-bold uppercase tracking-wide text-ink">
                       {ROLE_LABELS[p.role]}
                     </span>
-                    {p.disabledAt && <span className="ml-2 font-semibold text-danger">Disabled since {formatDateTime(p.disabledAt)}</span>}
-                    <span className="ml-2">
+                    {p.disabledAt && <span className="ms-2 font-semibold text-danger">Disabled since {formatDateTime(p.disabledAt)}</span>}
+                    <span className="ms-2">
                       {p.lastSignInAt ? `Last signed in ${formatDateTime(p.lastSignInAt)}` : "Never signed in"}
                       {" · "}
                       {plural(p.activeSessions, "active session", "active sessions")}

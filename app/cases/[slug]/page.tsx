@@ -157,7 +157,7 @@ export default async function CasePage({ params }: { params: Params }) {
               {(c.personNameLocal || c.pronouns) && (
                 <p className="text-lg text-ink-soft">
                   {c.personNameLocal && (
-                    <span dir="auto" className="mr-3">
+                    <span dir="auto" className="me-3">
                       {c.personNameLocal}
                     </span>
                   )}
@@ -289,7 +289,7 @@ function ClosedNotice({ c, count }: { c: PublicCase; count: number }) {
   return (
     <div className="space-y-3">
       {c.outcome && (
-        <div className="rounded-md border-l-4 border-good bg-good-bg p-4">
+        <div className="rounded-md border-s-4 border-good bg-good-bg p-4">
           <p className="font-semibold text-good">Outcome</p>
           <p className="mt-1">{c.outcome}</p>
         </div>

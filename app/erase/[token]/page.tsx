@@ -34,7 +34,7 @@ export default async function EraseTokenPage({ params, searchParams }: { params:
       {nothing ? (
         <p>Pressing the button still removes any email we kept for this address.</p>
       ) : (
-        <ul className="list-disc space-y-2 pl-6">
+        <ul className="list-disc space-y-2 ps-6">
           {confirmed > 0 && (
             <li>
               <strong>{plural(confirmed, "confirmed appeal", "confirmed appeals")}</strong>: your name, email address and

@@ -31,7 +31,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
     <div className="container-page max-w-4xl py-10">
       <p>
         <Link href="/mailbox" className="font-semibold">
-          ← All messages
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> All messages
         </Link>
       </p>
       <h1 className="mt-3 text-3xl" dir="auto">

@@ -65,7 +65,7 @@ export default async function CaseLetterPage({
                     className={`-mb-px inline-block border-b-4 pb-2 no-underline ${l === language ? "border-ink" : "border-transparent hover:border-line-strong"}`}
                   >
                     {languageName(l)}
-                    {!has && <span className="ml-1 font-normal text-ink-soft">(no letter yet)</span>}
+                    {!has && <span className="ms-1 font-normal text-ink-soft">(no letter yet)</span>}
                   </Link>
                 </li>
               );
@@ -125,7 +125,7 @@ export default async function CaseLetterPage({
 
       <p className="mt-6">
         <Link href={`/admin/cases/${theCase.id}/targets`} className="font-semibold">
-          <span aria-hidden="true">←</span> Targets
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">←</span> Targets
         </Link>
       </p>
     </CasePage>

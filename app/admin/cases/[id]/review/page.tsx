@@ -93,7 +93,7 @@ export default async function CaseReviewPage({ params }: { params: Promise<{ id:
             )}
           </dl>
           {c.outcome && (
-            <div className="mt-4 rounded-md border-l-4 border-good bg-good-bg p-4">
+            <div className="mt-4 rounded-md border-s-4 border-good bg-good-bg p-4">
               <p className="font-semibold text-good">Outcome</p>
               <p className="mt-1" dir="auto">
                 {c.outcome}

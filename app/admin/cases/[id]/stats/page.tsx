@@ -73,18 +73,18 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
             <table className="w-full text-[0.9375rem]">
               <caption className="sr-only">Confirmed signatures per UTC day, last 30 days, newest first</caption>
               <thead>
-                <tr className="border-b-2 border-ink text-left">
-                  <th scope="col" className="py-1 pr-4">Day</th>
-                  <th scope="col" className="py-1 text-right">Confirmed</th>
+                <tr className="border-b-2 border-ink text-start">
+                  <th scope="col" className="py-1 pe-4">Day</th>
+                  <th scope="col" className="py-1 text-end">Confirmed</th>
                 </tr>
               </thead>
               <tbody>
                 {d.perDay.toReversed().map((day) => (
                   <tr key={day.day} className="border-b border-line">
-                    <th scope="row" className="py-1 pr-4 text-left font-normal">
+                    <th scope="row" className="py-1 pe-4 text-start font-normal">
                       <time dateTime={day.day}>{formatDay(day.day)}</time>
                     </th>
-                    <td className="py-1 text-right tabular-nums">{formatNumber(day.count)}</td>
+                    <td className="py-1 text-end tabular-nums">{formatNumber(day.count)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -104,20 +104,20 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
             <table className="mt-3 w-full text-[0.9375rem]">
               <caption className="sr-only">Confirmed signatures by the supporter’s country</caption>
               <thead>
-                <tr className="border-b-2 border-ink text-left">
-                  <th scope="col" className="py-1 pr-4">Country</th>
-                  <th scope="col" className="py-1 pr-4 text-right">Signatures</th>
-                  <th scope="col" className="py-1 text-right">Share</th>
+                <tr className="border-b-2 border-ink text-start">
+                  <th scope="col" className="py-1 pe-4">Country</th>
+                  <th scope="col" className="py-1 pe-4 text-end">Signatures</th>
+                  <th scope="col" className="py-1 text-end">Share</th>
                 </tr>
               </thead>
               <tbody>
                 {d.byCountry.map((c) => (
                   <tr key={c.country} className="border-b border-line">
-                    <th scope="row" className="py-1 pr-4 text-left font-normal">
+                    <th scope="row" className="py-1 pe-4 text-start font-normal">
                       {countryName(c.country)}
                     </th>
-                    <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(c.count)}</td>
-                    <td className="py-1 text-right tabular-nums text-ink-soft">{percent(c.count, d.confirmed)}</td>
+                    <td className="py-1 pe-4 text-end tabular-nums">{formatNumber(c.count)}</td>
+                    <td className="py-1 text-end tabular-nums text-ink-soft">{percent(c.count, d.confirmed)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -133,26 +133,26 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
           <table className="mt-3 w-full text-[0.9375rem]">
             <caption className="sr-only">Appeals by delivery state</caption>
             <thead>
-              <tr className="border-b-2 border-ink text-left">
-                <th scope="col" className="py-1 pr-4">State</th>
-                <th scope="col" className="py-1 text-right">Appeals</th>
+              <tr className="border-b-2 border-ink text-start">
+                <th scope="col" className="py-1 pe-4">State</th>
+                <th scope="col" className="py-1 text-end">Appeals</th>
               </tr>
             </thead>
             <tbody>
               {STATE_ROWS.map((s) => (
                 <tr key={s.key} className="border-b border-line">
-                  <th scope="row" className="py-1 pr-4 text-left font-normal">
+                  <th scope="row" className="py-1 pe-4 text-start font-normal">
                     <span className={s.key === "failed" && a.byStatus.failed > 0 ? "font-semibold text-danger" : "font-semibold"}>{s.label}</span>{" "}
                     <span className="text-ink-soft">— {s.hint}</span>
                   </th>
-                  <td className="py-1 text-right tabular-nums">{formatNumber(a.byStatus[s.key])}</td>
+                  <td className="py-1 text-end tabular-nums">{formatNumber(a.byStatus[s.key])}</td>
                 </tr>
               ))}
               <tr className="border-b border-line">
-                <th scope="row" className="py-1 pr-4 text-left font-normal">
+                <th scope="row" className="py-1 pe-4 text-start font-normal">
                   <span className="font-semibold">By post or fax</span> <span className="text-ink-soft">— officials with no email address</span>
                 </th>
-                <td className="py-1 text-right tabular-nums">{formatNumber(Object.values(a.offline).reduce((sum, n) => sum + n, 0))}</td>
+                <td className="py-1 text-end tabular-nums">{formatNumber(Object.values(a.offline).reduce((sum, n) => sum + n, 0))}</td>
               </tr>
             </tbody>
           </table>
@@ -197,28 +197,28 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
           <table className="w-full min-w-[40rem] text-[0.9375rem]">
             <caption className="sr-only">Letters by official and what happened to them</caption>
             <thead>
-              <tr className="border-b-2 border-ink text-left">
-                <th scope="col" className="py-1 pr-4">Official</th>
-                <th scope="col" className="py-1 pr-4 text-right">Letters</th>
-                <th scope="col" className="py-1 pr-4 text-right">Emailed</th>
-                <th scope="col" className="py-1 pr-4 text-right">Faxed</th>
-                <th scope="col" className="py-1 pr-4 text-right">Posted</th>
-                <th scope="col" className="py-1 pr-4 text-right">Waiting for post</th>
-                <th scope="col" className="py-1 text-right">Sent by supporters</th>
+              <tr className="border-b-2 border-ink text-start">
+                <th scope="col" className="py-1 pe-4">Official</th>
+                <th scope="col" className="py-1 pe-4 text-end">Letters</th>
+                <th scope="col" className="py-1 pe-4 text-end">Emailed</th>
+                <th scope="col" className="py-1 pe-4 text-end">Faxed</th>
+                <th scope="col" className="py-1 pe-4 text-end">Posted</th>
+                <th scope="col" className="py-1 pe-4 text-end">Waiting for post</th>
+                <th scope="col" className="py-1 text-end">Sent by supporters</th>
               </tr>
             </thead>
             <tbody>
               {perOfficial.map((o) => (
                 <tr key={o.targetId} className="border-b border-line">
-                  <th scope="row" className="py-1 pr-4 text-left font-normal" dir="auto">
+                  <th scope="row" className="py-1 pe-4 text-start font-normal" dir="auto">
                     {o.official}
                   </th>
                   {[o.appeals, o.emailed, o.faxed, o.posted, o.waitingForPost].map((n, i) => (
-                    <td key={i} className="py-1 pr-4 text-right tabular-nums">
+                    <td key={i} className="py-1 pe-4 text-end tabular-nums">
                       {formatNumber(n)}
                     </td>
                   ))}
-                  <td className="py-1 text-right tabular-nums">{formatNumber(o.reportedBySupporters)}</td>
+                  <td className="py-1 text-end tabular-nums">{formatNumber(o.reportedBySupporters)}</td>
                 </tr>
               ))}
             </tbody>

@@ -120,7 +120,7 @@ export default async function CaseTargetsPage({
           {rows.length > 0 && (
             <p className="mt-6">
               <Link href={`/admin/cases/${theCase.id}/letter`} className="font-semibold">
-                Next: the model letter <span aria-hidden="true">→</span>
+                Next: the model letter <span aria-hidden="true" className="inline-block rtl:-scale-x-100">→</span>
               </Link>
             </p>
           )}
