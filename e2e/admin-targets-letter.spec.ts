@@ -70,17 +70,18 @@ test("a campaigner adds and orders targets, writes the letter with the palette a
   await page.getByRole("link", { name: "Letter", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/cases/${theCase.id}/letter`));
   const body = page.getByLabel("Letter (English)");
-  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom ");
+  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom ");
   await body.press("End");
   await page.getByRole("button", { name: /^Insert \{\{supporter\.country\}\}/ }).click();
-  await expect(body).toHaveValue("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom {{supporter.country}}");
+  await expect(body).toHaveValue("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom {{supporter.country}}");
   await expect(page.getByText(/\d+ characters · \d+ words/)).toBeVisible();
 
   // the live preview: one letter per target, as each will receive it from the sample supporter
   const preview = page.locator("section", { has: page.getByRole("heading", { name: "Preview" }) });
   await expect(preview.getByText("To Wang Xiaohong, Minister of Public Security")).toBeVisible();
   await expect(preview.getByText("To Ambassador of China")).toBeVisible();
-  await expect(preview.locator(".letter").first()).toContainText("Your Excellency,\n\nPlease release Li Qiaochu now.\n\nFrom Lebanon");
+  await expect(preview.locator(".letter").first()).toContainText("Your Excellency,\n\nPlease release Li Qiaochu now.\n\nI am writing from Beirut");
+  await expect(preview.locator(".letter").first()).toContainText("good news.\n\nFrom Lebanon");
   await preview.getByText("To Ambassador of China").click();
   await expect(preview.locator(".letter").nth(1)).toContainText("Dear Ambassador,");
 
@@ -93,11 +94,11 @@ test("a campaigner adds and orders targets, writes the letter with the palette a
   await expect(body).toHaveValue(/From \{\{supporter\.country\}\} \{\{supporter\.phone\}\}$/);
   expect(letterOf(theCase.id)?.body).not.toContain("supporter.phone");
 
-  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom {{supporter.country}}");
+  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom {{supporter.country}}");
   await expect(page.locator("#letter-body-error")).toHaveCount(0);
   await page.getByRole("button", { name: "Save letter" }).click();
   await expect(page.getByText(/Saved the English letter/)).toBeVisible();
-  expect(letterOf(theCase.id)?.body).toBe("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom {{supporter.country}}");
+  expect(letterOf(theCase.id)?.body).toBe("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom {{supporter.country}}");
 
   // "send me a test": two letters to me, marked [TEST]; nothing to either official
   await page.getByRole("button", { name: "Send me a test" }).click();
