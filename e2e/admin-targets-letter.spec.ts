@@ -209,7 +209,7 @@ test("the target and letter actions refuse a request without a session, and appl
   // the letter: saving and "send me a test" without a session change nothing and send nothing
   await page.goto(letterPath);
   const before = letterOf(theCase.id);
-  const save = await formFields(page, 'form:has(textarea[name="body"])', { subject: "Hijacked", body: "Hijacked body", intent: "save" });
+  const save = await formFields(page, 'form:has(textarea[name="body"])', { subject: "Hijacked", body: "Hijacked body\n\n{{supporter.message}}", intent: "save" });
   await post(browser, letterPath, save);
   expect(letterOf(theCase.id)).toEqual(before);
   const testForm = await formFields(page, 'form[aria-labelledby="test-heading"]', {});
@@ -220,7 +220,7 @@ test("the target and letter actions refuse a request without a session, and appl
 
   // controls: with the session, the same save applies and the same test is sent, to the campaigner only
   await post(page, letterPath, save);
-  expect(letterOf(theCase.id)).toMatchObject({ subject: "Hijacked", body: "Hijacked body" });
+  expect(letterOf(theCase.id)).toMatchObject({ subject: "Hijacked", body: "Hijacked body\n\n{{supporter.message}}" });
   await post(page, letterPath, testForm);
   const after = await mail.waitFor(me, { count: mailBefore + 1 });
   expect(after.filter((m) => m.subject === "[TEST] Hijacked")).toHaveLength(1);
