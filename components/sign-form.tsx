@@ -7,6 +7,7 @@ import { useServerAnswer } from "@/components/forms/use-server-answer";
 import { useSettledValue } from "@/components/forms/use-settled-value";
 import { startTransition, useActionState, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { initialsOf, renderLetter } from "@/lib/letters/render";
+import { letterVariantSeed, variantCounts } from "@/lib/letters/variants";
 import {
   HONEYPOT_FIELD,
   INTENT_FIELD,
@@ -33,7 +34,7 @@ export type LetterSource = {
   role: Target["role"];
   recipient: string;
   target: Pick<Target, "title" | "name" | "office" | "salutation">;
-  template: { language: string; subject: string; body: string };
+  template: { id: string; language: string; subject: string; body: string };
 };
 
 type Values = Record<TextField, string> & Record<CheckField, boolean>;
@@ -90,6 +91,7 @@ const hasErrors = (e: FieldErrors | undefined) => Boolean(e && Object.values(e).
 
 export function SignForm({
   action,
+  caseId,
   personName,
   reference,
   letters,
@@ -98,6 +100,8 @@ export function SignForm({
   caseVersion,
 }: {
   action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
+  /** with the address typed and the template, picks the letter's versions exactly as signing will */
+  caseId: string;
   personName: string;
   reference: string;
   letters: LetterSource[];
@@ -142,15 +146,17 @@ export function SignForm({
           target: l.target,
           caseInfo: { personName, reference },
           date: today,
+          variantSeed: letterVariantSeed({ email: typed.email, caseId, templateId: l.template.id }),
         });
         return { targetId: l.targetId, role: l.role, recipient: l.recipient, language: l.template.language, ...letter };
       } catch {
         return { targetId: l.targetId, role: l.role, recipient: l.recipient, language: "en", subject: "", body: "" };
       }
     });
-  }, [hydrated, letters, typed, personName, reference, today]);
+  }, [hydrated, letters, typed, caseId, personName, reference, today]);
 
   const shownLetters = liveLetters ?? state.preview ?? null;
+  const varied = useMemo(() => letters.some((l) => (variantCounts(l.template)?.combinations ?? 1) > 1), [letters]);
 
   function update<F extends Field>(field: F, value: Values[F]) {
     const next = { ...values, [field]: value };
@@ -291,8 +297,8 @@ export function SignForm({
 
         <FieldBlock
           id={fieldId("message")}
-          label="A personal message (optional)"
-          hint="A line in your own words is read more closely than a model letter. Be polite: your letter speaks for the person at risk."
+          label="A personal line (optional)"
+          hint="A sentence or two in your own words is read more closely than a model letter; it goes into your letter above your name. Be polite: your letter speaks for the person at risk."
           error={errorOf("message")}
           after={
             <p id={`${fieldId("message")}-count`} className="mt-1 text-end text-[0.875rem] text-ink-soft">
@@ -364,6 +370,8 @@ export function SignForm({
                 {letters.length > 1 ? "Each official receives their own letter. " : ""}
                 This is exactly what {letters.length > 1 ? "they" : "the official"} will read
                 {liveLetters ? "; it changes as you type." : "."}
+                {varied &&
+                  " The campaign wrote several versions of parts of this letter, so that officials do not receive piles of identical ones: yours is chosen by your email address, and the one shown is the one that goes."}
               </p>
               {/* a live region from its first paint (it appears with the letters, so loading the page announces
                   nothing): what changes after a pause in typing is read out when the reader is idle */}

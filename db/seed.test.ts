@@ -157,7 +157,7 @@ describe("demo seed data", () => {
     for (const template of c.letterTemplates) {
       for (const target of c.targets) {
         for (const supporter of SUPPORTERS) {
-          const letter = renderLetter({ template, supporter, target, caseInfo: { personName: c.personName, reference: c.reference }, date });
+          const letter = renderLetter({ template, supporter, target, caseInfo: { personName: c.personName, reference: c.reference }, date, variantSeed: supporter.fullName });
           expect(letter.body).toContain(supporter.fullName);
           expect(letter.body).toContain(c.personName);
           expect(letter.body).toContain(`${target.salutation},`);

@@ -70,17 +70,18 @@ test("a campaigner adds and orders targets, writes the letter with the palette a
   await page.getByRole("link", { name: "Letter", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/cases/${theCase.id}/letter`));
   const body = page.getByLabel("Letter (English)");
-  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom ");
+  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom ");
   await body.press("End");
   await page.getByRole("button", { name: /^Insert \{\{supporter\.country\}\}/ }).click();
-  await expect(body).toHaveValue("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom {{supporter.country}}");
+  await expect(body).toHaveValue("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom {{supporter.country}}");
   await expect(page.getByText(/\d+ characters · \d+ words/)).toBeVisible();
 
   // the live preview: one letter per target, as each will receive it from the sample supporter
   const preview = page.locator("section", { has: page.getByRole("heading", { name: "Preview" }) });
   await expect(preview.getByText("To Wang Xiaohong, Minister of Public Security")).toBeVisible();
   await expect(preview.getByText("To Ambassador of China")).toBeVisible();
-  await expect(preview.locator(".letter").first()).toContainText("Your Excellency,\n\nPlease release Li Qiaochu now.\n\nFrom Lebanon");
+  await expect(preview.locator(".letter").first()).toContainText("Your Excellency,\n\nPlease release Li Qiaochu now.\n\nI am writing from Beirut");
+  await expect(preview.locator(".letter").first()).toContainText("good news.\n\nFrom Lebanon");
   await preview.getByText("To Ambassador of China").click();
   await expect(preview.locator(".letter").nth(1)).toContainText("Dear Ambassador,");
 
@@ -93,11 +94,11 @@ test("a campaigner adds and orders targets, writes the letter with the palette a
   await expect(body).toHaveValue(/From \{\{supporter\.country\}\} \{\{supporter\.phone\}\}$/);
   expect(letterOf(theCase.id)?.body).not.toContain("supporter.phone");
 
-  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom {{supporter.country}}");
+  await body.fill("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom {{supporter.country}}");
   await expect(page.locator("#letter-body-error")).toHaveCount(0);
   await page.getByRole("button", { name: "Save letter" }).click();
   await expect(page.getByText(/Saved the English letter/)).toBeVisible();
-  expect(letterOf(theCase.id)?.body).toBe("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\nFrom {{supporter.country}}");
+  expect(letterOf(theCase.id)?.body).toBe("{{target.salutation}},\n\nPlease release {{case.personName}} now.\n\n{{supporter.message}}\n\nFrom {{supporter.country}}");
 
   // "send me a test": two letters to me, marked [TEST]; nothing to either official
   await page.getByRole("button", { name: "Send me a test" }).click();
@@ -208,7 +209,7 @@ test("the target and letter actions refuse a request without a session, and appl
   // the letter: saving and "send me a test" without a session change nothing and send nothing
   await page.goto(letterPath);
   const before = letterOf(theCase.id);
-  const save = await formFields(page, 'form:has(textarea[name="body"])', { subject: "Hijacked", body: "Hijacked body", intent: "save" });
+  const save = await formFields(page, 'form:has(textarea[name="body"])', { subject: "Hijacked", body: "Hijacked body\n\n{{supporter.message}}", intent: "save" });
   await post(browser, letterPath, save);
   expect(letterOf(theCase.id)).toEqual(before);
   const testForm = await formFields(page, 'form[aria-labelledby="test-heading"]', {});
@@ -219,7 +220,7 @@ test("the target and letter actions refuse a request without a session, and appl
 
   // controls: with the session, the same save applies and the same test is sent, to the campaigner only
   await post(page, letterPath, save);
-  expect(letterOf(theCase.id)).toMatchObject({ subject: "Hijacked", body: "Hijacked body" });
+  expect(letterOf(theCase.id)).toMatchObject({ subject: "Hijacked", body: "Hijacked body\n\n{{supporter.message}}" });
   await post(page, letterPath, testForm);
   const after = await mail.waitFor(me, { count: mailBefore + 1 });
   expect(after.filter((m) => m.subject === "[TEST] Hijacked")).toHaveLength(1);

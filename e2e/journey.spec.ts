@@ -64,7 +64,7 @@ test("without JavaScript: errors beside fields, server preview, send, confirm, c
   await page.getByRole("button", { name: "Send my appeal" }).click();
   await expect(page.locator("[id$='email-error']").first()).toContainText(/one email address/i);
   await expect(page.getByLabel("Your full name")).toHaveValue("ليلى حداد");
-  await expect(page.getByLabel("A personal message (optional)")).toHaveValue("Free him.");
+  await expect(page.getByLabel("A personal line (optional)")).toHaveValue("Free him.");
 
   await page.getByLabel("Your email address").fill(email);
   await page.getByRole("button", { name: "Preview my letter" }).click();

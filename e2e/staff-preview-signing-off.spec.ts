@@ -10,7 +10,7 @@ test("the staff preview of a draft shows the sign form switched off", async ({ a
   await expect(page).toHaveURL(new RegExp(`/cases/${draft.slug}$`));
   await expect(page.getByText("Preview — not published.")).toBeVisible();
   await expect(page.getByText("Preview: signing is off")).toBeVisible();
-  for (const label of ["Your full name", "Your email address", "Your country", "A personal message (optional)", "Sign with my initials only"]) {
+  for (const label of ["Your full name", "Your email address", "Your country", "A personal line (optional)", "Sign with my initials only"]) {
     await expect(page.getByLabel(label)).toBeDisabled();
   }
   await expect(page.getByRole("button", { name: "Preview my letter" })).toBeDisabled();

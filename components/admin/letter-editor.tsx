@@ -6,7 +6,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useServerAnswer } from "@/components/forms/use-server-answer";
 import { previewLetters, textLength, withDraft, type PreviewTarget, type TargetLetter } from "@/lib/letters/preview";
-import { unknownFieldsMessage, type LetterFormState } from "@/lib/letters/schemas";
+import { personalLineProblem, subjectProblem, unknownFieldsMessage, type LetterFormState } from "@/lib/letters/schemas";
+import { bodyVariantProblem, distinctLetters, MAX_VARIANTS, SIMULATED_SUPPORTERS, subjectVariants, VARIANTS_CLOSE, VARIANTS_OPEN, VARIANTS_OR, variantCounts } from "@/lib/letters/variants";
 import type { LetterTemplate } from "@/lib/letters/render";
 import { fallbackSubjectFor, ownMailLength, ownMailPlan } from "@/lib/own-channels/mail-plan";
 import { LetterList } from "../letter-list";
@@ -63,7 +64,7 @@ export function LetterEditor({
   const [body, setBody] = useState(state.values.body ?? "");
   const [errors, setErrors] = useState(state.fieldErrors ?? {});
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const subjectRef = useRef<HTMLInputElement>(null);
+  const subjectRef = useRef<HTMLTextAreaElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const lastFocused = useRef<"subject" | "body">("body");
   const previewRef = useRef<HTMLHeadingElement>(null);
@@ -99,10 +100,11 @@ export function LetterEditor({
   }
 
   // flagged as the campaigner types; the server refuses the same on save
-  const liveSubjectProblem = unknownFieldsMessage(subject);
-  const liveBodyProblem = unknownFieldsMessage(body);
-  const subjectError = liveSubjectProblem ?? (errors.subject?.[0] && !/Unknown merge field/.test(errors.subject[0]) ? errors.subject[0] : undefined);
-  const bodyError = liveBodyProblem ?? (errors.body?.[0] && !/Unknown merge field/.test(errors.body[0]) ? errors.body[0] : undefined);
+  // (an empty subject is not scolded while typing; saving says so)
+  const liveSubjectProblem = subject.trim() ? subjectProblem(subject) : null;
+  const liveBodyProblem = unknownFieldsMessage(body) ?? bodyVariantProblem(body) ?? (body.trim() ? personalLineProblem(body) : null);
+  const subjectError = liveSubjectProblem ?? errors.subject?.[0];
+  const bodyError = liveBodyProblem ?? errors.body?.[0];
   const formError = state.formError ?? errors.language?.[0];
 
   const liveLetters = useMemo(
@@ -121,7 +123,10 @@ export function LetterEditor({
   const others = letters.filter((l) => l.language !== language);
   const mailtoRows = useMemo(() => mailtoLengthRows(letters, targetEmails, caseInfo), [letters, targetEmails, caseInfo]);
   const length = textLength(body);
-  const subjectLength = [...subject].length;
+  const subjects = subjectVariants(subject);
+  const subjectLength = Math.max(0, ...subjects.map((s) => [...s].length));
+  const versions = variantCounts({ subject, body });
+  const distinct = distinctLetters({ subject, body });
   const dirty = subject !== (saved?.subject ?? "") || body !== (saved?.body ?? "");
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -149,21 +154,32 @@ export function LetterEditor({
           <ErrorSummary compact title="The letter was not saved." items={[...(errors.subject ?? []), ...(errors.body ?? [])].map((message) => ({ message }))} />
         )}
 
-        <FieldBlock id="letter-subject" label={`Subject (${languageLabel})`} error={subjectError}
-          after={<Count id="letter-subject-count">{`${subjectLength.toLocaleString("en-GB")} of ${subjectMax} characters`}</Count>}>
-          <input
+        <FieldBlock
+          id="letter-subject"
+          label={`Subject (${languageLabel})`}
+          hint={`One subject per line, up to ${MAX_VARIANTS}: each supporter’s letter takes one of them.`}
+          error={subjectError}
+          after={
+            <Count id="letter-subject-count">
+              {subjects.length > 1
+                ? `${subjects.length} subjects · longest ${subjectLength.toLocaleString("en-GB")} of ${subjectMax} characters`
+                : `${subjectLength.toLocaleString("en-GB")} of ${subjectMax} characters`}
+            </Count>
+          }
+        >
+          <textarea
             ref={subjectRef}
             id="letter-subject"
             name="subject"
-            type="text"
             className="input"
+            rows={Math.min(MAX_VARIANTS, Math.max(2, subjects.length + 1))}
             dir="auto"
             lang={language}
             autoComplete="off"
             required
             aria-required="true"
             aria-invalid={subjectError ? true : undefined}
-            aria-describedby={[subjectError ? "letter-subject-error" : "", "letter-subject-count"].filter(Boolean).join(" ")}
+            aria-describedby={[subjectError ? "letter-subject-error" : "", "letter-subject-hint", "letter-subject-count"].filter(Boolean).join(" ")}
             value={subject}
             onChange={(e) => {
               setSubject(e.target.value);
@@ -176,7 +192,7 @@ export function LetterEditor({
         <FieldBlock
           id="letter-body"
           label={`Letter (${languageLabel})`}
-          hint="Write it as the supporter would. Merge fields in {{double braces}} are filled in for each supporter and official; a line holding only an empty field (no personal message, say) disappears."
+          hint={`Write it as the supporter would. Merge fields in {{double braces}} are filled in for each supporter and official; a line holding only an empty field (no personal message, say) disappears. For versions of a paragraph, see “Versions” below.`}
           error={bodyError}
           after={
             <Count id="letter-body-count">
@@ -205,6 +221,37 @@ export function LetterEditor({
             onFocus={() => (lastFocused.current = "body")}
           />
         </FieldBlock>
+
+        <section aria-labelledby="versions-heading" className="rounded-md border border-line bg-surface p-4">
+          <h2 id="versions-heading" className="font-sans text-lg font-bold">
+            Versions
+          </h2>
+          <p className="mt-1 leading-relaxed">
+            Officials set aside piles of identical letters. Give any paragraph up to {MAX_VARIANTS} versions: each
+            supporter’s letter takes one, always the same one for the same supporter, and their preview shows it.
+          </p>
+          <pre className="mt-3 overflow-x-auto rounded-sm border border-line bg-paper-deep p-3 font-mono text-[0.875rem] leading-relaxed">
+            {`${VARIANTS_OPEN}\nI urge you to release {{case.personName}} immediately.\n${VARIANTS_OR}\nPlease free {{case.personName}} without delay.\n${VARIANTS_CLOSE}`}
+          </pre>
+          <p className="field-hint mt-2">
+            Each marker on a line of its own. Blocks cannot be nested, and no version may be empty.
+          </p>
+          <p id="letter-distinct" className="mt-3 rounded-sm border-l-4 border-ink bg-paper-deep px-3 py-2 font-semibold" aria-live="polite">
+            {distinct === null
+              ? "Fix the versions above to see how varied the letters are."
+              : `An official receiving ${SIMULATED_SUPPORTERS} appeals would see ${distinct} different ${distinct === 1 ? "letter" : "letters"}.`}
+            {versions && versions.combinations > 1 && (
+              <span className="mt-1 block text-[0.9375rem] font-normal text-ink-soft">
+                {versionSummary(versions)}, apart from each supporter’s personal line.
+              </span>
+            )}
+            {distinct === 1 && (
+              <span className="mt-1 block text-[0.9375rem] font-normal text-ink-soft">
+                Only the personal line differs. Add subjects or versions to vary the letter.
+              </span>
+            )}
+          </p>
+        </section>
 
         <section aria-labelledby="palette-heading" className="rounded-md border border-line bg-paper-deep p-4">
           <h2 id="palette-heading" className="font-sans text-lg font-bold">
@@ -287,6 +334,12 @@ function mailtoLengthRows(letters: TargetLetter[], emails: Record<string, string
   const plan = ownMailPlan(letters.filter((l) => !l.problem).map((l) => ({ ...l, email: emails[l.targetId] ?? null })));
   const fallback = fallbackSubjectFor(caseInfo);
   return plan.map((mail) => ({ targetId: mail.targetId, recipient: byTarget.get(mail.targetId)?.recipient ?? "", cc: mail.cc.length, length: ownMailLength(mail, fallback) }));
+}
+
+function versionSummary(v: { subjects: number; blocks: number[]; combinations: number }): string {
+  const parts = [`${v.subjects} ${v.subjects === 1 ? "subject" : "subjects"}`];
+  if (v.blocks.length > 0) parts.push(`${v.blocks.length} ${v.blocks.length === 1 ? "paragraph" : "paragraphs"} with ${v.blocks.join(", ")} versions`);
+  return `${parts.join(" and ")}: ${v.combinations.toLocaleString("en-GB")} possible letters`;
 }
 
 function Count({ id, children }: { id: string; children: ReactNode }) {

@@ -7,7 +7,7 @@ export async function fillSignForm(page: Page, s: Supporter) {
   await page.getByLabel("Your full name").fill(s.fullName);
   await page.getByLabel("Your email address").fill(s.email);
   await page.getByLabel("Your country").selectOption(s.country);
-  if (s.message) await page.getByLabel("A personal message (optional)").fill(s.message);
+  if (s.message) await page.getByLabel("A personal line (optional)").fill(s.message);
 }
 
 /** Reads the confirmation mail from the SMTP server, opens its link, and confirms on the page it shows. */

@@ -89,7 +89,7 @@ export type PublicCase = CaseCard & {
   publishedAt: Date | null;
   updates: Pick<CaseUpdate, "id" | "kind" | "title" | "body" | "riskStatus" | "happenedOn">[];
   targets: PublicTarget[];
-  templates: { language: string; subject: string; body: string }[];
+  templates: { id: string; language: string; subject: string; body: string }[];
   /** public figures (lib/cases/public-counts): countries from the threshold, the rest as one number */
   countsByCountry: { country: string; count: number }[];
   otherCountries: number;
@@ -125,7 +125,7 @@ export function selectCaseBySlug({ slug, states }: { slug: string; states: reado
     .orderBy(asc(targets.position))
     .all();
   const templates = db
-    .select({ language: letterTemplates.language, subject: letterTemplates.subject, body: letterTemplates.body })
+    .select({ id: letterTemplates.id, language: letterTemplates.language, subject: letterTemplates.subject, body: letterTemplates.body })
     .from(letterTemplates)
     .where(eq(letterTemplates.caseId, row.id))
     .all();

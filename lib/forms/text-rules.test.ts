@@ -118,7 +118,7 @@ describe("the other forms that use the same rule", () => {
     expect(target("Minister of Public Security").success).toBe(true);
     for (const value of Object.values(HOSTILE)) expect(target(value).success).toBe(false);
 
-    expect(letter("Release {{case.personName}}", "{{target.salutation}},\n\nRelease them.\n\n{{supporter.name}}").success).toBe(true);
+    expect(letter("Release {{case.personName}}", "{{target.salutation}},\n\nRelease them.\n\n{{supporter.message}}\n\n{{supporter.name}}").success).toBe(true);
     expect(letter(`Release ${HOSTILE["a right-to-left override"]}`, "Body").success).toBe(false);
     expect(letter("Release", `Body\n${HOSTILE.NUL}`).success).toBe(false);
   });

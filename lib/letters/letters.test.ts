@@ -44,15 +44,15 @@ describe("parseLetterForm", () => {
     expect(parsed.errors.body?.[0]).toContain("unmatched");
   });
 
-  it("refuses an empty letter, a subject with a line break and a language not offered, all at once", () => {
-    const parsed = parse({ language: "xx-evil", subject: "Hello\r\nBcc: x@example.org", body: "   " });
+  it("refuses an empty letter, a subject with a hidden control and a language not offered, all at once", () => {
+    const parsed = parse({ language: "xx-evil", subject: "Hello\u202Egro.elpmaxe", body: "   " });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(Object.keys(parsed.errors).sort()).toEqual(["body", "language", "subject"]);
   });
 
   it("reads only its own fields", () => {
-    const parsed = parse({ language: "en", subject: "S", body: "B", caseId: "other", id: "x" });
+    const parsed = parse({ language: "en", subject: "S", body: "B\n\n{{supporter.message}}", caseId: "other", id: "x" });
     expect(parsed.ok && Object.keys(parsed.data).sort()).toEqual(["body", "language", "subject"]);
   });
 });

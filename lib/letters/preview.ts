@@ -6,6 +6,9 @@ import { officialName } from "../targets/naming";
 import type { Target } from "../targets/types";
 import { SAMPLE_SUPPORTER } from "./schemas";
 
+/** The sample supporter's pick of a letter's versions, in the editor's preview and in "Send me a test". */
+export const SAMPLE_VARIANT_SEED = "sample supporter";
+
 export type PreviewTarget = Pick<Target, "id" | "role" | "title" | "name" | "office" | "salutation" | "language">;
 
 /** One official's letter as shown before sending: on the sign form and in the letter editor. */
@@ -52,12 +55,15 @@ export function previewLetters({
   caseInfo,
   preferred,
   date,
+  variantSeed = SAMPLE_VARIANT_SEED,
 }: {
   templates: LetterTemplate[];
   targets: PreviewTarget[];
   caseInfo: LetterCase;
   preferred: string[];
   date: Date;
+  /** whose versions to show: by default the sample supporter's */
+  variantSeed?: string;
 }): TargetLetter[] {
   return targets.map((target) => {
     const recipient = officialName(target);
@@ -65,7 +71,7 @@ export function previewLetters({
     const template = pickTemplate(templates, target.language, preferred);
     if (!template) return { ...base, language: target.language, subject: "", body: "", problem: "There is no letter yet." };
     try {
-      const letter = renderLetter({ template, supporter: SAMPLE_SUPPORTER, target, caseInfo, date });
+      const letter = renderLetter({ template, supporter: SAMPLE_SUPPORTER, target, caseInfo, date, variantSeed });
       return { ...base, language: template.language, ...letter };
     } catch (error) {
       if (!(error instanceof LetterTemplateError)) throw error;

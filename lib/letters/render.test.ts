@@ -43,7 +43,7 @@ const caseInfo = { personName: "Li Qiaochu", reference: "UA 27/20" };
 const date = new Date("2020-03-17T12:00:00Z");
 
 const render = (input: { template?: LetterTemplate; supporter?: LetterSupporter; target?: typeof target } = {}) =>
-  renderLetter({ template: input.template ?? template(), supporter: input.supporter ?? supporter(), target: input.target ?? target, caseInfo, date });
+  renderLetter({ template: input.template ?? template(), supporter: input.supporter ?? supporter(), target: input.target ?? target, caseInfo, date, variantSeed: "test supporter" });
 
 describe("renderLetter", () => {
   it("fills every merge field", () => {

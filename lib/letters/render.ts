@@ -2,6 +2,7 @@
 // server renders what is sent, the browser renders the live preview, with the same code.
 import { countryName } from "../countries";
 import type { Target } from "../targets/types";
+import { bodyVariantProblem, resolveVariants } from "./variants";
 
 export const MERGE_FIELDS = {
   "supporter.name": "The supporter's full name, or their initials if they asked",
@@ -24,6 +25,15 @@ export class LetterTemplateError extends Error {
   constructor(readonly unknownFields: string[]) {
     super(`Unknown merge field${unknownFields.length > 1 ? "s" : ""}: ${unknownFields.map((f) => `{{${f}}}`).join(", ")}`);
     this.name = "LetterTemplateError";
+  }
+}
+
+/** A body whose [[variants]] blocks are malformed: the problem names the line. */
+export class LetterVariantError extends LetterTemplateError {
+  constructor(problem: string) {
+    super([]);
+    this.message = problem;
+    this.name = "LetterVariantError";
   }
 }
 
@@ -82,10 +92,16 @@ export function renderLetter(input: {
   target: LetterTarget;
   caseInfo: LetterCase;
   date: Date;
+  /** which subject and which version of each block this supporter's letter takes (letterVariantSeed) */
+  variantSeed: string;
 }): RenderedLetter {
-  const { template, supporter, target, caseInfo, date } = input;
-  const unknown = findUnknownFields(template.subject, template.body);
+  const { supporter, target, caseInfo, date } = input;
+  const unknown = findUnknownFields(input.template.subject, input.template.body);
   if (unknown.length > 0) throw new LetterTemplateError(unknown);
+  const problem = bodyVariantProblem(input.template.body);
+  if (problem) throw new LetterVariantError(problem);
+  // versions are chosen before merging, so a supporter's own words can never be read as markers
+  const template = { ...input.template, ...resolveVariants(input.template, input.variantSeed) };
 
   const message = (supporter.message ?? "").trim();
   const values: Record<MergeField, string> = {

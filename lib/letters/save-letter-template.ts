@@ -6,7 +6,8 @@ import { recordAudit } from "../audit/record-audit";
 import { proposeRevision } from "../revisions/propose-revision";
 import { reviewRule } from "../revisions/review-rule";
 import { newId } from "../security/secret";
-import { findUnknownFields, LetterTemplateError } from "./render";
+import { findUnknownFields, LetterTemplateError, LetterVariantError } from "./render";
+import { bodyVariantProblem } from "./variants";
 import type { LetterTemplateInput } from "./schemas";
 
 /** A case's model letter in one language as stored, or null: what a save replaces and a revision compares. */
@@ -39,6 +40,8 @@ export function saveLetterTemplate({
 }): { templateId: string; created: boolean; revisionId: string | null } | null {
   const unknown = findUnknownFields(input.subject, input.body);
   if (unknown.length > 0) throw new LetterTemplateError(unknown);
+  const problem = bodyVariantProblem(input.body);
+  if (problem) throw new LetterVariantError(problem);
   return writeTransaction((tx) => {
     const rule = reviewRule(tx, { caseId, actorId });
     if (!rule.found) return null;

@@ -6,6 +6,7 @@ import { findUnknownFields, type LetterSupporter } from "./render";
 import { zodErrors, type FormState } from "../forms/form-state";
 import { breaksLine, hasHiddenControls } from "../forms/text-rules";
 import type { TargetLetter } from "./preview";
+import { bodyVariantProblem, MAX_VARIANTS, subjectVariants } from "./variants";
 
 export const LETTER_FIELDS = ["language", "subject", "body"] as const;
 export type LetterField = (typeof LETTER_FIELDS)[number];
@@ -35,27 +36,43 @@ export function unknownFieldsMessage(text: string): string | null {
   return `Unknown merge field${plural ? "s" : ""}: ${named.join(", ")}. Use only the fields in the list of merge fields.`;
 }
 
+const PERSONAL_LINE = /\{\{\s*supporter\.message\s*\}\}/;
+
+/** The sign form offers every supporter a personal line: a letter without its place would silently drop it. */
+export function personalLineProblem(body: string): string | null {
+  return PERSONAL_LINE.test(body)
+    ? null
+    : "Put {{supporter.message}} in the letter, on a line of its own where each supporter’s personal line goes (the line disappears when they write none).";
+}
+
+/** What is wrong with a subject field (one subject per line), or null: the editor shows it live, saving refuses it. */
+export function subjectProblem(subject: string): string | null {
+  const lines = subjectVariants(subject);
+  if (lines.length === 0) return "Enter a subject, like “Release {{case.personName}} now”.";
+  if (lines.length > MAX_VARIANTS) return `Write at most ${MAX_VARIANTS} subjects, one per line (there are ${lines.length}).`;
+  const which = (i: number) => (lines.length > 1 ? `Subject ${i + 1}` : "The subject");
+  for (const [i, line] of lines.entries()) {
+    if (breaksLine(line)) return `${which(i)} contains an invisible control character.`;
+    if (codePoints(line) > SUBJECT_MAX) return `${which(i)} can be at most ${SUBJECT_MAX} characters (it has ${codePoints(line)}).`;
+  }
+  return unknownFieldsMessage(lines.join("\n"));
+}
+
 export function letterTemplateSchema(languages: readonly string[]) {
   return z.object({
     language: z
       .string({ error: "Choose the language of this letter." })
       .refine((l) => LANGUAGE_CODE.test(l) && languages.includes(l), { message: "Choose the language of this letter from the list." }),
+    // one subject per line: each supporter's letter takes one of them (lib/letters/variants.ts)
     subject: z.preprocess(
       nfc,
       z
         .string()
         .optional()
-        .transform((s) => (s ?? "").trim())
+        .transform((s) => subjectVariants(s ?? "").join("\n"))
         .superRefine((s, ctx) => {
-          if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter a subject, like “Release {{case.personName}} now”." });
-          else if (breaksLine(s))
-            ctx.addIssue({ code: "custom", message: "The subject contains a line break or an invisible control character." });
-          else if (codePoints(s) > SUBJECT_MAX)
-            ctx.addIssue({ code: "custom", message: `The subject can be at most ${SUBJECT_MAX} characters (it has ${codePoints(s)}).` });
-          else {
-            const unknown = unknownFieldsMessage(s);
-            if (unknown) ctx.addIssue({ code: "custom", message: unknown });
-          }
+          const problem = subjectProblem(s);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
     ),
     body: z.preprocess(
@@ -71,8 +88,8 @@ export function letterTemplateSchema(languages: readonly string[]) {
           else if (codePoints(s) > BODY_MAX)
             ctx.addIssue({ code: "custom", message: `The letter can be at most ${BODY_MAX.toLocaleString("en-GB")} characters (it has ${codePoints(s).toLocaleString("en-GB")}).` });
           else {
-            const unknown = unknownFieldsMessage(s);
-            if (unknown) ctx.addIssue({ code: "custom", message: unknown });
+            const problem = unknownFieldsMessage(s) ?? bodyVariantProblem(s) ?? personalLineProblem(s);
+            if (problem) ctx.addIssue({ code: "custom", message: problem });
           }
         }),
     ),

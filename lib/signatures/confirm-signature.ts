@@ -9,6 +9,7 @@ import { countryName } from "../countries";
 import { env } from "../env";
 import { faxGatewayAddress, faxLane } from "../fax/gateway";
 import { renderLetter, signatureName } from "../letters/render";
+import { letterVariantSeed } from "../letters/variants";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { hashToken, newId } from "../security/secret";
 import { getChannelConfig } from "../targets/channel-config";
@@ -58,6 +59,8 @@ function findByToken(token: string) {
       ...lookupColumns,
       tokenExpiresAt: signatures.tokenExpiresAt,
       fullName: signatures.fullName,
+      // the address picks the versions of a letter rendered anew (letterVariantSeed)
+      email: signatures.email,
       initialsOnly: signatures.initialsOnly,
       country: signatures.country,
       message: signatures.message,
@@ -76,6 +79,7 @@ function findByToken(token: string) {
       offerId: signatureOffers.id,
       tokenExpiresAt: signatureOffers.tokenExpiresAt,
       fullName: signatureOffers.fullName,
+      email: signatureOffers.email,
       initialsOnly: signatureOffers.initialsOnly,
       country: signatureOffers.country,
       message: signatureOffers.message,
@@ -212,6 +216,7 @@ export function confirmSignature({
           target: route.letterTarget,
           caseInfo: { personName: theCase.personName, reference: theCase.reference },
           date: letterDay(signed.date),
+          variantSeed: letterVariantSeed({ email: signature.email, caseId: theCase.id, templateId: template.id }),
         });
       let outboxId: string | null = null;
       if (route.channel === "email") {

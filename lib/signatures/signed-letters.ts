@@ -6,6 +6,7 @@ import { cases, letterTemplates, targets } from "@/db/schema";
 import { caseContentVersion } from "../cases/content-version";
 import { pickTemplate, todayIso } from "../cases/queries";
 import { renderLetter, type LetterSupporter } from "../letters/render";
+import { letterVariantSeed } from "../letters/variants";
 import { getChannelConfig } from "../targets/channel-config";
 import { officialName } from "../targets/naming";
 import { routeAppeal } from "./route-appeal";
@@ -76,7 +77,8 @@ export function renderSignedLetters({
 }: {
   db: Db;
   caseId: string;
-  supporter: LetterSupporter;
+  /** the address picks the letter's versions (letterVariantSeed), as the sign form's preview did */
+  supporter: LetterSupporter & { email: string };
   now: Date;
 }): { version: string; signed: SignedLetters } {
   const theCase = db
@@ -103,6 +105,7 @@ export function renderSignedLetters({
       target: route.letterTarget,
       caseInfo: { personName: theCase.personName, reference: theCase.reference },
       date: now,
+      variantSeed: letterVariantSeed({ email: supporter.email, caseId, templateId: template.id }),
     });
     letters.push({
       targetId: target.id,

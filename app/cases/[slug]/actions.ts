@@ -6,6 +6,7 @@ import { getPublicCaseBySlug, pickTemplate } from "@/lib/cases/queries";
 import { formError, withErrors } from "@/lib/forms/form-state";
 import type { PreviewLetter } from "@/lib/letters/preview";
 import { renderLetter } from "@/lib/letters/render";
+import { letterVariantSeed } from "@/lib/letters/variants";
 import { logFailure } from "@/lib/logging/log-failure";
 import { getClientAddress } from "@/lib/security/client-address";
 import { HONEYPOT_FIELD, INTENT_FIELD, parseSignForm, type SignAppealInput, type SignFormState } from "@/lib/signatures/schemas";
@@ -38,6 +39,7 @@ function previewLetters(slug: string, input: SignAppealInput): PreviewLetter[] |
       target,
       caseInfo: { personName: found.personName, reference: found.reference },
       date: new Date(),
+      variantSeed: letterVariantSeed({ email: input.email, caseId: found.id, templateId: template.id }),
     });
     letters.push({
       targetId: target.id,

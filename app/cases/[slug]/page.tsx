@@ -79,7 +79,7 @@ function lettersFor(c: PublicCase): LetterSource[] {
         role: t.role,
         recipient: officialName(t),
         target: { title: t.title, name: t.name, office: t.office, salutation: t.salutation },
-        template: { language: template.language, subject: template.subject, body: template.body },
+        template: { id: template.id, language: template.language, subject: template.subject, body: template.body },
       },
     ];
   });
@@ -209,6 +209,7 @@ export default async function CasePage({ params }: { params: Params }) {
               {open ? (
                 <SignForm
                   action={signAppeal.bind(null, c.slug)}
+                  caseId={c.id}
                   personName={c.personName}
                   reference={c.reference}
                   letters={letters}
