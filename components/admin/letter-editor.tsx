@@ -236,7 +236,7 @@ export function LetterEditor({
           <p className="field-hint mt-2">
             Each marker on a line of its own. Blocks cannot be nested, and no version may be empty.
           </p>
-          <p id="letter-distinct" className="mt-3 rounded-sm border-l-4 border-ink bg-paper-deep px-3 py-2 font-semibold" aria-live="polite">
+          <p id="letter-distinct" className="mt-3 rounded-sm border-s-4 border-ink bg-paper-deep px-3 py-2 font-semibold" aria-live="polite">
             {distinct === null
               ? "Fix the versions above to see how varied the letters are."
               : `An official receiving ${SIMULATED_SUPPORTERS} appeals would see ${distinct} different ${distinct === 1 ? "letter" : "letters"}.`}
