@@ -8,6 +8,7 @@ import { env } from "../env";
 import { sendFailedFaxByPost } from "../fax/fax-by-post";
 import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../fax/render-fax-attachment";
 import { getTransport } from "../mail/transport";
+import { bounceAddress } from "../mail/verp";
 import { newId } from "../security/secret";
 
 type Row = typeof outbox.$inferSelect;
@@ -114,7 +115,8 @@ function toMail(row: Row, attachments?: FaxAttachment[]) {
     messageId: row.messageId,
     date: new Date(),
     headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
-    envelope: { from: MAIL_FROM, to: row.toAddress },
+    // VERP: the envelope sender names this row, so the bounce listener knows which letter a bounce is about
+    envelope: { from: bounceAddress(row.id), to: row.toAddress },
   };
 }
 
