@@ -2,6 +2,7 @@ import "server-only";
 import { databaseFile, pendingMigrationCount } from "@/db/client";
 import { EnvError, loadEnv } from "./env";
 import { publishDueCases } from "./cases/publish-due-cases";
+import { startBounceListener } from "./bounces/listener";
 import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
 import { mailboxStartNotice, mailboxStartProblem } from "./mailbox/start-up";
@@ -36,6 +37,16 @@ export function startServerProcess(): void {
     process.exit(1);
   }
   startOutboxWorker();
+  // Vigil's own bounce receiver (BOUNCE_SMTP_PORT; off when unset), stopped with the worker (lib/outbox/stop-worker.ts)
+  startBounceListener().then(
+    (listener) => {
+      if (listener) console.log(`Bounces for ${config.bounceDomain} are received on port ${listener.port}`);
+    },
+    (error: unknown) => {
+      console.error(`The bounce listener could not start on port ${config.BOUNCE_SMTP_PORT}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).name}`);
+      process.exit(1);
+    },
+  );
   // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time; the
   // purge and the retention job (lib/retention: what /about promises is deleted) on the same beat
   let retentionRunning = false;

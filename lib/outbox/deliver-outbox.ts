@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { appeals, cases, mailboxMessages, outbox, outboxLanes } from "@/db/schema";
+import { recordOfficialHardBounce } from "../bounces/email-health";
 import { isOpenForSignatures } from "../cases/queries";
 import { env } from "../env";
 import { sendFailedFaxByPost } from "../fax/fax-by-post";
@@ -187,6 +188,8 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
         .run();
       if (result.changes === 1) {
         if (permanent && row.kind === "fax") sendFailedFaxByPost(tx, { outboxId: row.id });
+        // a 5xx at send time is a hard bounce of the official's address, as a DSN would be (lib/bounces)
+        if (row.kind === "appeal" && isPermanentFailure(error)) recordOfficialHardBounce(tx, row.toAddress, new Date(now));
         reopenLane(tx, row.lane, now);
       }
       return result;
