@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { appeals, bounceReports, emailHealth, outbox } from "@/db/schema";
+import { appeals, auditLog, bounceReports, emailHealth, outbox, users } from "@/db/schema";
 import { startBouncingRelay, sendReport, type BouncingRelay, type RelayVerdict } from "@/tests/support/bounce-relay";
 import { createTestCase } from "@/tests/support/factories";
 import { signAndConfirm } from "@/tests/support/supporters";
@@ -15,6 +15,7 @@ import { getDeliveryCounts } from "../appeals/delivery-counts";
 import { bounceAddress } from "../mail/verp";
 import { deliverDue } from "../outbox/deliver-outbox";
 import { startBounceListener } from "./listener";
+import { getCaseEmailProblems, listBounceReports, resetEmailHealth } from "./queries";
 import type { BounceListener } from "./running-listener";
 
 const verdicts = new Map<string, RelayVerdict>();
@@ -115,6 +116,21 @@ describe("hard bounces", () => {
     expect(health("gone@example.org")).toMatchObject({ hardBounces: 3 });
     expect(reports().at(-1)).toMatchObject({ kind: "hard", reason: "the letter had already bounced" });
     expect(alerts()).toHaveLength(1);
+
+    // the case page's banner lists the official; a campaigner resets the status (audited), only from a case that
+    // names the address, and the next letter is emailed again
+    expect(getCaseEmailProblems({ caseId: theCase.id })).toMatchObject([{ address: "gone@example.org", status: "bouncing", hardBounces: 3, hardInRow: 3 }]);
+    expect(listBounceReports({ kind: "hard" })).toHaveLength(4);
+    const staffId = crypto.randomUUID();
+    getDb().insert(users).values({ id: staffId, email: `campaigner-${staffId}@staff.example.org`, role: "campaigner" }).run();
+    const elsewhere = createTestCase({ targets: 1 });
+    expect(resetEmailHealth({ caseId: elsewhere.id, address: "gone@example.org", actorId: staffId })).toBe(false);
+    expect(resetEmailHealth({ caseId: theCase.id, address: "GONE@example.org", actorId: staffId })).toBe(true);
+    expect(health("gone@example.org")).toMatchObject({ status: "ok", hardInRow: 0, hardBounces: 3, alertedAt: null });
+    expect(getCaseEmailProblems({ caseId: theCase.id })).toEqual([]);
+    expect(getDb().select().from(auditLog).where(eq(auditLog.action, "email_health.reset")).all()).toMatchObject([{ actorUserId: staffId, subjectType: "target" }]);
+    signAndConfirm({ slug: theCase.slug });
+    expect(appealRows(theCase.id).at(-1)!.appeal.channel).toBe("email");
   });
 
   it("at send time (a 5xx to RCPT) count towards the same switch, as before", async () => {
