@@ -277,9 +277,13 @@ export const OUTBOX_KINDS = [
   "sign_in",
   "test_letter",
   "erasure_link",
+  // to staff: an official's address went "bouncing" (lib/bounces)
+  "staff_alert",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
-export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+// bounced: accepted by the relay ("sent"), then returned by the official's server (a hard bounce, lib/bounces):
+// counted as neither sent nor failed, only as what really happened
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "bounced"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 // Everything the app sends, written in the same transaction as the change that causes it (see lib/outbox).
@@ -323,6 +327,46 @@ export const outbox = sqliteTable(
 export const outboxLanes = sqliteTable("outbox_lanes", {
   key: text("key").primaryKey(),
   availableAt: ms("available_at").notNull(),
+});
+
+export const BOUNCE_REPORT_KINDS = ["hard", "soft", "complaint", "ignored"] as const;
+
+// Every bounce or complaint the listener received (lib/bounces), applied or not: an "ignored" one (did not parse,
+// named no row, bad signature) changed nothing and says why. The returned message itself is never kept: it holds
+// the supporter's letter.
+export const bounceReports = sqliteTable(
+  "bounce_reports",
+  {
+    id: text("id").primaryKey(),
+    receivedAt: ms("received_at").notNull(),
+    kind: text("kind", { enum: BOUNCE_REPORT_KINDS }).notNull(),
+    // the bounce address it was sent to, as given (cut to 200 characters)
+    envelopeTo: text("envelope_to").notNull(),
+    outboxId: text("outbox_id").references(() => outbox.id, { onDelete: "set null" }),
+    // the report's enhanced status (5.1.1) and diagnostic, or the complaint's feedback type
+    status: text("status"),
+    diagnostic: text("diagnostic"),
+    // ignored: why
+    reason: text("reason"),
+  },
+  (t) => [index("bounce_reports_received_idx").on(t.kind, t.receivedAt), index("bounce_reports_outbox_idx").on(t.outboxId)],
+);
+
+export const EMAIL_HEALTH = ["ok", "soft-bouncing", "bouncing", "complained"] as const;
+
+// The state of one official's (or mission's) email address as bounces and complaints reported it, by the address
+// lower-cased: one row however many cases name it. hardInRow counts hard bounces since the last delivery that did
+// not bounce or the last reset; at BOUNCE_SWITCH_AFTER the address is "bouncing" and its letters go by post or fax.
+export const emailHealth = sqliteTable("email_health", {
+  address: text("address").primaryKey(),
+  status: text("status", { enum: EMAIL_HEALTH }).notNull().default("ok"),
+  hardBounces: integer("hard_bounces").notNull().default(0),
+  softBounces: integer("soft_bounces").notNull().default(0),
+  complaints: integer("complaints").notNull().default(0),
+  hardInRow: integer("hard_in_row").notNull().default(0),
+  lastAt: ms("last_at"),
+  // when staff were told the address went "bouncing"; cleared by a reset, so each switch alerts once
+  alertedAt: ms("alerted_at"),
 });
 
 export const APPEAL_CHANNELS = ["email", "post", "fax"] as const;

@@ -12,6 +12,15 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
 }
 
 describe("parseEnv", () => {
+  it("takes DKIM settings all together or not at all, and checks the key at start-up", () => {
+    expect(parseEnv({})).toMatchObject({ dkim: null, bounceDomain: "vigil.example.org", BOUNCE_SWITCH_AFTER: 3 });
+    expect(parseEnv({ MAIL_FROM: "a@Org.Example", BOUNCE_DOMAIN: "Bounces.Example.org" }).bounceDomain).toBe("bounces.example.org");
+    expect(problemsOf({ DKIM_DOMAIN: "example.org" })[0]).toMatch(/^DKIM_DOMAIN: .*together/);
+    expect(problemsOf({ DKIM_DOMAIN: "example.org", DKIM_SELECTOR: "s1", DKIM_PRIVATE_KEY: "not a key" })[0]).toMatch(/^DKIM_PRIVATE_KEY: not a PEM private key/);
+    expect(problemsOf({ DKIM_DOMAIN: "example.org", DKIM_SELECTOR: "s1", DKIM_PRIVATE_KEY_FILE: "/nonexistent/key.pem" })[0]).toMatch(/^DKIM_PRIVATE_KEY_FILE: cannot read/);
+    expect(problemsOf({ BOUNCE_DOMAIN: "not a domain", BOUNCE_SMTP_PORT: "70000", DKIM_SELECTOR: "a b" }).map((p) => p.split(":")[0]).toSorted()).toEqual(["BOUNCE_DOMAIN", "BOUNCE_SMTP_PORT", "DKIM_SELECTOR"]);
+  });
+
   it("sets up printed letters: A4, the organisation from MAIL_FROM_NAME, a clearly-demo return address, lines split on | or newline", () => {
     expect(parseEnv({})).toMatchObject({ PRINT_PAPER: "A4", orgName: "Vigil", ORG_RETURN_ADDRESS: ["1 Example Street (demo address)", "London EC1A 1AA", "United Kingdom"] });
     expect(parseEnv({ MAIL_FROM_NAME: "Write for Rights", PRINT_PAPER: "Letter" })).toMatchObject({ PRINT_PAPER: "Letter", orgName: "Write for Rights" });

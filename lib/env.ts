@@ -1,6 +1,8 @@
 // Configuration from the environment, parsed once. Start-up (scripts/prepare.ts, scripts/serve.mjs and
 // instrumentation.ts) calls loadEnv() so a bad value stops the server with every bad variable named; everything
 // else calls env().
+import crypto from "node:crypto";
+import fs from "node:fs";
 import { z } from "zod";
 import { checkFaxGateway } from "./fax/gateway";
 import { parseTrustedProxies } from "./security/forwarded-request";
@@ -12,6 +14,11 @@ const days = (fallback: number) => z.coerce.number().int().min(0).max(3650, "mus
 const mailAddress = z
   .string()
   .regex(/^[^\s<>@",;]+@[^\s<>@",;]+\.[^\s<>@",;]+$/, "must be one plain address such as appeals@example.org");
+
+const dnsName = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "must be a domain name such as example.org")
+  .transform((d) => d.toLowerCase());
 
 // A comma-separated list of plain addresses; each is checked, and kept lower-cased as Auth.js keeps identifiers.
 const addressList = z
@@ -101,13 +108,61 @@ export const EnvSchema = z.object({
     .default("1 Example Street (demo address)|London EC1A 1AA|United Kingdom")
     .transform((s) => s.split(/\||\n/).map((line) => line.trim()).filter((line) => line !== ""))
     .pipe(z.array(z.string().max(80, "each line must be at most 80 characters")).min(1, "needs at least one line").max(6, "at most 6 lines fit above the window")),
+  // VERP (lib/mail/verp.ts): each message's envelope sender is bounce+<row>-<signature>@BOUNCE_DOMAIN; unset:
+  // MAIL_FROM's domain. The bounce listener (lib/bounces) takes mail for it on BOUNCE_SMTP_PORT; unset: off.
+  BOUNCE_DOMAIN: dnsName.optional(),
+  BOUNCE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // This many hard bounces in a row and an official's letters go by post or fax instead (lib/bounces)
+  BOUNCE_SWITCH_AFTER: positiveInt(3),
+  // DKIM signing of every outgoing message (lib/mail/transport.ts): all three set, or none
+  DKIM_DOMAIN: dnsName.optional(),
+  DKIM_SELECTOR: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i, "must be a DNS label such as vigil2026").optional(),
+  // the PEM text itself (newlines may be written as \n), or DKIM_PRIVATE_KEY_FILE: a path to the PEM file
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
   BENCH_ROUTES: z
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { appUrl: string; mailDomain: string; orgName: string };
+export type Dkim = { domainName: string; keySelector: string; privateKey: string };
+
+export type Env = z.infer<typeof EnvSchema> & {
+  appUrl: string;
+  mailDomain: string;
+  orgName: string;
+  bounceDomain: string;
+  /** null: messages go unsigned */
+  dkim: Dkim | null;
+};
+
+// The key is read and checked at start-up, so a wrong path or a damaged key stops the server, not the first send.
+function dkimFrom(parsed: z.infer<typeof EnvSchema>): { dkim: Dkim | null; problems: string[] } {
+  const { DKIM_DOMAIN: domainName, DKIM_SELECTOR: keySelector, DKIM_PRIVATE_KEY: inline, DKIM_PRIVATE_KEY_FILE: file } = parsed;
+  const given = [domainName, keySelector, inline ?? file].filter((v) => v !== undefined).length;
+  if (given === 0) return { dkim: null, problems: [] };
+  if (inline !== undefined && file !== undefined) return { dkim: null, problems: ["DKIM_PRIVATE_KEY: set it or DKIM_PRIVATE_KEY_FILE, not both"] };
+  if (given < 3) {
+    return { dkim: null, problems: ["DKIM_DOMAIN: DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE) are set together or not at all"] };
+  }
+  let pem: string;
+  if (file !== undefined) {
+    try {
+      pem = fs.readFileSync(file, "utf8");
+    } catch (error) {
+      return { dkim: null, problems: [`DKIM_PRIVATE_KEY_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`] };
+    }
+  } else {
+    pem = inline!.replace(/\\n/g, "\n");
+  }
+  try {
+    crypto.createPrivateKey(pem);
+  } catch {
+    return { dkim: null, problems: [`${file !== undefined ? "DKIM_PRIVATE_KEY_FILE" : "DKIM_PRIVATE_KEY"}: not a PEM private key (make one with: openssl genrsa 2048)`] };
+  }
+  return { dkim: { domainName: domainName!, keySelector: keySelector!, privateKey: pem }, problems: [] };
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -125,7 +180,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = result.data;
   const appUrl = (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, "");
   const mailDomain = parsed.MAIL_FROM.split("@")[1] ?? "localhost";
-  return { ...parsed, appUrl, mailDomain, orgName: parsed.ORG_NAME ?? parsed.MAIL_FROM_NAME };
+  const { dkim, problems } = dkimFrom(parsed);
+  if (problems.length > 0) throw new EnvError(problems);
+  return {
+    ...parsed,
+    appUrl,
+    mailDomain,
+    orgName: parsed.ORG_NAME ?? parsed.MAIL_FROM_NAME,
+    bounceDomain: parsed.BOUNCE_DOMAIN ?? mailDomain.toLowerCase(),
+    dkim,
+  };
 }
 
 const KEY = Symbol.for("vigil.env");

@@ -4,6 +4,7 @@ import { EnvError, loadEnv } from "./env";
 import { sweepUnusedPhotos } from "./cases/photos";
 import { logFailure } from "./logging/log-failure";
 import { publishDueCases } from "./cases/publish-due-cases";
+import { startBounceListener } from "./bounces/listener";
 import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
 import { mailboxStartNotice, mailboxStartProblem } from "./mailbox/start-up";
@@ -38,6 +39,16 @@ export function startServerProcess(): void {
     process.exit(1);
   }
   startOutboxWorker();
+  // Vigil's own bounce receiver (BOUNCE_SMTP_PORT; off when unset), stopped with the worker (lib/outbox/stop-worker.ts)
+  startBounceListener().then(
+    (listener) => {
+      if (listener) console.log(`Bounces for ${config.bounceDomain} are received on port ${listener.port}`);
+    },
+    (error: unknown) => {
+      console.error(`The bounce listener could not start on port ${config.BOUNCE_SMTP_PORT}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).name}`);
+      process.exit(1);
+    },
+  );
   // scheduled publishing (lib/cases/publish-due-cases.ts): a case goes live within 30 s of its time; the
   // purge and the retention job (lib/retention: what /about promises is deleted) on the same beat
   let retentionRunning = false;

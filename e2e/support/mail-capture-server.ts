@@ -6,7 +6,11 @@ import { startSmtpCapture } from "../../tests/support/smtp-capture";
 const smtpPort = Number(process.env.SMTP_PORT);
 const httpPort = Number(process.env.HTTP_PORT);
 
-const capture = await startSmtpCapture({ port: smtpPort });
+// An official whose address starts "bounce-me-" does not exist: a permanent 5.1.1 at RCPT, a hard bounce
+const capture = await startSmtpCapture({
+  port: smtpPort,
+  rejectWith: (rcpt) => (rcpt.toLowerCase().startsWith("bounce-me-") ? { code: 550, message: "5.1.1 No such mailbox here" } : null),
+});
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");

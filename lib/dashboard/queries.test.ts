@@ -152,7 +152,7 @@ describe("dashboard queries", () => {
     seedAppeal({ caseId: c.id, signatureId: s3!, targetId: t3!, channel: "post" });
 
     const stats = q.getAppealDeliveryStats({ caseId: c.id });
-    expect(stats.byStatus).toEqual({ queued: 2, sending: 1, sent: 2, failed: 3 });
+    expect(stats.byStatus).toEqual({ queued: 2, sending: 1, sent: 2, failed: 3, bounced: 0 });
     expect(stats.offline).toEqual({ post: 2, fax: 1 });
     expect(stats.total).toBe(11);
     expect(stats.failures).toEqual([

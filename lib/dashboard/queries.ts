@@ -129,12 +129,12 @@ export function getAppealDeliveryStats({ caseId }: { caseId: string }): AppealDe
       .all()
       .map((r) => ({ reason: r.reason ?? "", count: r.count }));
 
-  const byStatus: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  const byStatus: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, bounced: 0 };
   for (const r of statusRows) byStatus[r.status] = r.count;
   const offline = Object.fromEntries(OFFLINE_CHANNELS.map((c) => [c, 0])) as Record<OfflineChannel, number>;
   for (const r of channelRows) if (r.channel !== "email") offline[r.channel] = r.count;
   const total = [...Object.values(byStatus), ...Object.values(offline)].reduce((a, b) => a + b, 0);
-  return { byStatus, offline, total, failures: reasons("failed"), retrying: reasons("queued") };
+  return { byStatus, offline, total, failures: [...reasons("failed"), ...reasons("bounced")], retrying: reasons("queued") };
 }
 
 export type CaseDashboard = CaseStatsRow & {

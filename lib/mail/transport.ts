@@ -2,7 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
-import { env } from "../env";
+import { env, type Dkim } from "../env";
 
 export type MailTransport = {
   kind: "smtp" | "mailbox";
@@ -14,12 +14,19 @@ export type MailTransport = {
 const KEY = Symbol.for("vigil.mail.transport");
 const store = globalThis as unknown as { [KEY]?: { url: string; transport: MailTransport } };
 
+// nodemailer's own DKIM signing (decision 018): every message either transport sends is signed when DKIM_* are set
+function dkimOption(): { dkim?: Dkim } {
+  const { dkim } = env();
+  return dkim ? { dkim } : {};
+}
+
 function smtpTransport(url: string): MailTransport {
   const { protocol, hostname } = new URL(url);
   // Supporters' names, Reply-To addresses and the SMTP password cross this connection: off this machine, refuse
   // to send in clear text when the server's STARTTLS offer is stripped (smtps: is TLS from the start).
   const offMachine = !/^(127\.|localhost$|\[::1\]$)/.test(hostname);
   const transporter: Transporter = nodemailer.createTransport(url, {
+    ...dkimOption(),
     requireTLS: protocol === "smtp:" && offMachine,
     pool: true,
     maxConnections: env().OUTBOX_CONCURRENCY,
@@ -38,7 +45,7 @@ function smtpTransport(url: string): MailTransport {
 }
 
 function mailboxTransport(): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix", ...dkimOption() });
   return {
     kind: "mailbox",
     async send(message) {
@@ -51,11 +58,13 @@ function mailboxTransport(): MailTransport {
 
 /** SMTP when SMTP_URL is set; otherwise the built-in mailbox, which keeps every message for /mailbox. */
 export function getTransport(): MailTransport {
-  const url = env().SMTP_URL ?? "mailbox:";
+  // the signing key is part of the key of the cached transport: a changed DKIM setting (tests) makes a new one
+  const url = `${env().SMTP_URL ?? "mailbox:"}#${env().dkim ? `${env().dkim!.domainName}/${env().dkim!.keySelector}` : ""}`;
   const current = store[KEY];
   if (current && current.url === url) return current.transport;
   current?.transport.close();
-  const transport = url === "mailbox:" ? mailboxTransport() : smtpTransport(url);
+  const smtpUrl = env().SMTP_URL;
+  const transport = smtpUrl === undefined ? mailboxTransport() : smtpTransport(smtpUrl);
   store[KEY] = { url, transport };
   return transport;
 }

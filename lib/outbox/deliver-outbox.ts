@@ -3,11 +3,13 @@ import crypto from "node:crypto";
 import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { appeals, cases, mailboxMessages, outbox, outboxLanes } from "@/db/schema";
+import { recordOfficialHardBounce } from "../bounces/email-health";
 import { isOpenForSignatures } from "../cases/queries";
 import { env } from "../env";
 import { sendFailedFaxByPost } from "../fax/fax-by-post";
 import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../fax/render-fax-attachment";
 import { getTransport } from "../mail/transport";
+import { bounceAddress } from "../mail/verp";
 import { newId } from "../security/secret";
 
 type Row = typeof outbox.$inferSelect;
@@ -114,7 +116,8 @@ function toMail(row: Row, attachments?: FaxAttachment[]) {
     messageId: row.messageId,
     date: new Date(),
     headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
-    envelope: { from: MAIL_FROM, to: row.toAddress },
+    // VERP: the envelope sender names this row, so the bounce listener knows which letter a bounce is about
+    envelope: { from: bounceAddress(row.id), to: row.toAddress },
   };
 }
 
@@ -185,6 +188,8 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
         .run();
       if (result.changes === 1) {
         if (permanent && row.kind === "fax") sendFailedFaxByPost(tx, { outboxId: row.id });
+        // a 5xx at send time is a hard bounce of the official's address, as a DSN would be (lib/bounces)
+        if (row.kind === "appeal" && isPermanentFailure(error)) recordOfficialHardBounce(tx, row.toAddress, new Date(now));
         reopenLane(tx, row.lane, now);
       }
       return result;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { isBouncing } from "../bounces/email-health";
 import { countryName } from "../countries";
 import { getMissionsFor } from "../missions/queries";
 import { pickMission } from "../missions/pick-mission";
@@ -41,12 +42,14 @@ export function routeAppeal({
   channelConfig: ChannelConfig;
 }): AppealRoute | null {
   if (target.routing === "fixed") {
-    const channel = channelFor(target, channelConfig);
+    // an address that bounced hard BOUNCE_SWITCH_AFTER times in a row is passed over: post or fax instead
+    const email = isBouncing(tx, target.email) ? null : target.email;
+    const channel = channelFor({ email, fax: target.fax }, channelConfig);
     return {
       channel,
       letterTarget: target,
       recipient: recipientLines(target),
-      deliveryAddress: channel === "email" ? target.email : channel === "fax" ? target.fax : null,
+      deliveryAddress: channel === "email" ? email : channel === "fax" ? target.fax : null,
       missionId: null,
     };
   }

@@ -51,12 +51,15 @@ export async function startSmtpCapture({
   port = 0,
   rejectWith,
   delayMs = 0,
+  onMessage,
 }: {
   port?: number;
   /** Answer RCPT TO for this address with an SMTP error instead of accepting it */
   rejectWith?: (rcpt: string) => SmtpRejection | null;
   /** Wait this long before answering each message's DATA, like a slow server */
   delayMs?: number;
+  /** Called with each message once it is recorded, before the client is answered (a relay's next step) */
+  onMessage?: (mail: CapturedMail) => void;
 } = {}): Promise<SmtpCapture> {
   const messages: CapturedMail[] = [];
   const rejections: SmtpCapture["rejections"] = [];
@@ -110,6 +113,7 @@ export async function startSmtpCapture({
               acceptedAt: Date.now(),
             };
             messages.push(mail);
+            onMessage?.(mail);
             if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
             mail.acceptedAt = Date.now();
             callback();

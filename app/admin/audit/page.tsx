@@ -23,6 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
   "update.post": "Posted an update",
   "signatures.export": "Exported signatures",
   "missions.import": "Imported diplomatic missions",
+  "email_health.reset": "Reset an official’s email status",
 };
 
 function describeDetails(details: AuditLogEntry["details"]): string {

@@ -18,6 +18,7 @@ const STATE_ROWS = [
   { key: "sending", label: "Sending", hint: "being handed to the mail server now" },
   { key: "sent", label: "Sent", hint: "accepted by the official’s mail server" },
   { key: "failed", label: "Failed", hint: "given up on; the reasons are below" },
+  { key: "bounced", label: "Bounced", hint: "accepted, then returned by the official’s server; no longer counted as sent" },
 ] as const;
 
 const percent = (n: number, of: number) => (of === 0 ? "–" : `${Math.round((n / of) * 100)}%`);
