@@ -141,6 +141,8 @@ export const targets = sqliteTable(
     fax: text("fax"),
     salutation: text("salutation").notNull(),
     language: text("language").notNull().default("en"),
+    // IANA zone for office hours and a digest's hour; null: the country's zone (lib/targets/time-zone.ts)
+    timeZone: text("time_zone"),
     routing: text("routing", { enum: TARGET_ROUTINGS }).notNull().default("fixed"),
     // ISO 3166 alpha-2 of the state whose missions a routed copy goes to (usually the case's country)
     missionOf: text("mission_of"),

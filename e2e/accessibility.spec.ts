@@ -31,6 +31,9 @@ function audit(page: Page) {
   const found: string[] = [];
   return {
     async check(label: string) {
+      // after a server action's redirect the address changes a moment before the new page's <title> is applied:
+      // wait for a title (a page that never gets one still fails, here) so axe reads the page the user sees
+      await expect(page, `${label} has a title`).toHaveTitle(/\S/);
       found.push(...(await violationsOn(page, label)));
     },
     async visit(path: string, label = path) {

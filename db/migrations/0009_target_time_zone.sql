@@ -1,0 +1,1 @@
+ALTER TABLE `targets` ADD `time_zone` text;
