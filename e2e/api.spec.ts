@@ -55,6 +55,7 @@ test("the built-in mailbox does not exist when an SMTP server is configured", as
   expect((await request.get("/mailbox")).status()).toBe(404);
 });
 
-test("the bench baseline route does not exist outside benchmarks", async ({ request }) => {
+test("the bench baselines do not exist outside benchmarks", async ({ request }) => {
   expect((await request.post("/api/bench/empty", { data: "" })).status()).toBe(404);
+  expect((await request.get("/api/bench/action")).status()).toBe(404);
 });
