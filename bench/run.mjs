@@ -144,7 +144,6 @@ const emptyAction = summary(
   await run({ url: `${base}/api/bench/action`, method: "POST", headers: formHeaders, body: multipart([...actionHidden, ["fullName", "Bench Supporter 李明"]]) }),
 );
 
-const signStarted = Date.now();
 const sign = summary(await run({ url: `${base}/cases/${SLUG}`, method: "POST", requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...formHeaders }, body: signBody() }) }] }));
 const signEnded = Date.now();
 
