@@ -3,8 +3,10 @@ import { defaultTimeZoneFor, isIanaTimeZone, officialTimeZone, timeZonesOf, zone
 
 describe("official time zones", () => {
   it("accepts IANA names and refuses offsets, abbreviations and made-up places", () => {
-    for (const ok of ["Europe/Paris", "Asia/Shanghai", "America/Argentina/Buenos_Aires", "UTC", "Asia/Calcutta"]) expect(isIanaTimeZone(ok), ok).toBe(true);
-    for (const bad of ["", "+08:00", "CET", "Europe/Atlantis", "Asia/Shanghai\nBcc: x", "../etc/passwd", "Europe/"]) expect(isIanaTimeZone(bad), bad).toBe(false);
+    const good = ["Europe/Paris", "Asia/Shanghai", "America/Argentina/Buenos_Aires", "UTC", "Asia/Calcutta"];
+    const bad = ["", "+08:00", "CET", "Europe/Atlantis", "Asia/Shanghai\nBcc: x", "../etc/passwd", "Europe/"];
+    expect(good.filter((zone) => !isIanaTimeZone(zone))).toEqual([]);
+    expect(bad.filter((zone) => isIanaTimeZone(zone))).toEqual([]);
   });
 
   it("defaults from the country, and a set zone wins", () => {
