@@ -36,6 +36,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // scripts/serve.mjs compresses (brotli as well as gzip); Next would gzip a second time
+  compress: false,
   reactStrictMode: true,
   // Pages cached in memory only: a restarted server must not serve pages rendered from another database
   // (docs/decisions/001-cached-case-pages.md).
