@@ -25,6 +25,8 @@ let database: TestDatabase | null = null;
 
 const HARD = { dsn: { action: "failed", status: "5.1.1", diagnostic: "550 5.1.1 Recipient address rejected: User unknown" } } as const;
 const APP_URL = "http://localhost:3997";
+// not a React hook: vitest tests, each opening its own database with its own settings
+const startTestDatabase = useTestDatabase;
 
 beforeAll(async () => {
   relay = await startBouncingRelay({ listenerPort: () => listener!.port, verdict: (rcpt) => verdicts.get(rcpt.toLowerCase()) ?? null });
@@ -41,8 +43,8 @@ afterEach(async () => {
   database = null;
 });
 
-async function open(vars: Record<string, string> = {}) {
-  database = await useTestDatabase({
+async function openDatabase(vars: Record<string, string> = {}) {
+  database = await startTestDatabase({
     SMTP_URL: relay.url,
     APP_URL,
     MAIL_FROM: "appeals@vigil.example.org",
@@ -69,7 +71,7 @@ const signatureOf = (email: string) => getDb().select().from(signatures).where(e
 
 describe("the supporter's failure notice", () => {
   it("is one email per supporter per case, even with letters to two officials failing and a DSN repeated, with their letter and how to send it", async () => {
-    await open();
+    await openDatabase();
     const theCase = createTestCase({ targets: [{ email: "first@example.org" }, { email: "second@example.org" }] });
     verdicts.set("first@example.org", HARD);
     verdicts.set("second@example.org", HARD);
@@ -113,7 +115,7 @@ describe("the supporter's failure notice", () => {
   it("follows a refusal at send time (a 5xx to RCPT), which staff see on the bounce reports", async () => {
     const refusing = await startSmtpCapture({ rejectWith: (rcpt) => (rcpt === "refused@example.org" ? { code: 550, message: "5.1.1 No such user" } : null) });
     try {
-      await open({ SMTP_URL: refusing.url });
+      await openDatabase({ SMTP_URL: refusing.url });
       const theCase = createTestCase({ targets: [{ email: "refused@example.org" }] });
       const amira = signAndConfirm({ slug: theCase.slug });
       await drain();
@@ -127,7 +129,7 @@ describe("the supporter's failure notice", () => {
   });
 
   it("is not sent when the letter goes on by post: the switch carries the bounced letters and the waiting ones", async () => {
-    await open({ BOUNCE_SWITCH_AFTER: "2" });
+    await openDatabase({ BOUNCE_SWITCH_AFTER: "2" });
     const theCase = createTestCase({ targets: [{ email: "gone@example.org", fax: null }] });
     verdicts.set("gone@example.org", HARD);
     const first = signAndConfirm({ slug: theCase.slug });
@@ -154,7 +156,7 @@ describe("the supporter's failure notice", () => {
   it("is not sent for a refusal at send time that switches the address: that letter goes by post", async () => {
     const refusing = await startSmtpCapture({ rejectWith: (rcpt) => (rcpt === "refused@example.org" ? { code: 550, message: "5.1.1 No such user" } : null) });
     try {
-      await open({ SMTP_URL: refusing.url, BOUNCE_SWITCH_AFTER: "1" });
+      await openDatabase({ SMTP_URL: refusing.url, BOUNCE_SWITCH_AFTER: "1" });
       const theCase = createTestCase({ targets: [{ email: "refused@example.org" }] });
       signAndConfirm({ slug: theCase.slug });
       await drain();
@@ -166,7 +168,7 @@ describe("the supporter's failure notice", () => {
   });
 
   it("is not sent to a supporter who erased themselves, though the bounce is recorded", async () => {
-    await open();
+    await openDatabase();
     const theCase = createTestCase({ targets: [{ email: "gone@example.org" }] });
     verdicts.set("gone@example.org", HARD);
     const amira = signAndConfirm({ slug: theCase.slug });
@@ -181,7 +183,7 @@ describe("the supporter's failure notice", () => {
 
 describe("fax before post", () => {
   it("a bouncing official with a fax number gets the bounced and the waiting letters by fax when a gateway is configured", async () => {
-    await open({ BOUNCE_SWITCH_AFTER: "1", FAX_GATEWAY: "{number}@fax.example.net" });
+    await openDatabase({ BOUNCE_SWITCH_AFTER: "1", FAX_GATEWAY: "{number}@fax.example.net" });
     const theCase = createTestCase({ targets: [{ email: "gone@example.org", fax: "+442079460123" }] });
     verdicts.set("gone@example.org", HARD);
     signAndConfirm({ slug: theCase.slug });
@@ -204,7 +206,7 @@ describe("fax before post", () => {
   });
 
   it("without a gateway the same official's letters go by post", async () => {
-    await open({ BOUNCE_SWITCH_AFTER: "1" });
+    await openDatabase({ BOUNCE_SWITCH_AFTER: "1" });
     const theCase = createTestCase({ targets: [{ email: "gone@example.org", fax: "+442079460123" }] });
     verdicts.set("gone@example.org", HARD);
     signAndConfirm({ slug: theCase.slug });

@@ -6,7 +6,7 @@ import { appeals, erasureRequests, mailboxMessages, outbox, signatures } from "@
 import { recordAudit } from "../audit/record-audit";
 import { checkpointDatabase } from "../retention/apply-retention";
 import { redactedOutboxFields } from "../retention/redaction";
-import { hashToken, newId, randomToken } from "../security/secret";
+import { hashToken, randomToken } from "../security/secret";
 import { findSupporterRows, unsentLetterCondition } from "./find-supporter";
 import type { ErasureCounts } from "./schemas";
 
