@@ -6,7 +6,6 @@ import { failedLetterEmail } from "@/emails/failed-letter";
 import { isOpenForSignatures } from "../cases/queries";
 import { env } from "../env";
 import { buildMailto, MailtoAddressError } from "../letters/mailto";
-import { signatureName } from "../letters/render";
 import { enqueueMessage } from "../outbox/enqueue-message";
 import { fallbackSubjectFor } from "../own-channels/mail-plan";
 import { thanksPath } from "../own-channels/thanks-token";
@@ -36,7 +35,6 @@ export function noticeFailedLetter(tx: Db, { outboxId, now }: { outboxId: string
       signatureId: signatures.id,
       signatureStatus: signatures.status,
       fullName: signatures.fullName,
-      initialsOnly: signatures.initialsOnly,
       email: signatures.email,
       noticedAt: signatures.failureNoticeAt,
       caseState: cases.state,
@@ -76,7 +74,7 @@ export function noticeFailedLetter(tx: Db, { outboxId, now }: { outboxId: string
   const mailto = found.routing === "mission" || !found.deliveryAddress ? null : mailtoFor(found.deliveryAddress, found);
   const caseUrl = `${appUrl}/cases/${found.slug}`;
   const mail = failedLetterEmail({
-    supporterName: signatureName(found) || found.fullName,
+    supporterName: found.fullName,
     personName: found.personName,
     official,
     postalLines: lines,
