@@ -15,7 +15,7 @@ describe("failedLetterEmail", () => {
   it("offers the letter to copy when it is too long for a link, and leaves out post when there is no address", () => {
     const mail = failedLetterEmail({ ...failedLetterPreviewProps, mailto: null, postalLines: [] });
     expect(mail.text).not.toContain("mailto:");
-    expect(mail.text).toContain("copy the letter below");
+    expect(mail.text).toContain("copy the letter below into an email");
     expect(mail.text).not.toContain("Post it.");
     expect(mail.html).not.toContain("Send it from my email");
   });

@@ -34,11 +34,11 @@ export const failedLetterPreviewProps: FailedLetterEmailProps = {
  * themselves. Sent at most once per supporter per case (lib/bounces/failure-notice.ts). */
 export function failedLetterEmail(props: FailedLetterEmailProps = failedLetterPreviewProps): RenderedEmail {
   const subject = `Your letter for ${props.personName} did not arrive`;
-  const intro = `Dear ${props.supporterName}, the letter you signed for ${props.personName} to ${props.official} could not be delivered: the official's mail server refused it. Vigil has no other way to send this one, so it has not arrived. You can still send it yourself.`;
+  const intro = `Dear ${props.supporterName}, the letter you signed for ${props.personName} to ${props.official} could not be delivered by email. Vigil has no other way to send this one, so it has not arrived. You can still send it yourself.`;
   const post = props.postalLines.length > 0 ? `Post it. The official's postal address:\n${props.postalLines.join("\n")}` : null;
   const ownMail = props.mailto
-    ? "Or send it from your own email (the link opens your mail program with the letter; the official's server may refuse it again):"
-    : "Or copy the letter below into an email from your own address (the official's server may refuse it again).";
+    ? "You can also send it from your own email (the link opens your mail program with the letter; the official's server may refuse it again):"
+    : "You can also copy the letter below into an email from your own address (the official's server may refuse it again).";
   const page = "Your page has every letter you signed, a printable copy and the ways to send each one:";
   const why = `You are receiving this once, because you signed the appeal for ${props.personName} and a letter of yours could not be delivered.`;
   const text = [
