@@ -229,6 +229,9 @@ export const signatures = sqliteTable(
     createdAt: ms("created_at").notNull(),
     updatedAt: ms("updated_at").notNull(),
     confirmedAt: ms("confirmed_at"),
+    // when the supporter was emailed that a letter of theirs failed for good (lib/bounces/failure-notice.ts):
+    // written by a guarded update (only while null), so one such email per supporter per case, ever
+    failureNoticeAt: ms("failure_notice_at"),
   },
   (t) => [
     uniqueIndex("signatures_case_email_uq").on(t.caseId, t.emailNormalized),
@@ -281,6 +284,8 @@ export const OUTBOX_KINDS = [
   "erasure_link",
   // to staff: an official's address went "bouncing" (lib/bounces)
   "staff_alert",
+  // to a supporter: a letter of theirs failed for good; a copy and how to send it themselves (lib/bounces)
+  "failure_notice",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 // bounced: accepted by the relay ("sent"), then returned by the official's server (a hard bounce, lib/bounces):

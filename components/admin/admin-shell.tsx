@@ -28,7 +28,7 @@ export function AdminShell({
   children,
 }: {
   user: AdminShellUser;
-  current: "dashboard" | "cases" | "print" | "people";
+  current: "dashboard" | "cases" | "print" | "bounces" | "people";
   signOutAction: (formData: FormData) => Promise<void>;
   children: ReactNode;
 }) {
@@ -36,7 +36,12 @@ export function AdminShell({
     { key: "dashboard", href: "/admin", label: "Dashboard" },
     { key: "cases", href: "/admin/cases", label: "Cases" },
     { key: "print", href: "/admin/print", label: "Print runs" },
-    ...(user.role === "admin" ? [{ key: "people", href: "/admin/people", label: "People" }] : []),
+    ...(user.role === "admin"
+      ? [
+          { key: "bounces", href: "/admin/bounces", label: "Bounces" },
+          { key: "people", href: "/admin/people", label: "People" },
+        ]
+      : []),
   ];
   return (
     <>

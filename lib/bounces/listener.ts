@@ -53,7 +53,7 @@ export async function startBounceListener({ port = env().BOUNCE_SMTP_PORT, host 
           .then((report) => {
             const outcome = recordReport({ envelopeTo, report });
             // counts only: never an address, a subject or a diagnostic that may quote one
-            if (outcome.kind !== "ignored") console.warn(`[bounces] ${outcome.kind}${outcome.switched ? ": an official's address now goes by post" : ""}`);
+            if (outcome.kind !== "ignored") console.warn(`[bounces] ${outcome.kind}${outcome.switched ? ": an official's address now goes by fax or post" : ""}`);
             callback();
           })
           .catch((error: Error) => {

@@ -8,6 +8,7 @@ import { wakeOutbox } from "../outbox/enqueue-message";
 import { retryDelayMs } from "../outbox/deliver-outbox";
 import { newId } from "../security/secret";
 import { bump, emailHealthOf, recordOfficialHardBounce } from "./email-health";
+import { noticeFailedLetter } from "./failure-notice";
 import type { ParsedReport } from "./parse-report";
 
 export type BounceOutcome = { kind: "hard" | "soft" | "complaint" | "ignored"; reason?: string; switched?: boolean };
@@ -66,6 +67,8 @@ export function recordReport({ envelopeTo, report, now = new Date() }: { envelop
         .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status)))
         .run();
       const switched = official ? recordOfficialHardBounce(tx, row.toAddress, now).switched : false;
+      // after the switch above, which may carry this letter on by fax or post: else the supporter hears (023)
+      if (row.kind === "appeal") noticeFailedLetter(tx, { outboxId: row.id, now });
       return { ...keep({ kind: "hard", outboxId: row.id, status, diagnostic }), switched };
     }
     if (row.status === "sent") {

@@ -1,11 +1,12 @@
 import "server-only";
+import { erasedPlaceholderAddress } from "./erased-address";
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { appeals, erasureRequests, mailboxMessages, outbox, signatures } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { checkpointDatabase } from "../retention/apply-retention";
 import { redactedOutboxFields } from "../retention/redaction";
-import { hashToken, newId, randomToken } from "../security/secret";
+import { hashToken, randomToken } from "../security/secret";
 import { findSupporterRows, unsentLetterCondition } from "./find-supporter";
 import type { ErasureCounts } from "./schemas";
 
@@ -13,7 +14,6 @@ export const CANCELLED_BY_ERASURE = "Cancelled: the supporter asked for their de
 
 /** An address no one has: it keeps the NOT NULL and unique columns satisfied and matches nobody, so the erased
  * person can sign again as anyone can (their old appeal stays counted, without them). */
-const placeholderAddress = () => `erased-${newId()}@erased.invalid`;
 
 /**
  * Erases one person, found by their address, from every case, inside the caller's transaction:
@@ -65,7 +65,7 @@ export function eraseSupporterRows(tx: Db, { email, now }: { email: string; now:
     }
 
     for (const id of found.confirmedIds) {
-      const placeholder = placeholderAddress();
+      const placeholder = erasedPlaceholderAddress();
       tx.update(signatures)
         .set({
           fullName: "",

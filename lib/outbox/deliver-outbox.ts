@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { appeals, cases, mailboxMessages, outbox, outboxLanes } from "@/db/schema";
-import { recordOfficialHardBounce } from "../bounces/email-health";
+import { noticeFailedLetter } from "../bounces/failure-notice";
+import { recordSendRefusal } from "../bounces/record-send-refusal";
 import { isOpenForSignatures } from "../cases/queries";
 import { env } from "../env";
 import { sendFailedFaxByPost } from "../fax/fax-by-post";
@@ -189,7 +190,9 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
       if (result.changes === 1) {
         if (permanent && row.kind === "fax") sendFailedFaxByPost(tx, { outboxId: row.id });
         // a 5xx at send time is a hard bounce of the official's address, as a DSN would be (lib/bounces)
-        if (row.kind === "appeal" && isPermanentFailure(error)) recordOfficialHardBounce(tx, row.toAddress, new Date(now));
+        if (row.kind === "appeal" && isPermanentFailure(error)) recordSendRefusal(tx, { outboxId: row.id, toAddress: row.toAddress, error, now: new Date(now) });
+        // after any switch to fax or post above: a letter nothing carries on is the supporter's to send (decision 023)
+        if (row.kind === "appeal" && permanent) noticeFailedLetter(tx, { outboxId: row.id, now: new Date(now) });
         reopenLane(tx, row.lane, now);
       }
       return result;

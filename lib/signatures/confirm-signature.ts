@@ -2,18 +2,16 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, writeTransaction } from "@/db/client";
 import { appeals, cases, letterTemplates, signatureOffers, signatures, targets } from "@/db/schema";
-import { faxCoverEmail } from "@/emails/fax-cover";
 import { caseContentVersion } from "../cases/content-version";
 import { isOpenForSignatures, pickTemplate } from "../cases/queries";
 import { countryName } from "../countries";
 import { env } from "../env";
-import { faxGatewayAddress, faxLane } from "../fax/gateway";
+import { enqueueFaxLetter } from "../fax/enqueue-fax-letter";
 import { renderLetter, signatureName } from "../letters/render";
 import { letterVariantSeed } from "../letters/variants";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { hashToken, newId } from "../security/secret";
 import { getChannelConfig } from "../targets/channel-config";
-import { formatFax } from "../targets/schemas";
 import { routeAppeal } from "./route-appeal";
 import { letterDay, readSignedLetters, renderSignedLetters, type SignedLetter } from "./signed-letters";
 
@@ -223,27 +221,7 @@ export function confirmSignature({
         const replyTo = route.missionId ? organisationReplyTo : supporterReplyTo;
         outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body }, now);
       } else if (route.channel === "fax") {
-        const number = route.deliveryAddress!;
-        const cover = faxCoverEmail({
-          recipient: route.recipient[0] ?? target.title,
-          faxNumber: formatFax(number),
-          signedAs,
-          organisation: config.MAIL_FROM_NAME,
-          subject: letter.subject,
-        });
-        outboxId = enqueueMessage(
-          tx,
-          {
-            kind: "fax",
-            to: faxGatewayAddress({ template: config.FAX_GATEWAY!, number }),
-            fromName,
-            replyTo: organisationReplyTo,
-            subject: cover.subject,
-            text: cover.text,
-            lane: faxLane(number),
-          },
-          now,
-        );
+        outboxId = enqueueFaxLetter(tx, { number: route.deliveryAddress!, recipient: route.recipient[0] ?? target.title, signedAs, fromName, subject: letter.subject }, now);
       }
       if (outboxId) queued++;
       tx.insert(appeals)

@@ -19,11 +19,12 @@ export default async function BounceReportsPage({ searchParams }: { searchParams
   const ignoredOnly = (await searchParams).show === "ignored";
   const reports = listBounceReports(ignoredOnly ? { kind: "ignored" } : {});
   return (
-    <AdminShell user={admin} current="dashboard" signOutAction={signOutAction}>
+    <AdminShell user={admin} current="bounces" signOutAction={signOutAction}>
       <p className="eyebrow">Campaign workspace</p>
       <h1 className="mt-2 text-4xl sm:text-5xl">Bounce reports</h1>
       <p className="mt-3 max-w-2xl text-ink-soft">
-        Delivery reports and spam complaints returned for Vigil’s mail, newest first (the last {BOUNCE_REPORTS_SHOWN}). An ignored report
+        Delivery reports and spam complaints returned for Vigil’s mail, and letters an official’s mail server refused while Vigil was
+        sending them (“refused at send time”), newest first (the last {BOUNCE_REPORTS_SHOWN}). An ignored report
         changed nothing: it did not parse, named no letter, or carried a forged address. The returned message itself is not kept. Times are UTC.
       </p>
       <p className="mt-4">

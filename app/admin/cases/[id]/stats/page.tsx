@@ -4,6 +4,7 @@ import { SignaturesChart } from "@/components/admin/signatures-chart";
 import { formatDay, formatNumber, plural } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
 import { getDeliveryCountsByOfficial } from "@/lib/appeals/delivery-counts";
+import { getFailedLetterSummary } from "@/lib/appeals/failed-letters";
 import { getMissingMissionCountries, type MissingMissionCountry } from "@/lib/missions/queries";
 import { countryName } from "@/lib/countries";
 import { getCaseDashboard } from "@/lib/dashboard/queries";
@@ -33,6 +34,7 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
   const a = d.appeals;
   const perOfficial = getDeliveryCountsByOfficial({ caseId: d.id });
   const missing = getMissingMissionCountries({ caseId: d.id });
+  const failed = getFailedLetterSummary({ caseId: d.id });
 
   return (
     <CasePage user={user} theCase={editor} current="stats" exportable>
@@ -170,6 +172,32 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
               </ul>
             </div>
           )}
+          <div className="mt-6">
+            <h3 id="failed-for-good-heading" className="text-xl">
+              Letters that failed for good
+            </h3>
+            {failed.letters === 0 ? (
+              <p className="mt-2 text-ink-soft">None: every letter was sent, is on its way, or went on by fax or post.</p>
+            ) : (
+              <>
+                <p className="mt-2">
+                  <span className="font-semibold text-danger">{plural(failed.letters, "letter", "letters")}</span> could not be emailed and nothing else
+                  carries {failed.letters === 1 ? "it" : "them"}, from {plural(failed.supporters, "supporter", "supporters")}.{" "}
+                  {failed.told === failed.supporters
+                    ? failed.supporters === 1
+                      ? "The supporter was told"
+                      : "Each was told"
+                    : `${formatNumber(failed.told)} of them ${failed.told === 1 ? "was" : "were"} told`}{" "}
+                  by email, with a copy of the letter and how to send it themselves.
+                </p>
+                {failed.told < failed.supporters && (
+                  <p className="mt-1 text-[0.9375rem] text-ink-soft">
+                    Not told: supporters who erased their details, or whose letter failed after the case stopped taking action.
+                  </p>
+                )}
+              </>
+            )}
+          </div>
           {a.retrying.length > 0 && (
             <div className="mt-6">
               <h3 className="text-xl">Waiting to try again</h3>

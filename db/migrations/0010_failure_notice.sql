@@ -1,0 +1,1 @@
+ALTER TABLE `signatures` ADD `failure_notice_at` integer;
