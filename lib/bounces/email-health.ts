@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appeals, emailHealth, outbox, users } from "@/db/schema";
+import { appeals, digests, emailHealth, outbox, users } from "@/db/schema";
 import { env } from "../env";
 import { enqueueMessage } from "../outbox/enqueue-message";
 
@@ -57,6 +57,15 @@ function rerouteWaiting(tx: Db, address: string, now: Date): void {
     .where(and(eq(appeals.channel, "email"), eq(sql`lower(${appeals.deliveryAddress})`, address), eq(outbox.status, "queued")))
     .all()
     .map((r) => r.outboxId);
+  // letters waiting for a digest (none yet, or one prepared and not yet queued) go by post too
+  const forDigest = tx
+    .select({ id: appeals.id })
+    .from(appeals)
+    .leftJoin(digests, eq(digests.id, appeals.digestId))
+    .where(and(eq(appeals.channel, "email"), eq(sql`lower(${appeals.deliveryAddress})`, address), isNull(appeals.outboxId), or(isNull(appeals.digestId), eq(digests.status, "prepared"))))
+    .all()
+    .map((r) => r.id);
+  if (forDigest.length > 0) tx.update(appeals).set({ channel: "post", printRunId: null, digestId: null }).where(inArray(appeals.id, forDigest)).run();
   if (waiting.length === 0) return;
   tx.update(outbox)
     .set({ status: "failed", lastError: "not emailed: the official's address bounced; sent by post instead", leaseOwner: null, leaseUntil: null })
