@@ -33,6 +33,9 @@ const TARGET_LABELS: [string, string][] = [
   ["fax", "Fax"],
   ["salutation", "Salutation"],
   ["language", "Language"],
+  ["deliveryMode", "Delivery"],
+  ["digestHour", "Digest hour"],
+  ["digestFormat", "Digest format"],
   ["routing", "Routing"],
   ["missionOf", "Embassies of"],
 ];
