@@ -11,7 +11,16 @@ export function digestAttachmentName(reference: string, day: string): string {
   return `appeals-${ref ? `${ref}-` : ""}${day}.pdf`;
 }
 
-export type DigestMessage = { digest: typeof digests.$inferSelect; to: string; subject: string; text: string; letterCount: number; countryCount: number };
+export type DigestMessage = {
+  digest: typeof digests.$inferSelect;
+  to: string;
+  subject: string;
+  text: string;
+  /** the attached PDF's name, for a "pdf" digest */
+  attachmentName: string | null;
+  letterCount: number;
+  countryCount: number;
+};
 
 /**
  * The exact message a digest sends: the staff preview and the outbox row both come from here, from the letters
@@ -36,6 +45,7 @@ export function renderDigestMessage(db: Db, digestId: string): DigestMessage | n
     .orderBy(asc(appeals.createdAt), asc(appeals.id))
     .all();
   const countryCount = new Set(letters.map((l) => l.country)).size;
+  const attachmentName = digest.format === "pdf" ? digestAttachmentName(head.reference, digest.day) : null;
   const { subject, text } = digestEmail({
     personName: head.personName,
     reference: head.reference,
@@ -43,9 +53,9 @@ export function renderDigestMessage(db: Db, digestId: string): DigestMessage | n
     day: digest.day,
     countryCount,
     format: digest.format,
-    attachmentName: digestAttachmentName(head.reference, digest.day),
+    attachmentName: attachmentName ?? undefined,
     organisation: env().orgName,
     letters,
   });
-  return { digest, to: digest.address, subject, text, letterCount: letters.length, countryCount };
+  return { digest, to: digest.address, subject, text, attachmentName, letterCount: letters.length, countryCount };
 }
