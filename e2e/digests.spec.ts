@@ -24,7 +24,7 @@ test("a campaigner sets an official to a daily digest; staff preview and send it
   await page.getByLabel("Digest format").selectOption("inline");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status")).toContainText("waiting for an admin’s approval");
-  await expect(page.locator("#pending-changes").getByRole("row", { name: /^Delivery/ })).toContainText("digest");
+  await expect(page.locator("#pending-changes").getByRole("row", { name: /^Delivery/ })).toContainText("One digest a day");
 
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();

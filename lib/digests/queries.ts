@@ -18,6 +18,8 @@ export type DigestRow = {
   address: string;
   day: string;
   sendAt: Date;
+  /** the official's zone, where the hour is read */
+  timeZone: string;
   state: DigestState;
   format: "inline" | "pdf";
   letterCount: number;
@@ -31,7 +33,7 @@ export type DigestRow = {
 export function listCaseDigests({ caseId }: { caseId: string }): DigestRow[] {
   const db = getDb();
   const rows = db
-    .select({ digest: digests, title: targets.title, name: targets.name, outboxStatus: outbox.status, lastError: outbox.lastError, sentAt: outbox.sentAt })
+    .select({ digest: digests, title: targets.title, name: targets.name, country: targets.country, timeZone: targets.timeZone, outboxStatus: outbox.status, lastError: outbox.lastError, sentAt: outbox.sentAt })
     .from(digests)
     .innerJoin(targets, eq(targets.id, digests.targetId))
     .leftJoin(outbox, eq(outbox.id, digests.outboxId))
@@ -45,12 +47,13 @@ export function listCaseDigests({ caseId }: { caseId: string }): DigestRow[] {
     .where(and(eq(appeals.caseId, caseId), eq(appeals.channel, "email"), sql`${appeals.digestId} is not null`))
     .groupBy(appeals.digestId, signatures.country)
     .all();
-  return rows.map(({ digest, title, name, outboxStatus, lastError, sentAt }) => ({
+  return rows.map(({ digest, title, name, country, timeZone, outboxStatus, lastError, sentAt }) => ({
     id: digest.id,
     official: officialName({ title, name }),
     address: digest.address,
     day: digest.day,
     sendAt: digest.sendAt,
+    timeZone: officialTimeZone({ country, timeZone }),
     state: digest.status === "queued" ? (outboxStatus ?? "queued") : digest.status,
     format: digest.format,
     letterCount: digest.letterCount,

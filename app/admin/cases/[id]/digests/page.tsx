@@ -34,6 +34,13 @@ const STATE_LABELS: Record<DigestState, { label: string; tone: string }> = {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** "3 Dec 2026, 18:00 in Asia/Shanghai (10:00 UTC)": the official's clock first, where the hour was set */
+function officialTime(at: Date, timeZone: string): string {
+  const local = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(at);
+  const utc = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(at);
+  return timeZone === "UTC" ? `${local} UTC` : `${local} in ${timeZone} (${utc} UTC)`;
+}
+
 export default async function CaseDigestsPage({
   params,
   searchParams,
@@ -90,7 +97,7 @@ export default async function CaseDigestsPage({
                   <p className="mt-1">
                     {plural(w.letters, "letter", "letters")} waiting
                     {w.nextSend
-                      ? ` · next digest ${formatDateTime(w.nextSend)} (${w.timeZone})`
+                      ? ` · next digest ${officialTime(w.nextSend, w.timeZone)}`
                       : " · the official is no longer in digest mode: these go in one digest at once"}
                     {editor.state !== "published" && " · the case is not open, so they will not be sent"}
                   </p>
@@ -106,7 +113,7 @@ export default async function CaseDigestsPage({
 
       <section aria-labelledby="digests-heading" className="mt-10">
         <h2 id="digests-heading" className="text-2xl">
-          {digests.length === 1 ? "1 digest" : `${formatNumber(digests.length)} digests`}
+          {digests.length === 0 ? "Digests" : digests.length === 1 ? "1 digest" : `${formatNumber(digests.length)} digests`}
         </h2>
         {digests.length === 0 && <p className="mt-3 text-ink-soft">None prepared yet.</p>}
         <ul className="mt-4 space-y-3">
@@ -127,7 +134,7 @@ export default async function CaseDigestsPage({
                   {plural(d.letterCount, "letter", "letters")} from {plural(d.countries.length, "country", "countries")}
                   {d.format === "pdf" ? " · one attached PDF" : " · letters in full"}
                   {" · "}
-                  {d.sentAt ? `sent ${formatDateTime(d.sentAt)}` : `goes ${formatDateTime(d.sendAt)}`}
+                  {d.sentAt ? `sent ${formatDateTime(d.sentAt)}` : `goes ${officialTime(d.sendAt, d.timeZone)}`}
                 </p>
                 {d.countries.length > 0 && (
                   <p className="mt-1 text-[0.9375rem] text-ink-soft">{d.countries.map((c) => `${c.name} ${formatNumber(c.letters)}`).join(" · ")}</p>
