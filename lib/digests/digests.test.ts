@@ -208,9 +208,14 @@ describe("preparing and sending", () => {
     await deliverAll();
     expect(mailTo(c.address)).toHaveLength(1);
 
+    // waiting when the case closes: gathered and failed with the reason, never sent
     signAndConfirm({ slug: c.slug });
     getDb().update(schema.cases).set({ state: "closed" }).where(orm.eq(schema.cases.id, c.id)).run();
-    expect(prepareDueDigests({ now: new Date(Date.now() + 2 * 86_400_000) })).toHaveLength(0);
+    expect(runDigests({ now: new Date() })).toEqual({ prepared: 1, queued: 1 });
+    await deliverAll();
+    expect(mailTo(c.address)).toHaveLength(1);
+    const failed = getDb().select().from(outbox).where(orm.and(orm.eq(outbox.toAddress, c.address), orm.eq(outbox.status, "failed"))).all();
+    expect(failed.map((r) => r.lastError)).toEqual(["not sent: the case closed before delivery"]);
     // prepared before the close, queued after: the outbox fails it with the reason, as it does a single letter
     const late = digestCase({ hour: 9, timeZone: "UTC" });
     signAndConfirm({ slug: late.slug });

@@ -90,19 +90,21 @@ function nextSequence(tx: Db, group: Group, day: string): number {
  * The timer's part (lib/server-process.ts): for each official address with letters waiting, prepares the day's
  * digest once its hour is less than PREPARE_AHEAD_MS away, unless that day already has one (a digest staff
  * prepared early is the day's digest). An official switched back to "each" gets what still waits at once.
- * A closed case (or one past its deadline) prepares nothing: its waiting letters are never sent, as the outbox
- * never sends a letter of a closed case.
+ * A closed case (or one past its deadline) sends nothing: its waiting letters end "failed" in the outbox with the
+ * reason, as a queued letter of a closed case does.
  */
 export function prepareDueDigests({ now = new Date() }: { now?: Date } = {}): string[] {
   return writeTransaction((tx) => {
     const made: string[] = [];
     for (const g of waitingGroups(tx)) {
-      if (!isOpenForSignatures(g, now)) continue;
-      const sendAt = g.deliveryMode === "digest" ? nextDigestSend(now, g.digestHour, officialTimeZone(g)) : now;
+      // a closed case's letters are gathered at once and "sent" to the outbox, which fails them with the reason and
+      // sends nothing (deliverRow), as it does a queued letter of a closed case; the retention job then empties them
+      const open = isOpenForSignatures(g, now);
+      const sendAt = open && g.deliveryMode === "digest" ? nextDigestSend(now, g.digestHour, officialTimeZone(g)) : now;
       if (sendAt.getTime() - now.getTime() > PREPARE_AHEAD_MS) continue;
       const day = localDay(sendAt, officialTimeZone(g));
       const sequence = nextSequence(tx, g, day);
-      if (g.deliveryMode === "digest" && sequence > 0) continue;
+      if (open && g.deliveryMode === "digest" && sequence > 0) continue;
       const id = prepareDigest(tx, { group: g, day, sequence, sendAt, format: g.digestFormat, now });
       if (id) made.push(id);
     }

@@ -99,7 +99,7 @@ export default async function CaseDigestsPage({
                     {w.nextSend
                       ? ` · next digest ${officialTime(w.nextSend, w.timeZone)}`
                       : " · the official is no longer in digest mode: these go in one digest at once"}
-                    {editor.state !== "published" && " · the case is not open, so they will not be sent"}
+                    {editor.state !== "published" && " · the case is not open: they will not be sent, and are marked not sent"}
                   </p>
                 </li>
               ))}
