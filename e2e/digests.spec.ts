@@ -93,3 +93,23 @@ test("a campaigner sets an official to a daily digest; staff preview and send it
   expect(await mailTo(officialEmail)).toHaveLength(1);
   await adminContext.close();
 });
+
+test("without JavaScript: the digest choice saves through the same form, and the target list says it", async ({ browser, signIn }) => {
+  const theCase = createTestCase({ state: "draft", targets: [{ title: "Procurator-General", name: "Ying Yong" }] });
+  const official = theCase.targets[0]!;
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn({ page, role: "campaigner", label: "digest-nojs" });
+  await page.goto(`/admin/cases/${theCase.id}/targets?edit=${official.id}#target-form`);
+  await page.getByLabel("One digest a day").check();
+  await page.getByLabel("Digest hour").selectOption("7");
+  await page.getByLabel("Digest format").selectOption("pdf");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await expect(page.locator(`#target-${official.id}`)).toContainText("One digest a day at 07:00 (Asia/Shanghai), letters in one PDF");
+  expect(getDb().select().from(targets).where(eq(targets.id, official.id)).get()).toMatchObject({ deliveryMode: "digest", digestHour: 7, digestFormat: "pdf" });
+  // the Digests tab is there, and says nothing waits
+  await page.getByRole("link", { name: "Digests", exact: true }).click();
+  await expect(page.getByText("No letters are waiting.")).toBeVisible();
+  await context.close();
+});
