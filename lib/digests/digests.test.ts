@@ -16,6 +16,8 @@ import { startSmtpCapture, type SmtpCapture } from "@/tests/support/smtp-capture
 import { signAndConfirm, uniqueSupporterEmail } from "@/tests/support/supporters";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getDeliveryCounts } from "../appeals/delivery-counts";
+import { formatDigestDay } from "@/emails/digest";
+import { eraseSupporter } from "../erasure/erase-supporter";
 import { recordOfficialHardBounce } from "../bounces/email-health";
 import { deliverDue } from "../outbox/deliver-outbox";
 import { parseSignForm } from "../signatures/schemas";
@@ -241,6 +243,28 @@ describe("preparing and sending", () => {
       ["post", null],
     ]);
     expect(sendDigestNow({ caseId: c.id, digestId: id! })).toBe("empty");
+  });
+});
+
+describe("erasure", () => {
+  it("takes an erased supporter's letter out of a queued digest and sends the others", async () => {
+    const c = digestCase({ hour: 9, timeZone: "UTC" });
+    signAndConfirm({ slug: c.slug, fullName: "Ingrid Solberg", country: "NO" });
+    const erased = signAndConfirm({ slug: c.slug, fullName: "Zhang Erased", country: "CA" });
+    // and one still waiting for the next digest
+    const [id] = prepareCaseDigestsNow({ caseId: c.id, actorId: staff() });
+    expect(sendDigestNow({ caseId: c.id, digestId: id! })).toBe("queued");
+    signAndConfirm({ slug: c.slug, fullName: "Liu Wei", country: "FR" });
+    eraseSupporter({ email: erased.email, actorUserId: null });
+    await deliverAll();
+    const [mail] = mailTo(c.address);
+    const parsed = await simpleParser(mail!.raw);
+    expect(parsed.subject).toBe(`1 appeal for Gao Zhisheng from 1 country — ${formatDigestDay(digestsOf(c.digestTarget)[0]!.day)}`);
+    expect(parsed.text).toContain("Ingrid Solberg");
+    expect(parsed.text).not.toContain("Zhang Erased");
+    expect(mailTo(c.address)).toHaveLength(1);
+    // the letter confirmed later still waits for its digest
+    expect(lettersTo(c.digestTarget).filter((l) => l.digestId === null)).toHaveLength(1);
   });
 });
 
