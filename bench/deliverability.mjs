@@ -1,5 +1,5 @@
 // `node bench/deliverability.mjs` (also the last step of `npm run bench`): how a spam filter scores what Vigil
-// sends. Makes a confirmation email, an appeal and an update notice with the app's own builders (through the
+// sends. Makes a confirmation email, an appeal, an update notice and two digests (inline, PDF) with the app's own builders (through the
 // built-in mailbox, which keeps the raw RFC 822 text exactly as an SMTP server would receive it), pipes each to
 // Debian's SpamAssassin with local tests only (no network, no DNS blocklists) and prints each score. Target: ≤ 1.0
 // for each. Numbers, not assertions: record them in docs/benchmarks.md. Installs spamassassin with apt-get when
@@ -57,7 +57,7 @@ function score(raw) {
 let worst = -Infinity;
 console.log("| message | score as sent | after one relay hop | rules that fired |");
 console.log("| --- | ---: | ---: | --- |");
-for (const name of ["appeal", "confirmation", "update"]) {
+for (const name of ["appeal", "confirmation", "update", "digest", "digest-pdf"]) {
   const raw = fs.readFileSync(path.join(dir, `${name}.eml`));
   const direct = score(raw);
   const relayed = score(Buffer.concat([Buffer.from(hop()), raw]));

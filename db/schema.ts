@@ -119,6 +119,11 @@ export const caseRevisions = sqliteTable(
 );
 
 export const TARGET_ROLES = ["primary", "copy"] as const;
+// "each": one email per supporter (the outbox, as soon as confirmed); "digest": one email a day holding all of
+// that day's letters, at digestHour in the official's zone (lib/digests, docs/decisions/022-digests.md)
+export const DELIVERY_MODES = ["each", "digest"] as const;
+// "inline": every letter in full in the body; "pdf": one attached PDF from the letter renderer (decision 006)
+export const DIGEST_FORMATS = ["inline", "pdf"] as const;
 // "fixed": the official on this row. "mission": a routed copy — the diplomatic mission of `missionOf` in each
 // supporter's own country, looked up in `missions` when the supporter confirms (lib/missions).
 export const TARGET_ROUTINGS = ["fixed", "mission"] as const;
@@ -143,6 +148,10 @@ export const targets = sqliteTable(
     language: text("language").notNull().default("en"),
     // IANA zone for office hours and a digest's hour; null: the country's zone (lib/targets/time-zone.ts)
     timeZone: text("time_zone"),
+    deliveryMode: text("delivery_mode", { enum: DELIVERY_MODES }).notNull().default("each"),
+    // 0–23, in the official's time zone: when the day's digest is sent
+    digestHour: integer("digest_hour").notNull().default(9),
+    digestFormat: text("digest_format", { enum: DIGEST_FORMATS }).notNull().default("inline"),
     routing: text("routing", { enum: TARGET_ROUTINGS }).notNull().default("fixed"),
     // ISO 3166 alpha-2 of the state whose missions a routed copy goes to (usually the case's country)
     missionOf: text("mission_of"),
@@ -286,6 +295,8 @@ export const OUTBOX_KINDS = [
   "staff_alert",
   // to a supporter: a letter of theirs failed for good; a copy and how to send it themselves (lib/bounces)
   "failure_notice",
+  // one official's day of letters in one message (lib/digests); its appeals point at this row once it is queued
+  "digest",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 // bounced: accepted by the relay ("sent"), then returned by the official's server (a hard bounce, lib/bounces):
@@ -396,6 +407,46 @@ export const printRuns = sqliteTable(
   (t) => [index("print_runs_case_idx").on(t.caseId, t.createdAt)],
 );
 
+// prepared: letters attached (appeals.digest_id), not yet in the outbox; queued: its one outbox row exists
+// (digests.outbox_id, whose status says sent, failed or bounced); empty: every letter went another way meanwhile
+export const DIGEST_STATUSES = ["prepared", "queued", "empty"] as const;
+export type DigestStatus = (typeof DIGEST_STATUSES)[number];
+
+// One official address's letters of one day (lib/digests). Letters are attached in one guarded update when it is
+// prepared; a letter confirmed after that waits for the next one. The unique index makes a second preparation of
+// the same day and address (two workers, a restart) insert nothing.
+export const digests = sqliteTable(
+  "digests",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    targetId: text("target_id")
+      .notNull()
+      .references(() => targets.id, { onDelete: "cascade" }),
+    // the official's address, lower-cased, as the letters' delivery_address was fixed at confirmation
+    address: text("address").notNull(),
+    // the calendar day it is sent on, in the official's zone ('YYYY-MM-DD'), and the how-manieth of that day
+    day: text("day").notNull(),
+    sequence: integer("sequence").notNull().default(0),
+    format: text("format", { enum: DIGEST_FORMATS }).notNull(),
+    status: text("status", { enum: DIGEST_STATUSES }).notNull().default("prepared"),
+    sendAt: ms("send_at").notNull(),
+    letterCount: integer("letter_count").notNull().default(0),
+    countryCount: integer("country_count").notNull().default(0),
+    outboxId: text("outbox_id").references(() => outbox.id),
+    preparedBy: text("prepared_by").references(() => users.id, { onDelete: "set null" }),
+    preparedAt: ms("prepared_at").notNull(),
+    queuedAt: ms("queued_at"),
+  },
+  (t) => [
+    uniqueIndex("digests_target_day_uq").on(t.targetId, t.address, t.day, t.sequence),
+    index("digests_due_idx").on(t.status, t.sendAt),
+    index("digests_case_idx").on(t.caseId, t.preparedAt),
+  ],
+);
+
 export const appeals = sqliteTable(
   "appeals",
   {
@@ -423,6 +474,8 @@ export const appeals = sqliteTable(
     outboxId: text("outbox_id").references(() => outbox.id),
     // post: the one print run this letter was claimed into (claimed once, never twice)
     printRunId: text("print_run_id").references(() => printRuns.id),
+    // email to an official in digest mode: the one digest this letter was attached to (null: waiting for one)
+    digestId: text("digest_id").references(() => digests.id),
     // why this letter could not be rendered on paper (a glyph no font has, too long); kept for the print run page
     renderError: text("render_error"),
     createdAt: ms("created_at").notNull(),
@@ -435,6 +488,7 @@ export const appeals = sqliteTable(
     index("appeals_post_idx").on(t.channel, t.printRunId),
     index("appeals_outbox_idx").on(t.outboxId),
     index("appeals_print_run_idx").on(t.printRunId),
+    index("appeals_digest_idx").on(t.targetId, t.digestId),
     index("appeals_unredacted_run_idx").on(t.printRunId).where(sql`redacted_at is null`),
   ],
 );

@@ -117,7 +117,7 @@ test("admin pages pass axe (WCAG 2.x A/AA)", async ({ admin: { page } }) => {
     await a.visit(path);
   }
   for (const c of [theCase, draft]) {
-    for (const tab of ["", "/targets", "/letter", "/review", "/updates", "/changes", "/stats", "/print"]) {
+    for (const tab of ["", "/targets", "/letter", "/review", "/updates", "/changes", "/stats", "/print", "/digests"]) {
       await a.visit(`/admin/cases/${c.id}${tab}`, `${c === draft ? "draft" : "published"} case ${tab || "editor"}`);
     }
   }

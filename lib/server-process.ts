@@ -4,6 +4,7 @@ import { EnvError, loadEnv } from "./env";
 import { sweepUnusedPhotos } from "./cases/photos";
 import { logFailure } from "./logging/log-failure";
 import { publishDueCases } from "./cases/publish-due-cases";
+import { runDigests } from "./digests/run-digests";
 import { startBounceListener } from "./bounces/listener";
 import { describeTransport } from "./mail/transport";
 import { isMailboxEnabled, mailboxAccessCode } from "./mailbox/access";
@@ -59,6 +60,12 @@ export function startServerProcess(): void {
     } catch (error) {
       // the next tick retries; a thrown timer callback would otherwise take the whole server down
       logFailure("scheduled publishing or purge", error);
+    }
+    try {
+      // officials' daily digests (lib/digests): prepared up to 15 minutes ahead of their hour, queued at it
+      runDigests();
+    } catch (error) {
+      logFailure("digests", error);
     }
     // a long backlog runs in batches across ticks; never two runs at once
     if (retentionRunning) return;

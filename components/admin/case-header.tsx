@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CaseStateBadge, type CaseStateKey } from "./case-state-badge";
 
-export type CaseTab = "details" | "targets" | "letter" | "updates" | "stats" | "print" | "review" | "changes";
+export type CaseTab = "details" | "targets" | "letter" | "updates" | "stats" | "print" | "digests" | "review" | "changes";
 
 /** The top of every page about one case: who, where it is in the workflow, the preview, and the tabs. */
 export function CaseHeader({
@@ -35,6 +35,7 @@ export function CaseHeader({
     { key: "updates", href: `${base}/updates`, label: "Updates" },
     { key: "stats", href: `${base}/stats`, label: "Signatures" },
     { key: "print", href: `${base}/print`, label: "Print run" },
+    { key: "digests", href: `${base}/digests`, label: "Digests" },
     { key: "review", href: `${base}/review`, label: "Review & publish" },
     { key: "changes", href: `${base}/changes`, label: pendingChanges > 0 ? `Changes (${pendingChanges} waiting)` : "Changes" },
   ];

@@ -22,6 +22,7 @@ export function TargetForm({
   countries,
   languages,
   cancelHref,
+  zoneName,
 }: {
   action: (state: TargetFormState, formData: FormData) => Promise<TargetFormState>;
   mode: "add" | "edit";
@@ -29,12 +30,14 @@ export function TargetForm({
   countries: Option[];
   languages: Option[];
   cancelHref?: string;
+  /** the official's time zone, where the digest hour is read ("Asia/Shanghai"); unknown while adding */
+  zoneName?: string;
 }) {
   const [state, formAction] = useActionState(action, { values: initial });
   const answer = useAnswerKey(state);
   // uncontrolled inputs work without JavaScript; a new key puts back what the server returned after React's
   // automatic form reset
-  return <Fields key={answer} {...{ state, formAction, mode, countries, languages, cancelHref }} />;
+  return <Fields key={answer} {...{ state, formAction, mode, countries, languages, cancelHref, zoneName }} />;
 }
 
 function Fields({
@@ -44,6 +47,7 @@ function Fields({
   countries,
   languages,
   cancelHref,
+  zoneName,
 }: {
   state: TargetFormState;
   formAction: (formData: FormData) => void;
@@ -51,6 +55,7 @@ function Fields({
   countries: Option[];
   languages: Option[];
   cancelHref?: string;
+  zoneName?: string;
 }) {
   const v = state.values;
   const errorOf = (f: Field) => state.fieldErrors?.[f]?.[0];
@@ -156,6 +161,58 @@ function Fields({
           </select>
         </FieldBlock>
       </div>
+      <fieldset aria-describedby={[described("deliveryMode", false), `${fieldId("deliveryMode")}-hint`].filter(Boolean).join(" ")} className="space-y-3">
+        <legend id={fieldId("deliveryMode")} tabIndex={-1} className="field-label">
+          Delivery by email
+        </legend>
+        <p id={`${fieldId("deliveryMode")}-hint`} className="field-hint">
+          Only letters that go by email can be gathered. Without an email address, letters go by fax or post, one each.
+        </p>
+        {errorOf("deliveryMode") && <FieldError id={`${fieldId("deliveryMode")}-error`} text={errorOf("deliveryMode")!} />}
+        <div className="grid gap-2 sm:grid-cols-2">
+          {[
+            { value: "each", label: "One email per supporter", hint: "Each letter goes as soon as its supporter confirms." },
+            { value: "digest", label: "One digest a day", hint: "All of the day’s letters in one email, at the hour below." },
+          ].map((r) => (
+            <div key={r.value} className="flex gap-3 rounded-md border-2 border-line-strong bg-surface p-3 has-[:checked]:border-ink">
+              <input
+                id={`target-deliveryMode-${r.value}`}
+                type="radio"
+                name="deliveryMode"
+                value={r.value}
+                defaultChecked={(v.deliveryMode ?? "each") === r.value}
+                aria-describedby={`target-deliveryMode-${r.value}-hint`}
+                className="checkbox"
+              />
+              <div>
+                <label htmlFor={`target-deliveryMode-${r.value}`} className="block cursor-pointer font-semibold leading-snug">
+                  {r.label}
+                </label>
+                <span id={`target-deliveryMode-${r.value}-hint`} className="field-hint mb-0">
+                  {r.hint}
+                </span>
+              </div>
+            </div>
+          ))}
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <FieldBlock id={fieldId("digestHour")} label="Digest hour" hint={`On the official’s clock${zoneName ? ` (${zoneName})` : ""}.`} error={errorOf("digestHour")}>
+            <select {...common("digestHour", true)} className="input">
+              {Array.from({ length: 24 }, (_, h) => (
+                <option key={h} value={String(h)}>
+                  {`${String(h).padStart(2, "0")}:00`}
+                </option>
+              ))}
+            </select>
+          </FieldBlock>
+          <FieldBlock id={fieldId("digestFormat")} label="Digest format" hint="How the letters travel in the digest." error={errorOf("digestFormat")}>
+            <select {...common("digestFormat", true)} className="input">
+              <option value="inline">Every letter in full in the email</option>
+              <option value="pdf">One attached PDF of the letters</option>
+            </select>
+          </FieldBlock>
+        </div>
+      </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel="Saving…">{mode === "add" ? "Add target" : "Save changes"}</SubmitButton>
         {cancelHref && (

@@ -9,6 +9,8 @@ export type EditableTargetView = Pick<Target, "id" | "role" | "office" | "postal
   /** grouped for reading, like +86 106 529 2345 */
   fax: string | null;
   languageName: string;
+  /** digest mode: "One digest a day at 09:00 (Asia/Shanghai), letters in full"; null: one email per supporter */
+  digest: string | null;
   /** a routed copy: the state whose missions get it, and how far they reach */
   routed?: { stateName: string; coverage: MissionCoverage };
 };
@@ -85,6 +87,7 @@ export function TargetListEditor({
                 <Row term="Fax">{t.fax ?? <span className="text-ink-soft">none</span>}</Row>
                 <Row term="Greeting">{t.salutation}</Row>
                 <Row term="Language">{t.languageName}</Row>
+                {t.digest && <Row term="Delivery">{t.digest}</Row>}
               </dl>
             </>
           )}

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appeals, cases, emailHealth, missions, outbox, signatures, targets, users } from "@/db/schema";
+import { appeals, cases, digests, emailHealth, missions, outbox, signatures, targets, users } from "@/db/schema";
 import { isOpenForSignatures } from "../cases/queries";
 import { countryName } from "../countries";
 import { env } from "../env";
@@ -103,6 +103,8 @@ function rerouteLetters(tx: Db, address: string, now: Date): void {
     .filter((l) => isOpenForSignatures({ state: l.caseState, actBefore: l.actBefore }, now));
   const { faxGateway } = getChannelConfig();
   const { MAIL_FROM_NAME } = env();
+  // a digest's letters share one outbox row: failing it once is enough for all of them
+  const failedHere = new Set<string>();
   for (const letter of letters) {
     const fixed = letter.routing === "fixed";
     const channel = fixed ? channelFor({ email: null, fax: letter.fax }, { faxGateway }) : letter.missionAddress?.trim() ? "post" : null;
@@ -114,7 +116,8 @@ function rerouteLetters(tx: Db, address: string, now: Date): void {
         .set({ status: "failed", lastError: `not emailed: the official's address bounced; sent by ${channel} instead`, leaseOwner: null, leaseUntil: null })
         .where(and(eq(outbox.id, letter.outboxId), eq(outbox.status, "queued")))
         .run();
-      if (changed.changes === 0) continue;
+      if (changed.changes === 0 && !failedHere.has(letter.outboxId)) continue;
+      failedHere.add(letter.outboxId);
     }
     if (channel === "fax") {
       const name = signatureName(letter);
@@ -134,6 +137,15 @@ function rerouteLetters(tx: Db, address: string, now: Date): void {
       tx.update(appeals).set({ channel: "post", printRunId: null }).where(eq(appeals.id, letter.appealId)).run();
     }
   }
+  // letters waiting for a digest (none yet, or one prepared and not yet queued) go by post too
+  const forDigest = tx
+    .select({ id: appeals.id })
+    .from(appeals)
+    .leftJoin(digests, eq(digests.id, appeals.digestId))
+    .where(and(eq(appeals.channel, "email"), eq(sql`lower(${appeals.deliveryAddress})`, address), isNull(appeals.outboxId), or(isNull(appeals.digestId), eq(digests.status, "prepared"))))
+    .all()
+    .map((r) => r.id);
+  if (forDigest.length > 0) tx.update(appeals).set({ channel: "post", printRunId: null, digestId: null }).where(inArray(appeals.id, forDigest)).run();
 }
 
 function alertStaff(tx: Db, address: string, inRow: number, now: Date): void {

@@ -49,7 +49,8 @@ export function recordReport({ envelopeTo, report, now = new Date() }: { envelop
     const row = tx.select().from(outbox).where(eq(outbox.id, named.outboxId)).get();
     if (!row) return keep({ kind: "ignored", reason: "no such outbox row" });
     if (report.kind === "ignored") return keep({ kind: "ignored", reason: report.reason, outboxId: row.id });
-    const official = row.kind === "appeal";
+    // a digest is one message to an official: it bounces (and counts) once, its letters with it
+    const official = row.kind === "appeal" || row.kind === "digest";
     if (report.kind === "complaint") {
       if (official) bump(tx, row.toAddress, { status: "complained", complaints: sql`${emailHealth.complaints} + 1` } as never, now);
       return keep({ kind: "complaint", outboxId: row.id, status: report.feedbackType });

@@ -3,6 +3,7 @@ import { erasedPlaceholderAddress } from "./erased-address";
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
 import { appeals, erasureRequests, mailboxMessages, outbox, signatures } from "@/db/schema";
+import { removeFromQueuedDigest } from "../digests/remove-from-digest";
 import { recordAudit } from "../audit/record-audit";
 import { checkpointDatabase } from "../retention/apply-retention";
 import { redactedOutboxFields } from "../retention/redaction";
@@ -32,7 +33,14 @@ export function eraseSupporterRows(tx: Db, { email, now }: { email: string; now:
 
   let appealOutboxIds: string[] = [];
   if (found.confirmedIds.length > 0) {
-    const unsent = tx.select({ id: appeals.id, outboxId: appeals.outboxId }).from(appeals).where(unsentLetterCondition(found.confirmedIds)).all();
+    const all = tx.select({ id: appeals.id, outboxId: appeals.outboxId, digestId: appeals.digestId }).from(appeals).where(unsentLetterCondition(found.confirmedIds)).all();
+    // a letter in a queued digest shares its outbox row with other supporters' letters: it is taken out and the
+    // row rewritten without it (lib/digests), never the whole digest cancelled
+    const inDigest = all.filter((a) => a.digestId && a.outboxId);
+    for (const a of inDigest) {
+      if (removeFromQueuedDigest(tx, { appealId: a.id, digestId: a.digestId!, reason: CANCELLED_BY_ERASURE, now })) counts.lettersCancelled++;
+    }
+    const unsent = all.filter((a) => !inDigest.includes(a));
     const queuedIds = unsent.flatMap((a) => (a.outboxId ? [a.outboxId] : []));
     if (queuedIds.length > 0) {
       // status-guarded: a row the worker claimed a moment ago is not cancelled here, and is not sent twice

@@ -6,6 +6,7 @@ import { appeals, cases, mailboxMessages, outbox, outboxLanes } from "@/db/schem
 import { noticeFailedLetter } from "../bounces/failure-notice";
 import { recordSendRefusal } from "../bounces/record-send-refusal";
 import { isOpenForSignatures } from "../cases/queries";
+import { renderDigestAttachment } from "../digests/render-digest-attachment";
 import { env } from "../env";
 import { sendFailedFaxByPost } from "../fax/fax-by-post";
 import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../fax/render-fax-attachment";
@@ -126,8 +127,8 @@ function toMail(row: Row, attachments?: FaxAttachment[]) {
  * that lost its lease cannot overwrite the row of the worker that took it over. */
 export async function deliverRow(row: Row, owner: string, clock = new Date()): Promise<DeliveryOutcome> {
   const guard = and(eq(outbox.id, row.id), eq(outbox.status, "sending"), eq(outbox.leaseOwner, owner));
-  if (row.kind === "appeal" || row.kind === "fax") {
-    // a letter queued before its case closed (or passed its deadline) is not sent late: failed, with the reason,
+  if (row.kind === "appeal" || row.kind === "fax" || row.kind === "digest") {
+    // a letter (or a digest of letters) queued before its case closed (or passed its deadline) is not sent late: failed, with the reason,
     // and never sent by post instead
     const theCase = writeTransaction((tx) =>
       tx.select({ state: cases.state, actBefore: cases.actBefore }).from(appeals).innerJoin(cases, eq(cases.id, appeals.caseId)).where(eq(appeals.outboxId, row.id)).get(),
@@ -165,9 +166,18 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
     }
     attachments = [rendered.attachment];
   }
+  let textBody = row.textBody;
+  if (row.kind === "digest") {
+    // a PDF digest's letters are laid out now, by the print run's renderer; one it cannot draw follows in the text
+    const pdf = await renderDigestAttachment({ outboxId: row.id });
+    if (pdf) {
+      attachments = [pdf.attachment];
+      textBody += pdf.unrendered;
+    }
+  }
   let raw: string | undefined;
   try {
-    ({ raw } = await getTransport().send(toMail(row, attachments)));
+    ({ raw } = await getTransport().send(toMail({ ...row, textBody }, attachments)));
   } catch (error) {
     const permanent = isPermanentFailure(error) || row.attempts >= env().OUTBOX_MAX_ATTEMPTS;
     const now = Date.now();
@@ -190,7 +200,7 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
       if (result.changes === 1) {
         if (permanent && row.kind === "fax") sendFailedFaxByPost(tx, { outboxId: row.id });
         // a 5xx at send time is a hard bounce of the official's address, as a DSN would be (lib/bounces)
-        if (row.kind === "appeal" && isPermanentFailure(error)) recordSendRefusal(tx, { outboxId: row.id, toAddress: row.toAddress, error, now: new Date(now) });
+        if ((row.kind === "appeal" || row.kind === "digest") && isPermanentFailure(error)) recordSendRefusal(tx, { outboxId: row.id, toAddress: row.toAddress, error, now: new Date(now) });
         // after any switch to fax or post above: a letter nothing carries on is the supporter's to send (decision 023)
         if (row.kind === "appeal" && permanent) noticeFailedLetter(tx, { outboxId: row.id, now: new Date(now) });
         reopenLane(tx, row.lane, now);

@@ -15,6 +15,8 @@ export type OutgoingMessage = {
   headers?: Record<string, string>;
   /** Messages of one lane go one at a time with a gap between them (a fax number: "fax:+861065292345") */
   lane?: string | null;
+  /** A Message-ID fixed by the caller ("<digest-…@domain>"): the unique index then refuses a second row for it */
+  messageId?: string;
 };
 
 /** Writes a message to the outbox inside the caller's transaction: it is sent only if that transaction commits,
@@ -26,7 +28,7 @@ export function enqueueMessage(tx: Db, message: OutgoingMessage, now = new Date(
       id,
       kind: message.kind,
       status: "queued",
-      messageId: `<${id}@${env().mailDomain}>`,
+      messageId: message.messageId ?? `<${id}@${env().mailDomain}>`,
       fromName: message.fromName ?? null,
       toAddress: message.to,
       replyTo: message.replyTo ?? null,

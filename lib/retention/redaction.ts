@@ -8,7 +8,7 @@ export const SUPPORTER_LINK_KINDS = ["confirmation", "already_signed", "sign_in"
 
 /** The kinds addressed to an official (or a fax gateway): their address is what staff need to see where letters
  * went, and it is no one's personal data. Every other kind went to a supporter or a staff member. */
-const OFFICIAL_KINDS = ["appeal", "fax"] as const satisfies readonly OutboxKind[];
+const OFFICIAL_KINDS = ["appeal", "fax", "digest"] as const satisfies readonly OutboxKind[];
 
 /**
  * What an outbox row keeps once emptied: its kind, status, attempts, timestamps and Message-ID (what counts and

@@ -33,6 +33,9 @@ const TARGET_LABELS: [string, string][] = [
   ["fax", "Fax"],
   ["salutation", "Salutation"],
   ["language", "Language"],
+  ["deliveryMode", "Delivery"],
+  ["digestHour", "Digest hour"],
+  ["digestFormat", "Digest format"],
   ["routing", "Routing"],
   ["missionOf", "Embassies of"],
 ];
@@ -69,10 +72,21 @@ const UPDATE_LABELS: [string, string][] = [
 
 type Fields = Record<string, unknown> | null;
 const text = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
+// stored choices in the words of the target form (decision 022)
+const CHOICE_WORDS: Record<string, Record<string, string>> = {
+  deliveryMode: { each: "One email per supporter", digest: "One digest a day" },
+  digestFormat: { inline: "Every letter in full in the email", pdf: "One attached PDF of the letters" },
+};
+const shown = (key: string, v: unknown): string | null => {
+  const t = text(v);
+  if (t === null) return null;
+  if (key === "digestHour") return `${t.padStart(2, "0")}:00`;
+  return CHOICE_WORDS[key]?.[t] ?? t;
+};
 
 function rows(labels: [string, string][], before: Fields, after: Fields, always: (key: string) => boolean): RevisionChange[] {
   return labels
-    .map(([key, label]) => ({ key, label, before: before ? text(before[key]) : null, after: after ? text(after[key]) : null }))
+    .map(([key, label]) => ({ key, label, before: before ? shown(key, before[key]) : null, after: after ? shown(key, after[key]) : null }))
     .map(({ key, label, before: b, after: a }) => ({ key, label, before: b, after: a, changed: b !== a }))
     .filter((r) => r.changed || always(r.key))
     .map(({ label, before: b, after: a, changed }) => ({ label, before: b, after: a, changed }));

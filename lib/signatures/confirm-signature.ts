@@ -12,6 +12,7 @@ import { letterVariantSeed } from "../letters/variants";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { hashToken, newId } from "../security/secret";
 import { getChannelConfig } from "../targets/channel-config";
+import { waitsForDigest } from "../digests/digest-rule";
 import { routeAppeal } from "./route-appeal";
 import { letterDay, readSignedLetters, renderSignedLetters, type SignedLetter } from "./signed-letters";
 
@@ -217,7 +218,9 @@ export function confirmSignature({
           variantSeed: letterVariantSeed({ email: signature.email, caseId: theCase.id, templateId: template.id }),
         });
       let outboxId: string | null = null;
-      if (route.channel === "email") {
+      // a letter to an official in digest mode gets no outbox row: it waits for their daily digest (lib/digests),
+      // which counts it as emailed when it is sent
+      if (route.channel === "email" && !waitsForDigest(target, route.channel)) {
         const replyTo = route.missionId ? organisationReplyTo : supporterReplyTo;
         outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body }, now);
       } else if (route.channel === "fax") {

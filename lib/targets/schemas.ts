@@ -2,7 +2,7 @@
 // shows the same messages). Only the named fields are read: anything else a request carries (caseId, ownerId,
 // position) is never applied.
 import { z } from "zod";
-import { TARGET_ROLES } from "@/db/schema";
+import { DELIVERY_MODES, DIGEST_FORMATS, TARGET_ROLES } from "@/db/schema";
 import { isCountryCode, type CountryCode } from "../countries";
 import { checkEmail } from "../signatures/schemas";
 import type { FormState } from "../forms/form-state";
@@ -19,6 +19,9 @@ export const TARGET_FIELDS = [
   "fax",
   "salutation",
   "language",
+  "deliveryMode",
+  "digestHour",
+  "digestFormat",
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 export type TargetFormValues = Partial<Record<TargetField, string>>;
@@ -186,8 +189,23 @@ export function targetSchema(languages: readonly string[]) {
     language: z
       .string({ error: "Choose the language the official reads." })
       .refine((l) => LANGUAGE_CODE.test(l) && languages.includes(l), { message: "Choose the language of the letter from the list." }),
+    // a form that predates digests (or a client that leaves them out) keeps today's one email per supporter
+    deliveryMode: z.enum(DELIVERY_MODES, { error: "Choose how this official gets the letters: one email per supporter, or one digest a day." }).default("each"),
+    digestHour: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim())
+      .superRefine((s, ctx) => {
+        if (s !== "" && !(/^\d{1,2}$/.test(s) && Number(s) <= 23))
+          ctx.addIssue({ code: "custom", message: "Choose the hour the digest is sent, from 0 to 23 on the official’s clock." });
+      })
+      .transform((s) => (s === "" ? DEFAULT_DIGEST_HOUR : Number(s))),
+    digestFormat: z.enum(DIGEST_FORMATS, { error: "Choose whether the letters are in the email itself or in one attached PDF." }).default("inline"),
   });
 }
+
+/** The hour a digest goes when none is chosen: the start of an office day. */
+export const DEFAULT_DIGEST_HOUR = 9;
 
 export type TargetInput = z.infer<ReturnType<typeof targetSchema>>;
 
@@ -250,6 +268,9 @@ export function routedCopyInput({ missionOf, countryName, language }: { missionO
     fax: null,
     salutation: "Your Excellency",
     language,
+    deliveryMode: "each",
+    digestHour: DEFAULT_DIGEST_HOUR,
+    digestFormat: "inline",
     routing: "mission",
     missionOf,
   };

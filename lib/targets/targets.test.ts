@@ -101,7 +101,23 @@ describe("parseTargetForm", () => {
     const parsed = parse({ ...VALID, caseId: "someone-else", ownerId: "x", position: "-1", id: "y" });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(Object.keys(parsed.data).sort()).toEqual(["country", "email", "fax", "language", "name", "office", "postalAddress", "role", "salutation", "title"]);
+    expect(Object.keys(parsed.data).sort()).toEqual([
+      "country", "deliveryMode", "digestFormat", "digestHour", "email", "fax", "language", "name", "office", "postalAddress", "role", "salutation", "title",
+    ]);
+  });
+
+  it("keeps one email per supporter unless a digest is chosen, and refuses an hour or a choice not offered", () => {
+    const plain = parse(VALID);
+    expect(plain.ok && [plain.data.deliveryMode, plain.data.digestHour, plain.data.digestFormat]).toEqual(["each", 9, "inline"]);
+    const digest = parse({ ...VALID, deliveryMode: "digest", digestHour: "0", digestFormat: "pdf" });
+    expect(digest.ok && [digest.data.deliveryMode, digest.data.digestHour, digest.data.digestFormat]).toEqual(["digest", 0, "pdf"]);
+    const bad = parse({ ...VALID, deliveryMode: "hourly", digestHour: "24", digestFormat: "html" });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.deliveryMode).toEqual(["Choose how this official gets the letters: one email per supporter, or one digest a day."]);
+    expect(bad.errors.digestHour).toEqual(["Choose the hour the digest is sent, from 0 to 23 on the official’s clock."]);
+    expect(bad.errors.digestFormat).toEqual(["Choose whether the letters are in the email itself or in one attached PDF."]);
+    for (const hour of ["-1", "9.5", "09:00", "１"]) expect(parse({ ...VALID, digestHour: hour }).ok).toBe(false);
   });
 });
 

@@ -4,7 +4,8 @@
 import readline from "node:readline";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
-import { claimDue } from "@/lib/outbox/deliver-outbox";
+import { runDigests } from "@/lib/digests/run-digests";
+import { claimDue, deliverDue } from "@/lib/outbox/deliver-outbox";
 import { recordSelfReport } from "@/lib/own-channels/record-self-report";
 import { createPrintRun } from "@/lib/print-runs/create-print-run";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
@@ -33,6 +34,11 @@ if (command === "confirm") {
 } else if (command === "print-run") {
   const outcome = createPrintRun({ caseId: args[0] || undefined, userId: args[1] ?? "" });
   result = "run" in outcome ? { runId: outcome.run.id, letterCount: outcome.run.letterCount } : outcome;
+} else if (command === "digests") {
+  // the server timer's digest step, then one delivery pass, as a second server process would run them
+  const ran = runDigests({ now: new Date(Number(args[0])) });
+  const delivered = await deliverDue({ owner: `race-${process.pid}`, now: new Date(Number(args[0])) });
+  result = { ...ran, sent: delivered.sent };
 } else {
   throw new Error(`unknown command: ${command}`);
 }

@@ -11,7 +11,8 @@ import { isLiveCase } from "@/lib/revisions/review-rule";
 import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
-import { formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFormState } from "@/lib/targets/schemas";
+import { officialTimeZone } from "@/lib/targets/time-zone";
+import { DEFAULT_DIGEST_HOUR, formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFormState } from "@/lib/targets/schemas";
 import type { Target } from "@/lib/targets/types";
 import { addRoutedCopyAction, moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
 import { CasePage, openCasePage } from "../_lib/case-page";
@@ -36,8 +37,15 @@ const ERRORS: Record<string, string> = {
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 /** The form's fields filled from the stored row: what the campaigner typed, with the fax grouped for reading. */
+/** "One digest a day at 09:00 (Asia/Shanghai), letters in full" */
+function digestLabel(t: Target): string {
+  const hour = `${String(t.digestHour).padStart(2, "0")}:00`;
+  const format = t.digestFormat === "pdf" ? "letters in one PDF" : "letters in full";
+  return `One digest a day at ${hour} (${officialTimeZone(t)}), ${format}${t.email ? "" : "; no email address, so letters go by fax or post"}`;
+}
+
 function toFormValues(t: Target): TargetFormState["values"] {
-  return { ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, t[f] ?? ""])), fax: t.fax ? formatFax(t.fax) : "" };
+  return { ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, String(t[f] ?? "")])), fax: t.fax ? formatFax(t.fax) : "" };
 }
 
 export default async function CaseTargetsPage({
@@ -71,6 +79,7 @@ export default async function CaseTargetsPage({
     countryName: countryName(t.country),
     fax: t.fax ? formatFax(t.fax) : null,
     languageName: languageName(t.language),
+    digest: t.routing === "fixed" && t.deliveryMode === "digest" ? digestLabel(t) : null,
     routed:
       t.routing === "mission" && t.missionOf
         ? { stateName: countryName(t.missionOf), coverage: getMissionCoverage({ operatorCountry: t.missionOf }) }
@@ -133,6 +142,7 @@ export default async function CaseTargetsPage({
               mode="edit"
               action={saveTargetAction.bind(null, theCase.id, editing.id)}
               initial={toFormValues(editing)}
+              zoneName={officialTimeZone(editing)}
               countries={countries}
               languages={languageOptions}
               cancelHref={base}
@@ -142,7 +152,7 @@ export default async function CaseTargetsPage({
               key={`add-${rows.length}`}
               mode="add"
               action={saveTargetAction.bind(null, theCase.id, null)}
-              initial={{ role: rows.length === 0 ? "primary" : "copy", country: theCase.country, language: theCase.languages[0] ?? "en" }}
+              initial={{ role: rows.length === 0 ? "primary" : "copy", country: theCase.country, language: theCase.languages[0] ?? "en", digestHour: String(DEFAULT_DIGEST_HOUR) }}
               countries={countries}
               languages={languageOptions}
             />
