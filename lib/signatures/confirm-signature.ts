@@ -15,6 +15,8 @@ import { hashToken, newId } from "../security/secret";
 import { getChannelConfig } from "../targets/channel-config";
 import { formatFax } from "../targets/schemas";
 import { routeAppeal } from "./route-appeal";
+import { paceSettingsFor } from "../outbox/pacing";
+import { officialTimeZone } from "../targets/time-zone";
 import { letterDay, readSignedLetters, renderSignedLetters, type SignedLetter } from "./signed-letters";
 
 export type ConfirmationState = "ready" | "changed" | "confirmed" | "expired" | "invalid" | "closed";
@@ -221,7 +223,9 @@ export function confirmSignature({
       let outboxId: string | null = null;
       if (route.channel === "email") {
         const replyTo = route.missionId ? organisationReplyTo : supporterReplyTo;
-        outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body }, now);
+        // an official's own rate and office hours; a routed copy (a mission) gets the defaults
+        const pace = route.missionId ? paceSettingsFor(null, null) : paceSettingsFor(target, officialTimeZone(target));
+        outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body, pace }, now);
       } else if (route.channel === "fax") {
         const number = route.deliveryAddress!;
         const cover = faxCoverEmail({
