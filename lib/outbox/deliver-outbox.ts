@@ -11,7 +11,7 @@ import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../f
 import { getTransport } from "../mail/transport";
 import { bounceAddress } from "../mail/verp";
 import { newId } from "../security/secret";
-import { PACED_KINDS, paceKey, passGate, readPaceRows, settingsOfRow, takePaceSlot, writeGates } from "./pacing";
+import { PACED_KINDS, paceKey, passGate, readPaceRows, takePaceSlot, writeGates } from "./pacing";
 
 type Row = typeof outbox.$inferSelect;
 
@@ -34,6 +34,12 @@ const laneFree = (now: Date) => sql`(${outbox.lane} is null or (
 type Candidate = { id: string; kind: OutboxKind; toAddress: string; lane: string | null; paceKey: string | null };
 const candidateColumns = sql`${outbox.id} as id, ${outbox.kind} as kind, ${outbox.toAddress} as toAddress, ${outbox.lane} as lane, ${outbox.paceKey} as paceKey`;
 
+/** The due queued rows of one priority, oldest slot first: a range of outbox_claim_idx (status, priority,
+ * next_attempt_at), so its cost follows the rows due, not the rows waiting. */
+export const dueQuery = ({ priority, now, limit }: { priority: 0 | 1; now: Date; limit: number }) =>
+  sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'queued' and ${outbox.priority} = ${priority}
+    and ${outbox.nextAttemptAt} <= ${now.getTime()} and ${laneFree(now)} order by ${outbox.nextAttemptAt} limit ${limit}`;
+
 /** Claims up to `limit` due rows for `owner` in one status-guarded update: the WHERE clause re-checks that each
  * row is still claimable, so two workers (or a restarted one) never hold the same row at once.
  * Order: rows whose worker died mid-send, then supporters' and staff mail (priority 0, its own range of
@@ -45,7 +51,6 @@ const candidateColumns = sql`${outbox.id} as id, ${outbox.kind} as kind, ${outbo
  * it until this one is sent. */
 export function claimDue({ owner, limit, now = new Date() }: { owner: string; limit: number; now?: Date }): Row[] {
   return writeTransaction((tx) => {
-    const at = now.getTime();
     const picked: string[] = [];
     const lanesTaken = new Set<string>();
     const take = (rows: Candidate[]) => {
@@ -58,24 +63,16 @@ export function claimDue({ owner, limit, now = new Date() }: { owner: string; li
     };
     take(
       tx.all<Candidate>(
-        sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'sending' and ${outbox.leaseUntil} < ${at} and ${laneFree(now)}
+        sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'sending' and ${outbox.leaseUntil} < ${now.getTime()} and ${laneFree(now)}
           order by ${outbox.leaseUntil} limit ${limit}`,
       ),
     );
     if (picked.length < limit) {
-      take(
-        tx.all<Candidate>(
-          sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'queued' and ${outbox.priority} = 0 and ${outbox.nextAttemptAt} <= ${at}
-            and ${laneFree(now)} order by ${outbox.nextAttemptAt} limit ${limit - picked.length}`,
-        ),
-      );
+      take(tx.all<Candidate>(dueQuery({ priority: 0, now, limit: limit - picked.length })));
     }
     if (picked.length < limit) {
       // a few more candidates than places: some may find their official's gate closed
-      const bulk = tx.all<Candidate>(
-        sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'queued' and ${outbox.priority} = 1 and ${outbox.nextAttemptAt} <= ${at}
-          and ${laneFree(now)} order by ${outbox.nextAttemptAt} limit ${(limit - picked.length) * 4 + 16}`,
-      );
+      const bulk = tx.all<Candidate>(dueQuery({ priority: 1, now, limit: (limit - picked.length) * 4 + 16 }));
       const paced = bulk.filter((row) => PACED_KINDS.has(row.kind));
       const gates = readPaceRows(tx, paced.map((row) => row.toAddress));
       const before = new Map(gates);
@@ -94,7 +91,7 @@ export function claimDue({ owner, limit, now = new Date() }: { owner: string; li
         // queued before pacing (or by hand): a real slot in its official's schedule; else only until the gate opens
         const dueAt = row.paceKey
           ? gate.until
-          : takePaceSlot(tx, { address: row.toAddress, settings: settingsOfRow(gates.get(paceKey(row.toAddress))), now: gate.until });
+          : takePaceSlot(tx, { address: row.toAddress, now: gate.until });
         tx.update(outbox)
           .set({ nextAttemptAt: dueAt, paceKey: paceKey(row.toAddress) })
           .where(and(eq(outbox.id, row.id), eq(outbox.status, "queued")))

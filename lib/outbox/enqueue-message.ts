@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { outbox, type OutboxKind } from "@/db/schema";
 import { env } from "../env";
 import { newId } from "../security/secret";
-import { PACED_KINDS, paceSettingsFor, priorityOf, takePaceSlot, paceKey, type PaceSettings } from "./pacing";
+import { PACED_KINDS, priorityOf, takePaceSlot, paceKey, type PaceSettings } from "./pacing";
 
 export type OutgoingMessage = {
   kind: OutboxKind;
@@ -16,7 +16,7 @@ export type OutgoingMessage = {
   headers?: Record<string, string>;
   /** Messages of one lane go one at a time with a gap between them (a fax number: "fax:+861065292345") */
   lane?: string | null;
-  /** A letter to an official: its official's rate and office hours (lib/outbox/pacing.ts); unset: the defaults */
+  /** A letter to an official: its official's rate and office hours (lib/outbox/pacing.ts); unset: the address's last */
   pace?: PaceSettings;
 };
 
@@ -26,7 +26,7 @@ export function enqueueMessage(tx: Db, message: OutgoingMessage, now = new Date(
   const id = newId();
   // a letter to an official is given its official's next free slot, in this same transaction (lib/outbox/pacing.ts)
   const paced = PACED_KINDS.has(message.kind);
-  const dueAt = paced ? takePaceSlot(tx, { address: message.to, settings: message.pace ?? paceSettingsFor(null, null), now }) : now;
+  const dueAt = paced ? takePaceSlot(tx, { address: message.to, settings: message.pace, now }) : now;
   tx.insert(outbox)
     .values({
       id,

@@ -69,12 +69,14 @@ function writeRow(tx: Db, key: string, values: Partial<Omit<PaceRow, "key">>): v
 }
 
 /** Gives a letter to `address` its slot: the moment it is due. Runs inside the transaction that queues it. */
-export function takePaceSlot(tx: Db, { address, settings, now }: { address: string; settings: PaceSettings; now: Date }): Date {
+export function takePaceSlot(tx: Db, { address, settings: given, now }: { address: string; settings?: PaceSettings; now: Date }): Date {
   const key = paceKey(address);
   const dKey = domainKey(address);
   const rows = readRows(tx, [key, dKey]);
   const own = rows.get(key);
   const domain = rows.get(dKey);
+  // no settings given (a letter not from an official's row): those last stored for the address, else the defaults
+  const settings = given ?? settingsOfRow(own);
   const capped = env().PACE_DOMAIN_PER_HOUR > 0;
   const earliest = Math.max(
     now.getTime(),
