@@ -36,11 +36,9 @@ beforeAll(async () => {
 });
 
 // A database file per test: claims take every due row, so rows one test left behind (say, after it failed)
-// must not be there for the next one to claim. These tests are about delivery, not pacing (pacing.test.ts): the
-// official's rate is wide open and there is no cap per domain, as every test address is at example.org.
-const UNPACED = { PACE_DEFAULT_PER_HOUR: "1000000", PACE_DOMAIN_PER_HOUR: "0" };
+// must not be there for the next one to claim.
 beforeEach(async () => {
-  database = await useTestDatabase({ SMTP_URL: capture.url, OUTBOX_RETRY_BASE_MS: "50", OUTBOX_RETRY_MAX_MS: "200", ...UNPACED });
+  database = await useTestDatabase({ SMTP_URL: capture.url, OUTBOX_RETRY_BASE_MS: "50", OUTBOX_RETRY_MAX_MS: "200" });
 });
 
 afterEach(async () => {
@@ -313,7 +311,7 @@ describe("isPermanentFailure", () => {
     const port = await freePort();
     await new Promise<void>((resolve) => strict.listen(port, "127.0.0.1", resolve));
     await database.close();
-    database = await useTestDatabase({ SMTP_URL: `smtp://nobody:wrong@127.0.0.1:${port}`, OUTBOX_RETRY_BASE_MS: "50", ...UNPACED });
+    database = await useTestDatabase({ SMTP_URL: `smtp://nobody:wrong@127.0.0.1:${port}`, OUTBOX_RETRY_BASE_MS: "50" });
     try {
       writeTransaction((tx) => {
         for (let i = 0; i < 3; i++) enqueueMessage(tx, { kind: "appeal", to: `official-${i}@example.org`, subject: "s", text: "t" });
