@@ -1,7 +1,7 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { outboxLanes, type OutboxKind } from "@/db/schema";
+import { outbox, outboxLanes, type OutboxKind } from "@/db/schema";
 import { env } from "../env";
 import { nextOpenAt, officeHoursOf, type OfficeHours } from "./office-hours";
 
@@ -69,7 +69,10 @@ function writeRow(tx: Db, key: string, values: Partial<Omit<PaceRow, "key">>): v
 }
 
 /** Gives a letter to `address` its slot: the moment it is due. Runs inside the transaction that queues it. */
-export function takePaceSlot(tx: Db, { address, settings: given, now }: { address: string; settings?: PaceSettings; now: Date }): Date {
+export function takePaceSlot(
+  tx: Db,
+  { address, settings: given, now, followDomain = true }: { address: string; settings?: PaceSettings; now: Date; followDomain?: boolean },
+): Date {
   const key = paceKey(address);
   const dKey = domainKey(address);
   const rows = readRows(tx, [key, dKey]);
@@ -77,7 +80,7 @@ export function takePaceSlot(tx: Db, { address, settings: given, now }: { addres
   const domain = rows.get(dKey);
   // no settings given (a letter not from an official's row): those last stored for the address, else the defaults
   const settings = given ?? settingsOfRow(own);
-  const capped = env().PACE_DOMAIN_PER_HOUR > 0;
+  const capped = followDomain && env().PACE_DOMAIN_PER_HOUR > 0;
   const earliest = Math.max(
     now.getTime(),
     own?.nextSlotAt?.getTime() ?? 0,
@@ -139,8 +142,23 @@ export function writeGates(tx: Db, before: Map<string, PaceRow>, after: Map<stri
   }
 }
 
-/** Copies an official's new settings onto their address's schedule row (the claim gate reads them from there). */
-export function storePaceSettings(tx: Db, { address, settings }: { address: string; settings: PaceSettings }): void {
-  writeRow(tx, paceKey(address), settingsColumns(settings));
-}
 
+
+/** An official's rate or office hours changed: their settings go onto the schedule row, and the letters waiting for
+ * their address are given new slots from now, in the order they had, at the new pace. The domain's schedule is
+ * not followed here (it still counts this official's old slots); the claim gate keeps the domain's cap. */
+export function respreadPacedLetters(tx: Db, { address, settings, now }: { address: string; settings: PaceSettings; now: Date }): number {
+  const key = paceKey(address);
+  writeRow(tx, key, { ...settingsColumns(settings), nextSlotAt: null });
+  const waiting = tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.paceKey, key), eq(outbox.status, "queued")))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+    .all();
+  for (const row of waiting) {
+    const slot = takePaceSlot(tx, { address, settings, now, followDomain: false });
+    tx.update(outbox).set({ nextAttemptAt: slot }).where(and(eq(outbox.id, row.id), eq(outbox.status, "queued"))).run();
+  }
+  return waiting.length;
+}

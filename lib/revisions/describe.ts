@@ -33,6 +33,11 @@ const TARGET_LABELS: [string, string][] = [
   ["fax", "Fax"],
   ["salutation", "Salutation"],
   ["language", "Language"],
+  ["pacePerHour", "Most letters an hour"],
+  ["officeHoursStart", "Office opens (hour)"],
+  ["officeHoursEnd", "Office closes (hour)"],
+  ["officeDays", "Working days"],
+  ["timeZone", "Time zone"],
   ["routing", "Routing"],
   ["missionOf", "Embassies of"],
 ];

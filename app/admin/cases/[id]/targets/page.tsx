@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RoutedCopyForm } from "@/components/admin/routed-copy-form";
-import { TargetForm } from "@/components/admin/target-form";
+import { TargetForm, type PacingHints } from "@/components/admin/target-form";
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
 import { countryName, countryOptions } from "@/lib/countries";
+import { env } from "@/lib/env";
 import { getMissionCoverage } from "@/lib/missions/queries";
 import { PROPOSED_MESSAGE } from "@/lib/revisions/describe";
 import { isLiveCase } from "@/lib/revisions/review-rule";
@@ -12,6 +13,7 @@ import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
 import { formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFormState } from "@/lib/targets/schemas";
+import { defaultTimeZoneFor } from "@/lib/targets/time-zone";
 import type { Target } from "@/lib/targets/types";
 import { addRoutedCopyAction, moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
 import { CasePage, openCasePage } from "../_lib/case-page";
@@ -36,8 +38,14 @@ const ERRORS: Record<string, string> = {
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 /** The form's fields filled from the stored row: what the campaigner typed, with the fax grouped for reading. */
+const pacingHints = (country: string): PacingHints => ({
+  defaultPerHour: env().PACE_DEFAULT_PER_HOUR,
+  countryZone: defaultTimeZoneFor(country),
+  zones: Intl.supportedValuesOf("timeZone"),
+});
+
 function toFormValues(t: Target): TargetFormState["values"] {
-  return { ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, t[f] ?? ""])), fax: t.fax ? formatFax(t.fax) : "" };
+  return { ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, t[f] === null || t[f] === undefined ? "" : String(t[f])])), fax: t.fax ? formatFax(t.fax) : "", officeDays: t.officeDays ?? "12345" };
 }
 
 export default async function CaseTargetsPage({
@@ -135,6 +143,7 @@ export default async function CaseTargetsPage({
               initial={toFormValues(editing)}
               countries={countries}
               languages={languageOptions}
+              pacing={pacingHints(editing.country)}
               cancelHref={base}
             />
           ) : (
@@ -145,6 +154,7 @@ export default async function CaseTargetsPage({
               initial={{ role: rows.length === 0 ? "primary" : "copy", country: theCase.country, language: theCase.languages[0] ?? "en" }}
               countries={countries}
               languages={languageOptions}
+              pacing={pacingHints(theCase.country)}
             />
           )}
           <div className="mt-8 border-t border-line pt-6">
