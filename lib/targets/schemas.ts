@@ -255,6 +255,8 @@ export function targetSchema(languages: readonly string[]) {
     ),
   }).superRefine((t, ctx) => {
     const { officeHoursStart: start, officeHoursEnd: end } = t;
+    // an hour refused above has its own message already
+    if ((start !== null && !(start >= 0 && start <= 23)) || (end !== null && !(end >= 1 && end <= 24))) return;
     if (start !== null && end === null) ctx.addIssue({ code: "custom", path: ["officeHoursEnd"], message: "Choose when the office closes too, or neither hour." });
     else if (start === null && end !== null) ctx.addIssue({ code: "custom", path: ["officeHoursStart"], message: "Choose when the office opens too, or neither hour." });
     else if (start !== null && end !== null && end <= start) ctx.addIssue({ code: "custom", path: ["officeHoursEnd"], message: "The office must close after it opens, on the same day." });
