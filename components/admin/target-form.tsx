@@ -219,7 +219,9 @@ function Fields({
           <input {...common("timeZone", true)} type="text" list="target-time-zones" className="input" autoComplete="off" spellCheck={false} dir="ltr" placeholder={pacing.countryZone} />
           <datalist id="target-time-zones">
             {pacing.zones.map((z) => (
-              <option key={z} value={z} />
+              <option key={z} value={z}>
+                {z}
+              </option>
             ))}
           </datalist>
         </FieldBlock>

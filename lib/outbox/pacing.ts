@@ -99,6 +99,9 @@ export function takePaceSlot(
   return slot;
 }
 
+// how late a worker may poll without the next letter's gate moving later: one poll, at most a tenth of the interval
+const tolerance = (perHour: number) => Math.min(env().OUTBOX_POLL_MS, intervalMs(perHour) / 10);
+
 export type GateDecision = { open: true } | { open: false; until: Date };
 
 /** The claim gate for one paced letter, from rows read in the claiming transaction (`rows` is updated in place as
@@ -111,7 +114,6 @@ export function passGate(rows: Map<string, PaceRow>, address: string, now: Date)
   const gateAt = Math.max(own?.availableAt.getTime() ?? 0, capped ? (domain?.availableAt.getTime() ?? 0) : 0);
   const opening = nextOpenAt(new Date(Math.max(gateAt, now.getTime())), settings.officeHours);
   if (opening.getTime() > now.getTime()) return { open: false, until: opening };
-  const tolerance = (perHour: number) => Math.min(env().OUTBOX_POLL_MS, intervalMs(perHour) / 10);
   // the gate moves on by one interval from where it stood, not from now, so a worker that polls a little late does
   // not slow the rate down; never sooner than an interval (less one poll) from now, so an idle gate sends no burst
   const advance = (row: PaceRow | undefined, key: string, perHour: number) => {

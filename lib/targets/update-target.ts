@@ -62,6 +62,9 @@ export function updateTarget({
   });
 }
 
+const paced = (t: Pick<Target, "pacePerHour" | "officeHoursStart" | "officeHoursEnd" | "officeDays" | "timeZone" | "country">) =>
+  JSON.stringify([t.pacePerHour, t.officeHoursStart, t.officeHoursEnd, t.officeDays, officialTimeZone(t)]);
+
 /** The update itself, for a direct edit and an approved revision alike (inside the caller's transaction). */
 export function applyUpdateTarget(
   tx: Db,
@@ -72,8 +75,6 @@ export function applyUpdateTarget(
     .where(and(eq(targets.id, current.id), eq(targets.caseId, caseId), eq(targets.routing, "fixed")))
     .run();
   // a new rate, office hours or zone applies to the letters already waiting for this official's address too
-  const paced = (t: Pick<Target, "pacePerHour" | "officeHoursStart" | "officeHoursEnd" | "officeDays" | "timeZone" | "country">) =>
-    JSON.stringify([t.pacePerHour, t.officeHoursStart, t.officeHoursEnd, t.officeDays, officialTimeZone(t)]);
   const updated = { ...current, ...input };
   if (current.email && paced(current) !== paced(updated)) {
     respreadPacedLetters(tx, { address: current.email, settings: paceSettingsFor(updated, officialTimeZone(updated)), now });
