@@ -5,7 +5,13 @@ import * as orm from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, getDb, writeTransaction } from "@/db/client";
 import * as schema from "@/db/schema";
+import { createTestCase } from "@/tests/support/factories";
 import { startSmtpCapture, type SmtpCapture } from "@/tests/support/smtp-capture";
+import { signAndConfirm } from "@/tests/support/supporters";
+import { getExpectedLetters, getPacingSchedule } from "../appeals/pacing-schedule";
+import { inviteUser } from "../auth/commands/invite-user";
+import { languageChoices, parseTargetForm } from "../targets/schemas";
+import { updateTarget } from "../targets/update-target";
 import { useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { closeTransport } from "../mail/transport";
 import { claimDue, deliverDue, dueQuery } from "./deliver-outbox";
@@ -172,6 +178,45 @@ describe("pacing per official", () => {
     expect(firstHour(b)).toBeGreaterThanOrEqual(25);
     expect(firstHour(other)).toBe(60);
   }, 60_000);
+});
+
+describe("an official's own pacing, from the editor to the thank-you page", () => {
+  it("gives each confirmed letter its official's next slot, shows the schedule, and re-spreads what waits when the rate changes", async () => {
+    await database.close();
+    database = await useTestDatabase({ SMTP_URL: capture.url, APP_URL: "http://localhost:3999", PACE_DOMAIN_PER_HOUR: "0" });
+    const admin = inviteUser({ email: `pace-admin-${Date.now()}@staff.example.org`, role: "admin" }).userId;
+    const theCase = createTestCase({ targets: 1 });
+    const target = theCase.targets[0]!;
+    const form = (fields: Record<string, string>) => {
+      const all: Record<string, string> = { role: "primary", title: "Minister 1", name: "Official 1", postalAddress: "Office 1, Capital City", country: "CN", email: target.email!, salutation: "Dear Minister", language: "en", ...fields };
+      const parsed = parseTargetForm((name) => all[name], languageChoices(["en"]));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      return parsed.data;
+    };
+    expect(updateTarget({ caseId: theCase.id, targetId: target.id, input: form({ pacePerHour: "30" }), actorId: admin })).toBe("saved");
+
+    const supporters = [0, 1, 2].map(() => signAndConfirm({ slug: theCase.slug }).email);
+    const { outbox, signatures } = schema;
+    const slotsOf = () =>
+      getDb().select({ at: outbox.nextAttemptAt }).from(outbox).where(orm.eq(outbox.toAddress, target.email!)).all().map((r) => r.at.getTime()).sort((x, y) => x - y);
+    const first = slotsOf();
+    // two minutes apart: 30 an hour
+    expect(first[1]! - first[0]!).toBe(2 * MINUTE);
+    expect(first[2]! - first[1]!).toBe(2 * MINUTE);
+
+    const third = getDb().select({ id: signatures.id }).from(signatures).where(orm.eq(signatures.email, supporters[2]!)).get()!;
+    expect(getExpectedLetters({ signatureId: third.id })).toEqual([{ targetId: target.id, official: "Official 1, Minister 1", at: new Date(first[2]!), timeZone: "Asia/Shanghai" }]);
+    expect(getPacingSchedule({ caseId: theCase.id })).toMatchObject([{ targetId: target.id, perHour: 30, officeHours: null, timeZone: "Asia/Shanghai", waiting: 3, nextAt: new Date(first[0]!), lastAt: new Date(first[2]!) }]);
+
+    // a slower pace with office hours: what waits is spread again, in the same order, inside the new hours
+    const changedAt = Date.now();
+    expect(updateTarget({ caseId: theCase.id, targetId: target.id, input: form({ pacePerHour: "4", officeHoursStart: "9", officeHoursEnd: "17", timeZone: "Europe/Paris" }), actorId: admin })).toBe("saved");
+    const second = slotsOf();
+    expect(second[1]! - second[0]!).toBeGreaterThanOrEqual(15 * MINUTE);
+    expect(second[0]!).toBeGreaterThanOrEqual(changedAt - 1000);
+    expect(getPacingSchedule({ caseId: theCase.id })[0]).toMatchObject({ perHour: 4, officeHours: "09:00–17:00, Monday to Friday", timeZone: "Europe/Paris", waiting: 3 });
+    for (const at of second) expect(nextOpenAt(new Date(at), { start: 9, end: 17, days: [1, 2, 3, 4, 5], timeZone: "Europe/Paris" }).getTime()).toBe(at);
+  });
 });
 
 describe("the priority lane", () => {
