@@ -14,6 +14,13 @@ export type Option = { value: string; label: string };
 /** What the pacing fields say when left empty: the server's default rate and the zone of the official's country. */
 export type PacingHints = { defaultPerHour: number; countryZone: string; zones: string[] };
 
+/** 20 an hour → "3 minutes"; a rate above 3600 an hour still reads "1 second". */
+function everyText(perHour: number): string {
+  const seconds = 3600 / perHour;
+  const n = seconds >= 60 ? Math.round(seconds / 60) : Math.max(1, Math.round(seconds));
+  return `${n} ${seconds >= 60 ? "minute" : "second"}${n === 1 ? "" : "s"}`;
+}
+
 const HOURS = Array.from({ length: 25 }, (_, h) => `${String(h).padStart(2, "0")}:00`);
 
 const fieldId = (f: Field) => `target-${f}`;
@@ -168,8 +175,8 @@ function Fields({
       <fieldset className="space-y-4 rounded-md border border-line p-4">
         <legend className="px-1 font-semibold">Pacing of emails to this official</legend>
         <p className="field-hint mb-0">
-          Letters are spread out so they reach the inbox rather than a spam filter: one every {Math.round(60 / pacing.defaultPerHour)} minutes
-          unless you set a rate, and only inside office hours if you set them, in the official’s time zone.
+          Letters are spread out so they reach the inbox rather than a spam filter: one every {everyText(pacing.defaultPerHour)} unless
+          you set a rate, and only inside office hours if you set them, in the official’s time zone.
         </p>
         <FieldBlock
           id={fieldId("pacePerHour")}
