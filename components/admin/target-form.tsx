@@ -174,7 +174,7 @@ function Fields({
       </div>
       <fieldset className="space-y-4 rounded-md border border-line p-4">
         <legend className="px-1 font-semibold">Pacing of emails to this official</legend>
-        <p className="field-hint mb-0">
+        <p className="field-hint">
           Letters are spread out so they reach the inbox rather than a spam filter: one every {everyText(pacing.defaultPerHour)} unless
           you set a rate, and only inside office hours if you set them, in the official’s time zone.
         </p>
@@ -186,7 +186,7 @@ function Fields({
         >
           <input {...common("pacePerHour", true)} type="text" inputMode="numeric" className="input w-32" autoComplete="off" placeholder={String(pacing.defaultPerHour)} />
         </FieldBlock>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-2 gap-4">
           <FieldBlock id={fieldId("officeHoursStart")} label="Office opens" error={errorOf("officeHoursStart")}>
             <select {...common("officeHoursStart")} className="input">
               <option value="">Any time</option>
@@ -207,16 +207,16 @@ function Fields({
               ))}
             </select>
           </FieldBlock>
-          <FieldBlock id={fieldId("officeDays")} label="Working days" error={errorOf("officeDays")}>
-            <select {...common("officeDays")} className="input">
-              {OFFICE_WEEKS.map((w) => (
-                <option key={w.value} value={w.value}>
-                  {w.label}
-                </option>
-              ))}
-            </select>
-          </FieldBlock>
         </div>
+        <FieldBlock id={fieldId("officeDays")} label="Working days" hint="Used only with office hours." error={errorOf("officeDays")}>
+          <select {...common("officeDays", true)} className="input">
+            {OFFICE_WEEKS.map((w) => (
+              <option key={w.value} value={w.value}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </FieldBlock>
         <FieldBlock
           id={fieldId("timeZone")}
           label="Time zone (optional)"
