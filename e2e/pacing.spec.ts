@@ -42,7 +42,11 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByLabel("Most letters an hour (optional)")).toHaveValue("2.5");
     await expect(page.getByLabel("Time zone (optional)")).toHaveValue("+08:00");
     expect(targetOf(official.id)).toMatchObject({ pacePerHour: null, officeHoursStart: null, timeZone: null });
-    if (javaScriptEnabled) await shoot(page, "target-form-errors");
+    if (javaScriptEnabled) {
+      await shoot(page, "target-form-errors");
+      await page.setViewportSize({ width: 360, height: 900 });
+      await page.locator("fieldset", { hasText: "Pacing of emails" }).screenshot({ path: "test-results/pacing-fieldset-narrow.png" });
+    }
 
     await page.getByLabel("Most letters an hour (optional)").fill("30");
     await page.getByLabel("Office closes").selectOption("17");
@@ -72,6 +76,8 @@ test("a letter that waits its turn: the thank-you page says when it should go, t
   const expected = page.getByText(/your letter to Official 1, Minister 1 is expected to go on \d{1,2} \w+ around \d\d:\d\d \(China Standard Time\)\./);
   await expect(expected).toBeVisible();
   await shoot(page, "thanks");
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.locator("section", { has: page.getByRole("heading", { name: "What happens next" }) }).screenshot({ path: "test-results/pacing-thanks-next-narrow.png" });
 
   const staff = await browser.newPage();
   await signIn({ page: staff, role: "admin", label: "pace-stats" });
@@ -83,4 +89,6 @@ test("a letter that waits its turn: the thank-you page says when it should go, t
   // the first went at once (or waits a moment); the second waits its slot
   await expect(row.getByRole("cell").nth(1)).toHaveText(/^[12]$/);
   await shoot(staff, "stats");
+  await staff.setViewportSize({ width: 360, height: 900 });
+  await section.screenshot({ path: "test-results/pacing-stats-section-narrow.png" });
 });

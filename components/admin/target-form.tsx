@@ -189,7 +189,7 @@ function Fields({
         <div className="grid grid-cols-2 gap-4">
           <FieldBlock id={fieldId("officeHoursStart")} label="Office opens" error={errorOf("officeHoursStart")}>
             <select {...common("officeHoursStart")} className="input">
-              <option value="">Any time</option>
+              <option value="">Any</option>
               {HOURS.slice(0, 24).map((h, i) => (
                 <option key={h} value={String(i)}>
                   {h}
@@ -199,7 +199,7 @@ function Fields({
           </FieldBlock>
           <FieldBlock id={fieldId("officeHoursEnd")} label="Office closes" error={errorOf("officeHoursEnd")}>
             <select {...common("officeHoursEnd")} className="input">
-              <option value="">Any time</option>
+              <option value="">Any</option>
               {HOURS.slice(1).map((h, i) => (
                 <option key={h} value={String(i + 1)}>
                   {h === "24:00" ? "24:00 (midnight)" : h}
