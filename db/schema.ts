@@ -316,8 +316,9 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     // rows in one lane go one at a time, with a gap between them (a fax line takes minutes per page); null: no lane
     lane: text("lane"),
-    // 0: a supporter's or staff member's mail, claimed first through its own index; 1: letters to officials
-    priority: integer("priority").notNull().default(1),
+    // claimed in this order, each through its own range of outbox_claim_idx (lib/outbox/pacing.ts priorityOf):
+    // 0 a supporter's or staff member's own mail (confirmation, sign-in link…), 1 update notices, 2 letters to officials
+    priority: integer("priority").notNull().default(2),
     // a paced letter's schedule key ("pace:<address>", lib/outbox/pacing.ts): set once the row has been given a slot
     paceKey: text("pace_key"),
     createdAt: ms("created_at").notNull(),

@@ -1,4 +1,4 @@
-ALTER TABLE `outbox` ADD `priority` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `priority` integer DEFAULT 2 NOT NULL;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `pace_key` text;--> statement-breakpoint
 CREATE INDEX `outbox_claim_idx` ON `outbox` (`status`,`priority`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `outbox_pace_idx` ON `outbox` (`pace_key`,`status`);--> statement-breakpoint

@@ -5,6 +5,7 @@ import { appeals, outbox, targets } from "@/db/schema";
 import { env } from "../env";
 import { officeHoursOf } from "../outbox/office-hours";
 import { officialName } from "../targets/naming";
+import { OFFICE_WEEKS } from "../targets/schemas";
 import { officialTimeZone } from "../targets/time-zone";
 
 const WAITING = ["queued", "sending"] as const;
@@ -21,7 +22,7 @@ export type OfficialSchedule = {
   lastAt: Date | null;
 };
 
-const WEEKS: Record<string, string> = { "12345": "Monday to Friday", "123456": "Monday to Saturday", "71234": "Sunday to Thursday", "1234567": "every day" };
+const weekOf = (days: readonly number[]) => OFFICE_WEEKS.find((w) => [...w.value].map(Number).sort().join("") === days.join(""))?.label ?? "some days";
 const hh = (h: number) => `${String(h).padStart(2, "0")}:00`;
 
 /** Each official of a case with their pacing and this case's letters waiting for them by email: how many, when
@@ -54,7 +55,7 @@ export function getPacingSchedule({ caseId }: { caseId: string }): OfficialSched
         targetId: t.id,
         official: officialName(t),
         perHour: t.pacePerHour ?? env().PACE_DEFAULT_PER_HOUR,
-        officeHours: hours ? `${hh(hours.start)}–${hh(hours.end)}, ${WEEKS[hours.days.join("")] ?? "some days"}` : null,
+        officeHours: hours ? `${hh(hours.start)}–${hh(hours.end)}, ${weekOf(hours.days)}` : null,
         timeZone,
         waiting: w?.n ?? 0,
         nextAt: w?.first != null ? new Date(w.first) : null,

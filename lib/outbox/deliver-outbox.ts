@@ -11,7 +11,7 @@ import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../f
 import { getTransport } from "../mail/transport";
 import { bounceAddress } from "../mail/verp";
 import { newId } from "../security/secret";
-import { PACED_KINDS, paceKey, passGate, readPaceRows, takePaceSlot, writeGates } from "./pacing";
+import { PACED_KINDS, paceKey, passGate, readPaceRows, takePaceSlot, writeGates, type Priority } from "./pacing";
 
 type Row = typeof outbox.$inferSelect;
 
@@ -36,15 +36,16 @@ const candidateColumns = sql`${outbox.id} as id, ${outbox.kind} as kind, ${outbo
 
 /** The due queued rows of one priority, oldest slot first: a range of outbox_claim_idx (status, priority,
  * next_attempt_at), so its cost follows the rows due, not the rows waiting. */
-export const dueQuery = ({ priority, now, limit }: { priority: 0 | 1; now: Date; limit: number }) =>
+export const dueQuery = ({ priority, now, limit }: { priority: Priority; now: Date; limit: number }) =>
   sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'queued' and ${outbox.priority} = ${priority}
     and ${outbox.nextAttemptAt} <= ${now.getTime()} and ${laneFree(now)} order by ${outbox.nextAttemptAt} limit ${limit}`;
 
 /** Claims up to `limit` due rows for `owner` in one status-guarded update: the WHERE clause re-checks that each
  * row is still claimable, so two workers (or a restarted one) never hold the same row at once.
- * Order: rows whose worker died mid-send, then supporters' and staff mail (priority 0, its own range of
- * outbox_claim_idx: a confirmation never waits behind, nor scans, the appeals queue), then letters to officials
- * (priority 1), each through its official's pacing gate (lib/outbox/pacing.ts). A paced letter whose gate is
+ * Order: rows whose worker died mid-send (they took their slot already), then supporters' and staff mail
+ * (priority 0, its own range of outbox_claim_idx: a confirmation never waits behind, nor scans, the appeals queue),
+ * then update notices (1), then letters to officials (2), each through its official's pacing gate
+ * (lib/outbox/pacing.ts). A paced letter whose gate is
  * closed is moved to when it opens (or, never scheduled, given its official's next free slot): it is not sent
  * early whatever its row said. At most one row per lane (fax number) is claimed, and the lane is closed
  * (available_at = now + lease) in the same transaction, so no other worker or process can take a second row of
@@ -71,8 +72,11 @@ export function claimDue({ owner, limit, now = new Date() }: { owner: string; li
       take(tx.all<Candidate>(dueQuery({ priority: 0, now, limit: limit - picked.length })));
     }
     if (picked.length < limit) {
+      take(tx.all<Candidate>(dueQuery({ priority: 1, now, limit: limit - picked.length })));
+    }
+    if (picked.length < limit) {
       // a few more candidates than places: some may find their official's gate closed
-      const bulk = tx.all<Candidate>(dueQuery({ priority: 1, now, limit: (limit - picked.length) * 4 + 16 }));
+      const bulk = tx.all<Candidate>(dueQuery({ priority: 2, now, limit: (limit - picked.length) * 4 + 16 }));
       const paced = bulk.filter((row) => PACED_KINDS.has(row.kind));
       const gates = readPaceRows(tx, paced.map((row) => row.toAddress));
       const before = new Map(gates);

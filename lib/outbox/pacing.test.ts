@@ -220,6 +220,18 @@ describe("an official's own pacing, from the editor to the thank-you page", () =
 });
 
 describe("the priority lane", () => {
+  it("claims a supporter's own mail before a flood of update notices, and notices before letters to officials", () => {
+    const before = new Date(T0.getTime() - HOUR);
+    const appeals = queueAppeals("minister@justice.example.gov", 1, { perHour: 60, officeHours: null }, before);
+    const notices = writeTransaction((tx) =>
+      Array.from({ length: 10 }, (_, i) => enqueueMessage(tx, { kind: "update_notice", to: `follower-${i}@example.net`, subject: "News", text: "News." }, before)),
+    );
+    const confirmation = queueConfirmation("supporter@example.net", T0);
+    expect(claimDue({ owner: "w", limit: 1, now: T0 }).map((r) => r.id)).toEqual([confirmation]);
+    expect(claimDue({ owner: "w", limit: 10, now: T0 }).map((r) => r.id).sort()).toEqual([...notices].sort());
+    expect(claimDue({ owner: "w", limit: 10, now: T0 }).map((r) => r.id)).toEqual(appeals);
+  });
+
   it("claims a new confirmation in the first poll with 100,000 paced appeals queued, through the claim index", async () => {
     const { outbox } = schema;
     writeTransaction((tx) => {
@@ -239,7 +251,7 @@ describe("the priority lane", () => {
             textBody: "Dear Minister, ...",
             attempts: 0,
             nextAttemptAt: new Date(due),
-            priority: 1,
+            priority: 2,
             paceKey: `pace:${to}`,
             createdAt: new Date(T0.getTime() - HOUR),
           };
@@ -264,7 +276,7 @@ describe("the priority lane", () => {
     expect(plan).toMatch(/SEARCH outbox USING INDEX outbox_claim_idx \(status=\? AND priority=\? AND next_attempt_at<\?\)/);
     expect(plan).not.toMatch(/SCAN outbox|TEMP B-TREE/);
     const bulkPlan = getDb()
-      .all<{ detail: string }>(orm.sql`explain query plan ${dueQuery({ priority: 1, now: T0, limit: 20 })}`)
+      .all<{ detail: string }>(orm.sql`explain query plan ${dueQuery({ priority: 2, now: T0, limit: 20 })}`)
       .map((r) => r.detail)
       .join("\n");
     expect(bulkPlan).toMatch(/USING INDEX outbox_claim_idx/);

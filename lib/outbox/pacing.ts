@@ -17,11 +17,16 @@ import { nextOpenAt, officeHoursOf, type OfficeHours } from "./office-hours";
 
 /** Letters to officials: paced, and claimed after every supporter's and staff member's mail. */
 export const PACED_KINDS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["appeal"]);
-const BULK_KINDS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["appeal", "fax"]);
+const TO_OFFICIALS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["appeal", "fax"]);
 
-/** 0: claimed first (confirmations, sign-in links, notices); 1: letters to officials. */
-export function priorityOf(kind: OutboxKind): 0 | 1 {
-  return BULK_KINDS.has(kind) ? 1 : 0;
+export type Priority = 0 | 1 | 2;
+
+/** The claim order: 0 a supporter's or staff member's own mail (a confirmation, a sign-in link, an alert: one
+ * person waits for it), 1 update notices (one per follower: thousands at once must not hold up a confirmation),
+ * 2 letters to officials (paced). */
+export function priorityOf(kind: OutboxKind): Priority {
+  if (TO_OFFICIALS.has(kind)) return 2;
+  return kind === "update_notice" ? 1 : 0;
 }
 
 export type PaceSettings = { perHour: number; officeHours: OfficeHours | null };
