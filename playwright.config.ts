@@ -61,6 +61,10 @@ export default defineConfig({
         // the journeys watch their own signature arrive in the count: live figures (the 10-minute steps of small
         // counts are tested against the clock in lib/cases/public-counts.test.ts)
         PUBLIC_COUNT_EXACT_FROM: "0",
+        // the journeys sign many supporters to officials who all share example.org and wait for their letters:
+        // pacing wide open unless an official has a rate of their own (e2e/pacing.spec.ts sets one)
+        PACE_DEFAULT_PER_HOUR: "1000000",
+        PACE_DOMAIN_PER_HOUR: "0",
       },
     },
   ],

@@ -36,3 +36,14 @@ export function formatWait(since: Date, now = new Date()): string {
   if (hours < 48) return plural(hours, "hour", "hours");
   return plural(Math.floor(hours / 24), "day", "days");
 }
+
+/** When a paced letter is expected to go, in the official's zone, to the nearest quarter hour:
+ * "3 December around 10:00 (China Standard Time)". */
+export function formatExpectedAt(at: Date, timeZone: string): string {
+  const quarter = 15 * 60_000;
+  const rounded = new Date(Math.round(at.getTime() / quarter) * quarter);
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone }).format(rounded);
+  const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(rounded);
+  const zone = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "longGeneric" }).formatToParts(rounded).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  return `${day} around ${time} (${zone})`;
+}

@@ -152,6 +152,12 @@ export const targets = sqliteTable(
     // 0–23, in the official's time zone: when the day's digest is sent
     digestHour: integer("digest_hour").notNull().default(9),
     digestFormat: text("digest_format", { enum: DIGEST_FORMATS }).notNull().default("inline"),
+    // pacing (lib/outbox/pacing.ts): at most this many letters an hour to this official's address; null: PACE_DEFAULT_PER_HOUR
+    pacePerHour: integer("pace_per_hour"),
+    // office hours in the official's zone, [start, end) whole hours; both null: any time. Days: ISO weekdays, "12345" = Mon–Fri
+    officeHoursStart: integer("office_hours_start"),
+    officeHoursEnd: integer("office_hours_end"),
+    officeDays: text("office_days"),
     routing: text("routing", { enum: TARGET_ROUTINGS }).notNull().default("fixed"),
     // ISO 3166 alpha-2 of the state whose missions a routed copy goes to (usually the case's country)
     missionOf: text("mission_of"),
@@ -326,6 +332,11 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     // rows in one lane go one at a time, with a gap between them (a fax line takes minutes per page); null: no lane
     lane: text("lane"),
+    // claimed in this order, each through its own range of outbox_claim_idx (lib/outbox/pacing.ts priorityOf):
+    // 0 a supporter's or staff member's own mail (confirmation, sign-in link…), 1 update notices, 2 letters to officials
+    priority: integer("priority").notNull().default(2),
+    // a paced letter's schedule key ("pace:<address>", lib/outbox/pacing.ts): set once the row has been given a slot
+    paceKey: text("pace_key"),
     createdAt: ms("created_at").notNull(),
     sentAt: ms("sent_at"),
     // when the retention job or an erasure emptied the bodies, reply-to and (for mail to a supporter) the address;
@@ -337,14 +348,25 @@ export const outbox = sqliteTable(
     // only rows not yet emptied, so the retention job's scan stays as small as the last weeks' mail
     index("outbox_unredacted_idx").on(t.status, t.sentAt, t.nextAttemptAt).where(sql`redacted_at is null`),
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    // the claim: each priority is its own range of this index, so a confirmation never scans the appeals queue
+    index("outbox_claim_idx").on(t.status, t.priority, t.nextAttemptAt),
+    index("outbox_pace_idx").on(t.paceKey, t.status),
     index("outbox_lane_idx").on(t.lane, t.status),
   ],
 );
 
 // When each outbox lane may send its next message: written in the same transaction that claims one of its rows.
+// Pacing keys ("pace:<address>", "pace-domain:<domain>") use it too: available_at is the claim gate, next_slot_at the
+// next free slot given at enqueue, and the settings the gate applies are copied from the official (lib/outbox/pacing.ts)
 export const outboxLanes = sqliteTable("outbox_lanes", {
   key: text("key").primaryKey(),
   availableAt: ms("available_at").notNull(),
+  nextSlotAt: ms("next_slot_at"),
+  perHour: integer("per_hour"),
+  officeHoursStart: integer("office_hours_start"),
+  officeHoursEnd: integer("office_hours_end"),
+  officeDays: text("office_days"),
+  timeZone: text("time_zone"),
 });
 
 export const BOUNCE_REPORT_KINDS = ["hard", "soft", "complaint", "ignored"] as const;

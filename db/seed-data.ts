@@ -8,7 +8,7 @@
 import type { caseUpdates, cases, letterTemplates, targets } from "./schema";
 
 export type DemoUpdate = Required<Omit<typeof caseUpdates.$inferInsert, "id" | "caseId" | "createdAt" | "createdBy" | "notifiedAt" | "formKey">>;
-export type DemoTarget = Required<Omit<typeof targets.$inferInsert, "id" | "caseId" | "routing" | "missionOf" | "timeZone" | "deliveryMode" | "digestHour" | "digestFormat">> &
+export type DemoTarget = Required<Omit<typeof targets.$inferInsert, "id" | "caseId" | "routing" | "missionOf" | "timeZone" | "deliveryMode" | "digestHour" | "digestFormat" | "pacePerHour" | "officeHoursStart" | "officeHoursEnd" | "officeDays">> &
   Pick<typeof targets.$inferInsert, "routing" | "missionOf">;
 export type DemoLetterTemplate = Required<Omit<typeof letterTemplates.$inferInsert, "id" | "caseId" | "updatedAt">>;
 export type DemoCase = Required<Omit<typeof cases.$inferInsert, "id" | "publishAt" | "scheduledVersion" | "reviewRequestedAt" | "closedAt" | "createdBy">> & {

@@ -45,6 +45,13 @@ describe("parseEnv", () => {
     expect(env.RATE_LIMIT_PER_EMAIL).toBe(5);
     expect(env.RATE_LIMIT_PER_CLIENT).toBe(120);
     expect(env.OUTBOX_MAX_ATTEMPTS).toBe(20);
+    expect(env.PACE_DEFAULT_PER_HOUR).toBe(20);
+    expect(env.PACE_DOMAIN_PER_HOUR).toBe(120);
+  });
+
+  it("reads the pacing defaults", () => {
+    expect(parseEnv({ PACE_DEFAULT_PER_HOUR: "60", PACE_DOMAIN_PER_HOUR: "90" })).toMatchObject({ PACE_DEFAULT_PER_HOUR: 60, PACE_DOMAIN_PER_HOUR: 90 });
+    expect(parseEnv({ PACE_DOMAIN_PER_HOUR: "0" }).PACE_DOMAIN_PER_HOUR).toBe(0);
   });
 
   it("treats an empty variable as unset", () => {
@@ -116,6 +123,10 @@ describe("parseEnv", () => {
     ["FAX_GATEWAY", "fax@example.net"],
     ["FAX_GATEWAY", "{number} <{number}@fax.example.net>"],
     ["FAX_GAP_SECONDS", "-5"],
+    ["PACE_DEFAULT_PER_HOUR", "0"],
+    ["PACE_DEFAULT_PER_HOUR", "2.5"],
+    ["PACE_DOMAIN_PER_HOUR", "-10"],
+    ["PACE_DOMAIN_PER_HOUR", "1.5"],
   ])("refuses %s=%j", (name, value) => {
     expect(problemsOf({ [name]: value }).map((p) => p.split(":")[0])).toEqual([name]);
   });

@@ -84,6 +84,11 @@ export const EnvSchema = z.object({
   OUTBOX_RETRY_MAX_MS: positiveInt(3_600_000),
   OUTBOX_MAX_ATTEMPTS: positiveInt(20),
   OUTBOX_CONCURRENCY: positiveInt(4),
+  // Pacing of letters to officials (lib/outbox/pacing.ts): an official with no rate of their own gets this many an
+  // hour at most; all officials on one mail domain together get PACE_DOMAIN_PER_HOUR (ministries share servers;
+  // 0: no cap per domain)
+  PACE_DEFAULT_PER_HOUR: positiveInt(20),
+  PACE_DOMAIN_PER_HOUR: z.coerce.number().int().min(0).default(120),
   // An email-to-fax address template; unset: fax letters go to the print run with the post (lib/targets/channel)
   FAX_GATEWAY: z
     .string()

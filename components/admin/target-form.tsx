@@ -5,11 +5,23 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useAnswerKey } from "@/components/forms/use-server-answer";
 import { useActionState } from "react";
-import { TARGET_FIELDS, type TargetField as Field, type TargetFormState } from "@/lib/targets/schemas";
+import { OFFICE_WEEKS, TARGET_FIELDS, type TargetField as Field, type TargetFormState } from "@/lib/targets/schemas";
 
 const ORDER: readonly Field[] = TARGET_FIELDS;
 
 export type Option = { value: string; label: string };
+
+/** What the pacing fields say when left empty: the server's default rate and the zone of the official's country. */
+export type PacingHints = { defaultPerHour: number; countryZone: string; zones: string[] };
+
+/** 20 an hour → "3 minutes"; a rate above 3600 an hour still reads "1 second". */
+function everyText(perHour: number): string {
+  const seconds = 3600 / perHour;
+  const n = seconds >= 60 ? Math.round(seconds / 60) : Math.max(1, Math.round(seconds));
+  return `${n} ${seconds >= 60 ? "minute" : "second"}${n === 1 ? "" : "s"}`;
+}
+
+const HOURS = Array.from({ length: 25 }, (_, h) => `${String(h).padStart(2, "0")}:00`);
 
 const fieldId = (f: Field) => `target-${f}`;
 
@@ -21,6 +33,7 @@ export function TargetForm({
   initial,
   countries,
   languages,
+  pacing,
   cancelHref,
   zoneName,
 }: {
@@ -29,6 +42,7 @@ export function TargetForm({
   initial: TargetFormState["values"];
   countries: Option[];
   languages: Option[];
+  pacing: PacingHints;
   cancelHref?: string;
   /** the official's time zone, where the digest hour is read ("Asia/Shanghai"); unknown while adding */
   zoneName?: string;
@@ -37,7 +51,7 @@ export function TargetForm({
   const answer = useAnswerKey(state);
   // uncontrolled inputs work without JavaScript; a new key puts back what the server returned after React's
   // automatic form reset
-  return <Fields key={answer} {...{ state, formAction, mode, countries, languages, cancelHref, zoneName }} />;
+  return <Fields key={answer} {...{ state, formAction, mode, countries, languages, pacing, cancelHref, zoneName }} />;
 }
 
 function Fields({
@@ -46,6 +60,7 @@ function Fields({
   mode,
   countries,
   languages,
+  pacing,
   cancelHref,
   zoneName,
 }: {
@@ -54,6 +69,7 @@ function Fields({
   mode: "add" | "edit";
   countries: Option[];
   languages: Option[];
+  pacing: PacingHints;
   cancelHref?: string;
   zoneName?: string;
 }) {
@@ -212,6 +228,68 @@ function Fields({
             </select>
           </FieldBlock>
         </div>
+      </fieldset>
+
+      <fieldset className="space-y-4 rounded-md border border-line p-4">
+        <legend className="px-1 font-semibold">Pacing of emails to this official</legend>
+        <p className="field-hint">
+          Letters are spread out so they reach the inbox rather than a spam filter: one every {everyText(pacing.defaultPerHour)} unless
+          you set a rate, and only inside office hours if you set them, in the official’s time zone.
+        </p>
+        <FieldBlock
+          id={fieldId("pacePerHour")}
+          label="Most letters an hour (optional)"
+          hint={`A whole number. Empty: ${pacing.defaultPerHour} an hour, this server’s default.`}
+          error={errorOf("pacePerHour")}
+        >
+          <input {...common("pacePerHour", true)} type="text" inputMode="numeric" className="input w-32" autoComplete="off" placeholder={String(pacing.defaultPerHour)} />
+        </FieldBlock>
+        <div className="grid grid-cols-2 gap-4">
+          <FieldBlock id={fieldId("officeHoursStart")} label="Office opens" error={errorOf("officeHoursStart")}>
+            <select {...common("officeHoursStart")} className="input">
+              <option value="">Any</option>
+              {HOURS.slice(0, 24).map((h, i) => (
+                <option key={h} value={String(i)}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </FieldBlock>
+          <FieldBlock id={fieldId("officeHoursEnd")} label="Office closes" error={errorOf("officeHoursEnd")}>
+            <select {...common("officeHoursEnd")} className="input">
+              <option value="">Any</option>
+              {HOURS.slice(1).map((h, i) => (
+                <option key={h} value={String(i + 1)}>
+                  {h === "24:00" ? "24:00 (midnight)" : h}
+                </option>
+              ))}
+            </select>
+          </FieldBlock>
+        </div>
+        <FieldBlock id={fieldId("officeDays")} label="Working days" hint="Used only with office hours." error={errorOf("officeDays")}>
+          <select {...common("officeDays", true)} className="input">
+            {OFFICE_WEEKS.map((w) => (
+              <option key={w.value} value={w.value}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </FieldBlock>
+        <FieldBlock
+          id={fieldId("timeZone")}
+          label="Time zone (optional)"
+          hint={`An IANA name, like Asia/Shanghai. Empty: ${pacing.countryZone}, the zone of the official’s country.`}
+          error={errorOf("timeZone")}
+        >
+          <input {...common("timeZone", true)} type="text" list="target-time-zones" className="input" autoComplete="off" spellCheck={false} dir="ltr" placeholder={pacing.countryZone} />
+          <datalist id="target-time-zones">
+            {pacing.zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </datalist>
+        </FieldBlock>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel="Saving…">{mode === "add" ? "Add target" : "Save changes"}</SubmitButton>

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
 import { writeTransaction, type Db } from "@/db/client";
-import { appeals, cases, mailboxMessages, outbox, outboxLanes } from "@/db/schema";
+import { appeals, cases, mailboxMessages, outbox, outboxLanes, type OutboxKind } from "@/db/schema";
 import { noticeFailedLetter } from "../bounces/failure-notice";
 import { recordSendRefusal } from "../bounces/record-send-refusal";
 import { isOpenForSignatures } from "../cases/queries";
@@ -13,6 +13,7 @@ import { recordRenderError, renderFaxAttachment, type FaxAttachment } from "../f
 import { getTransport } from "../mail/transport";
 import { bounceAddress } from "../mail/verp";
 import { newId } from "../security/secret";
+import { PACED_KINDS, paceKey, passGate, readPaceRows, takePaceSlot, writeGates, type Priority } from "./pacing";
 
 type Row = typeof outbox.$inferSelect;
 
@@ -25,8 +26,6 @@ const claimable = (now: Date) =>
     and(eq(outbox.status, "sending"), lt(outbox.leaseUntil, now)),
   );
 
-const URGENCY = sql`case ${outbox.kind} when 'confirmation' then 0 when 'sign_in' then 0 when 'already_signed' then 1 when 'test_letter' then 1 else 2 end`;
-
 // A row in a lane (one fax number) waits while another row of its lane is being sent under a live lease, and
 // until the lane's gap after its last send has passed. Rows without a lane are unaffected.
 const laneFree = (now: Date) => sql`(${outbox.lane} is null or (
@@ -34,30 +33,85 @@ const laneFree = (now: Date) => sql`(${outbox.lane} is null or (
     and busy.status = 'sending' and busy.lease_until >= ${now.getTime()})
   and coalesce((select ${outboxLanes.availableAt} from ${outboxLanes} where ${outboxLanes.key} = ${outbox.lane}), 0) <= ${now.getTime()}))`;
 
+type Candidate = { id: string; kind: OutboxKind; toAddress: string; lane: string | null; paceKey: string | null };
+const candidateColumns = sql`${outbox.id} as id, ${outbox.kind} as kind, ${outbox.toAddress} as toAddress, ${outbox.lane} as lane, ${outbox.paceKey} as paceKey`;
+
+/** The due queued rows of one priority, oldest slot first: a range of outbox_claim_idx (status, priority,
+ * next_attempt_at), so its cost follows the rows due, not the rows waiting. */
+export const dueQuery = ({ priority, now, limit }: { priority: Priority; now: Date; limit: number }) =>
+  sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'queued' and ${outbox.priority} = ${priority}
+    and ${outbox.nextAttemptAt} <= ${now.getTime()} and ${laneFree(now)} order by ${outbox.nextAttemptAt} limit ${limit}`;
+
 /** Claims up to `limit` due rows for `owner` in one status-guarded update: the WHERE clause re-checks that each
- * row is still claimable, so two workers (or a restarted one) never hold the same row at once. At most one row
- * per lane is claimed, and the lane is closed (available_at = now + lease) in the same transaction, so no other
- * worker or process can take a second row of it until this one is sent. */
+ * row is still claimable, so two workers (or a restarted one) never hold the same row at once.
+ * Order: rows whose worker died mid-send (they took their slot already), then supporters' and staff mail
+ * (priority 0, its own range of outbox_claim_idx: a confirmation never waits behind, nor scans, the appeals queue),
+ * then update notices (1), then letters to officials (2), each through its official's pacing gate
+ * (lib/outbox/pacing.ts). A paced letter whose gate is
+ * closed is moved to when it opens (or, never scheduled, given its official's next free slot): it is not sent
+ * early whatever its row said. At most one row per lane (fax number) is claimed, and the lane is closed
+ * (available_at = now + lease) in the same transaction, so no other worker or process can take a second row of
+ * it until this one is sent. */
 export function claimDue({ owner, limit, now = new Date() }: { owner: string; limit: number; now?: Date }): Row[] {
   return writeTransaction((tx) => {
-    // a supporter waiting for a confirmation link (or staff for a sign-in link) goes before the appeals queue;
-    // within a lane only its most urgent row is a candidate (each row without a lane is a partition of its own)
-    const due = tx
-      .all<{ id: string }>(
-        sql`select id from (
-          select ${outbox.id} as id, ${URGENCY} as urgency, ${outbox.nextAttemptAt} as due_at, ${outbox.createdAt} as created_at,
-            row_number() over (partition by coalesce(${outbox.lane}, ${outbox.id})
-              order by ${URGENCY}, ${outbox.nextAttemptAt}, ${outbox.createdAt}) as lane_rank
-          from ${outbox} where ${claimable(now)} and ${laneFree(now)}
-        ) where lane_rank = 1 order by urgency, due_at, created_at limit ${limit}`,
-      )
-      .map((r) => r.id);
-    if (due.length === 0) return [];
+    const picked: string[] = [];
+    const lanesTaken = new Set<string>();
+    const take = (rows: Candidate[]) => {
+      for (const row of rows) {
+        if (picked.length >= limit) return;
+        if (row.lane && lanesTaken.has(row.lane)) continue;
+        if (row.lane) lanesTaken.add(row.lane);
+        picked.push(row.id);
+      }
+    };
+    take(
+      tx.all<Candidate>(
+        sql`select ${candidateColumns} from ${outbox} where ${outbox.status} = 'sending' and ${outbox.leaseUntil} < ${now.getTime()} and ${laneFree(now)}
+          order by ${outbox.leaseUntil} limit ${limit}`,
+      ),
+    );
+    if (picked.length < limit) {
+      take(tx.all<Candidate>(dueQuery({ priority: 0, now, limit: limit - picked.length })));
+    }
+    if (picked.length < limit) {
+      take(tx.all<Candidate>(dueQuery({ priority: 1, now, limit: limit - picked.length })));
+    }
+    if (picked.length < limit) {
+      // a few more candidates than places: some may find their official's gate closed
+      const bulk = tx.all<Candidate>(dueQuery({ priority: 2, now, limit: (limit - picked.length) * 4 + 16 }));
+      const paced = bulk.filter((row) => PACED_KINDS.has(row.kind));
+      const gates = readPaceRows(tx, paced.map((row) => row.toAddress));
+      const before = new Map(gates);
+      const through: Candidate[] = [];
+      for (const row of bulk) {
+        if (picked.length + through.length >= limit) break;
+        if (!PACED_KINDS.has(row.kind)) {
+          through.push(row);
+          continue;
+        }
+        const gate = passGate(gates, row.toAddress, now);
+        if (gate.open) {
+          through.push(row);
+          continue;
+        }
+        // queued before pacing (or by hand): a real slot in its official's schedule; else only until the gate opens
+        const dueAt = row.paceKey
+          ? gate.until
+          : takePaceSlot(tx, { address: row.toAddress, now: gate.until });
+        tx.update(outbox)
+          .set({ nextAttemptAt: dueAt, paceKey: paceKey(row.toAddress) })
+          .where(and(eq(outbox.id, row.id), eq(outbox.status, "queued")))
+          .run();
+      }
+      writeGates(tx, before, gates);
+      take(through);
+    }
+    if (picked.length === 0) return [];
     const leaseUntil = new Date(now.getTime() + env().OUTBOX_LEASE_MS);
     const claimed = tx
       .update(outbox)
       .set({ status: "sending", leaseOwner: owner, leaseUntil, attempts: sql`${outbox.attempts} + 1` })
-      .where(and(inArray(outbox.id, due), claimable(now)))
+      .where(and(inArray(outbox.id, picked), claimable(now)))
       .returning()
       .all();
     for (const lane of new Set(claimed.flatMap((row) => (row.lane ? [row.lane] : [])))) {

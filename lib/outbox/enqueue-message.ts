@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { outbox, type OutboxKind } from "@/db/schema";
 import { env } from "../env";
 import { newId } from "../security/secret";
+import { PACED_KINDS, priorityOf, takePaceSlot, paceKey, type PaceSettings } from "./pacing";
 
 export type OutgoingMessage = {
   kind: OutboxKind;
@@ -17,12 +18,17 @@ export type OutgoingMessage = {
   lane?: string | null;
   /** A Message-ID fixed by the caller ("<digest-…@domain>"): the unique index then refuses a second row for it */
   messageId?: string;
+  /** A letter to an official: its official's rate and office hours (lib/outbox/pacing.ts); unset: the address's last */
+  pace?: PaceSettings;
 };
 
 /** Writes a message to the outbox inside the caller's transaction: it is sent only if that transaction commits,
  * and it is never lost once it has. The Message-ID is fixed here, so a resend after a crash is recognisable. */
 export function enqueueMessage(tx: Db, message: OutgoingMessage, now = new Date()): string {
   const id = newId();
+  // a letter to an official is given its official's next free slot, in this same transaction (lib/outbox/pacing.ts)
+  const paced = PACED_KINDS.has(message.kind);
+  const dueAt = paced ? takePaceSlot(tx, { address: message.to, settings: message.pace, now }) : now;
   tx.insert(outbox)
     .values({
       id,
@@ -37,8 +43,10 @@ export function enqueueMessage(tx: Db, message: OutgoingMessage, now = new Date(
       htmlBody: message.html ?? null,
       headers: message.headers ? JSON.stringify(message.headers) : null,
       lane: message.lane ?? null,
+      priority: priorityOf(message.kind),
+      paceKey: paced ? paceKey(message.to) : null,
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: dueAt,
       createdAt: now,
     })
     .run();

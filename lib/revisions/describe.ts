@@ -36,6 +36,11 @@ const TARGET_LABELS: [string, string][] = [
   ["deliveryMode", "Delivery"],
   ["digestHour", "Digest hour"],
   ["digestFormat", "Digest format"],
+  ["pacePerHour", "Most letters an hour"],
+  ["officeHoursStart", "Office opens (hour)"],
+  ["officeHoursEnd", "Office closes (hour)"],
+  ["officeDays", "Working days"],
+  ["timeZone", "Time zone"],
   ["routing", "Routing"],
   ["missionOf", "Embassies of"],
 ];

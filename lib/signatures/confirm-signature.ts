@@ -14,6 +14,8 @@ import { hashToken, newId } from "../security/secret";
 import { getChannelConfig } from "../targets/channel-config";
 import { waitsForDigest } from "../digests/digest-rule";
 import { routeAppeal } from "./route-appeal";
+import { paceSettingsFor } from "../outbox/pacing";
+import { officialTimeZone } from "../targets/time-zone";
 import { letterDay, readSignedLetters, renderSignedLetters, type SignedLetter } from "./signed-letters";
 
 export type ConfirmationState = "ready" | "changed" | "confirmed" | "expired" | "invalid" | "closed";
@@ -222,7 +224,9 @@ export function confirmSignature({
       // which counts it as emailed when it is sent
       if (route.channel === "email" && !waitsForDigest(target, route.channel)) {
         const replyTo = route.missionId ? organisationReplyTo : supporterReplyTo;
-        outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body }, now);
+        // an official's own rate and office hours; a routed copy (a mission) gets the defaults
+        const pace = route.missionId ? paceSettingsFor(null, null) : paceSettingsFor(target, officialTimeZone(target));
+        outboxId = enqueueMessage(tx, { kind: "appeal", to: route.deliveryAddress!, fromName, replyTo, subject: letter.subject, text: letter.body, pace }, now);
       } else if (route.channel === "fax") {
         outboxId = enqueueFaxLetter(tx, { number: route.deliveryAddress!, recipient: route.recipient[0] ?? target.title, signedAs, fromName, subject: letter.subject }, now);
       }

@@ -7,6 +7,7 @@ import { isCountryCode, type CountryCode } from "../countries";
 import { checkEmail } from "../signatures/schemas";
 import type { FormState } from "../forms/form-state";
 import { breaksLine } from "../forms/text-rules";
+import { isIanaTimeZone } from "./time-zone";
 
 export const TARGET_FIELDS = [
   "role",
@@ -22,6 +23,11 @@ export const TARGET_FIELDS = [
   "deliveryMode",
   "digestHour",
   "digestFormat",
+  "pacePerHour",
+  "officeHoursStart",
+  "officeHoursEnd",
+  "officeDays",
+  "timeZone",
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 export type TargetFormValues = Partial<Record<TargetField, string>>;
@@ -117,6 +123,34 @@ const line = (label: string, { required, max = LINE_MAX, example }: { required: 
       .transform((s) => (s === "" ? null : s)),
   );
 
+/** The most letters an hour a campaigner may allow one official: one a second is already no pacing at all. */
+export const PACE_MAX_PER_HOUR = 3600;
+
+/** The working weeks the form offers, as ISO weekday digits (1 = Monday): null keeps Monday to Friday. */
+export const OFFICE_WEEKS = [
+  { value: "12345", label: "Monday to Friday" },
+  { value: "123456", label: "Monday to Saturday" },
+  { value: "71234", label: "Sunday to Thursday" },
+  { value: "1234567", label: "Every day" },
+] as const;
+
+const blankToNull = (s: unknown) => (typeof s === "string" && s.trim() !== "" ? s.trim() : null);
+
+const hourField = (which: "start" | "end") =>
+  z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .nullable()
+      .superRefine((s, ctx) => {
+        if (s === null) return;
+        const n = Number(s);
+        const [min, max] = which === "start" ? [0, 23] : [1, 24];
+        if (!/^\d{1,2}$/.test(s) || n < min || n > max) ctx.addIssue({ code: "custom", message: `Choose the hour the office ${which === "start" ? "opens" : "closes"} from the list.` });
+      })
+      .transform((s) => (s === null ? null : Number(s))),
+  );
+
 /** The schema for one target; `languages` is the list the form offered (languageChoices of the case). */
 export function targetSchema(languages: readonly string[]) {
   return z.object({
@@ -201,6 +235,46 @@ export function targetSchema(languages: readonly string[]) {
       })
       .transform((s) => (s === "" ? DEFAULT_DIGEST_HOUR : Number(s))),
     digestFormat: z.enum(DIGEST_FORMATS, { error: "Choose whether the letters are in the email itself or in one attached PDF." }).default("inline"),
+    // pacing (lib/outbox/pacing.ts): empty keeps the server's default rate and no office hours
+    pacePerHour: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .nullable()
+        .superRefine((s, ctx) => {
+          if (s === null) return;
+          if (!/^\d+$/.test(s) || Number(s) < 1)
+            ctx.addIssue({ code: "custom", message: "Enter the most letters an hour as a whole number of 1 or more, like 20, or leave it empty for the default." });
+          else if (Number(s) > PACE_MAX_PER_HOUR) ctx.addIssue({ code: "custom", message: `At most ${PACE_MAX_PER_HOUR} letters an hour (one a second).` });
+        })
+        .transform((s) => (s === null ? null : Number(s))),
+    ),
+    officeHoursStart: hourField("start"),
+    officeHoursEnd: hourField("end"),
+    officeDays: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .nullable()
+        .refine((d) => d === null || OFFICE_WEEKS.some((w) => w.value === d), { message: "Choose the office's working days from the list." })
+        .transform((d) => (d === "12345" ? null : d)),
+    ),
+    timeZone: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .nullable()
+        .refine((tz) => tz === null || isIanaTimeZone(tz), {
+          message: "Enter a time zone by its IANA name, like Asia/Shanghai or Europe/Paris (not an offset like +08:00 or an abbreviation like CET), or leave it empty for the country's.",
+        }),
+    ),
+  }).superRefine((t, ctx) => {
+    const { officeHoursStart: start, officeHoursEnd: end } = t;
+    // an hour refused above has its own message already
+    if ((start !== null && !(start >= 0 && start <= 23)) || (end !== null && !(end >= 1 && end <= 24))) return;
+    if (start !== null && end === null) ctx.addIssue({ code: "custom", path: ["officeHoursEnd"], message: "Choose when the office closes too, or neither hour." });
+    else if (start === null && end !== null) ctx.addIssue({ code: "custom", path: ["officeHoursStart"], message: "Choose when the office opens too, or neither hour." });
+    else if (start !== null && end !== null && end <= start) ctx.addIssue({ code: "custom", path: ["officeHoursEnd"], message: "The office must close after it opens, on the same day." });
   });
 }
 
@@ -271,6 +345,11 @@ export function routedCopyInput({ missionOf, countryName, language }: { missionO
     deliveryMode: "each",
     digestHour: DEFAULT_DIGEST_HOUR,
     digestFormat: "inline",
+    pacePerHour: null,
+    officeHoursStart: null,
+    officeHoursEnd: null,
+    officeDays: null,
+    timeZone: null,
     routing: "mission",
     missionOf,
   };

@@ -102,7 +102,24 @@ describe("parseTargetForm", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(Object.keys(parsed.data).sort()).toEqual([
-      "country", "deliveryMode", "digestFormat", "digestHour", "email", "fax", "language", "name", "office", "postalAddress", "role", "salutation", "title",
+      "country",
+      "deliveryMode",
+      "digestFormat",
+      "digestHour",
+      "email",
+      "fax",
+      "language",
+      "name",
+      "office",
+      "officeDays",
+      "officeHoursEnd",
+      "officeHoursStart",
+      "pacePerHour",
+      "postalAddress",
+      "role",
+      "salutation",
+      "timeZone",
+      "title",
     ]);
   });
 
@@ -118,6 +135,41 @@ describe("parseTargetForm", () => {
     expect(bad.errors.digestHour).toEqual(["Choose the hour the digest is sent, from 0 to 23 on the official’s clock."]);
     expect(bad.errors.digestFormat).toEqual(["Choose whether the letters are in the email itself or in one attached PDF."]);
     for (const hour of ["-1", "9.5", "09:00", "１"]) expect(parse({ ...VALID, digestHour: hour }).ok).toBe(false);
+  });
+
+  it("reads the pacing fields: a rate, office hours and an IANA zone, or empty for the defaults", () => {
+    expect(input()).toMatchObject({ pacePerHour: null, officeHoursStart: null, officeHoursEnd: null, officeDays: null, timeZone: null });
+    expect(input({ pacePerHour: " 30 ", officeHoursStart: "9", officeHoursEnd: "17", officeDays: "12345", timeZone: "Asia/Shanghai" })).toMatchObject({
+      pacePerHour: 30,
+      officeHoursStart: 9,
+      officeHoursEnd: 17,
+      // Monday to Friday is the default, kept as null
+      officeDays: null,
+      timeZone: "Asia/Shanghai",
+    });
+    expect(input({ officeHoursStart: "0", officeHoursEnd: "24", officeDays: "71234" })).toMatchObject({ officeHoursStart: 0, officeHoursEnd: 24, officeDays: "71234" });
+  });
+
+  it.each([
+    [{ pacePerHour: "0" }, "pacePerHour", "whole number of 1 or more"],
+    [{ pacePerHour: "2.5" }, "pacePerHour", "whole number of 1 or more"],
+    [{ pacePerHour: "-3" }, "pacePerHour", "whole number of 1 or more"],
+    [{ pacePerHour: "twenty" }, "pacePerHour", "whole number of 1 or more"],
+    [{ pacePerHour: "5000" }, "pacePerHour", "At most 3600"],
+    [{ timeZone: "+08:00" }, "timeZone", "IANA name"],
+    [{ timeZone: "CET" }, "timeZone", "IANA name"],
+    [{ timeZone: "Mars/Olympus_Mons" }, "timeZone", "IANA name"],
+    [{ officeHoursStart: "9" }, "officeHoursEnd", "closes too"],
+    [{ officeHoursEnd: "17" }, "officeHoursStart", "opens too"],
+    [{ officeHoursStart: "17", officeHoursEnd: "9" }, "officeHoursEnd", "close after it opens"],
+    [{ officeHoursStart: "25", officeHoursEnd: "17" }, "officeHoursStart", "from the list"],
+    [{ officeDays: "67" }, "officeDays", "from the list"],
+  ])("refuses %j next to %s", (fields, field, message) => {
+    const parsed = parse({ ...VALID, ...fields });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(Object.keys(parsed.errors)).toEqual([field]);
+    expect(parsed.errors[field as keyof typeof parsed.errors]?.[0]).toContain(message);
   });
 });
 

@@ -5,7 +5,9 @@ import { cases, targets } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { proposeRevision } from "../revisions/propose-revision";
 import { reviewRule } from "../revisions/review-rule";
+import { respreadPacedLetters, paceSettingsFor } from "../outbox/pacing";
 import { addressAuditDetails } from "./address-audit";
+import { officialTimeZone } from "./time-zone";
 import type { TargetInput } from "./schemas";
 import type { Target } from "./types";
 
@@ -60,6 +62,9 @@ export function updateTarget({
   });
 }
 
+const paced = (t: Pick<Target, "pacePerHour" | "officeHoursStart" | "officeHoursEnd" | "officeDays" | "timeZone" | "country">) =>
+  JSON.stringify([t.pacePerHour, t.officeHoursStart, t.officeHoursEnd, t.officeDays, officialTimeZone(t)]);
+
 /** The update itself, for a direct edit and an approved revision alike (inside the caller's transaction). */
 export function applyUpdateTarget(
   tx: Db,
@@ -69,6 +74,11 @@ export function applyUpdateTarget(
     .set(input)
     .where(and(eq(targets.id, current.id), eq(targets.caseId, caseId), eq(targets.routing, "fixed")))
     .run();
+  // a new rate, office hours or zone applies to the letters already waiting for this official's address too
+  const updated = { ...current, ...input };
+  if (current.email && paced(current) !== paced(updated)) {
+    respreadPacedLetters(tx, { address: current.email, settings: paceSettingsFor(updated, officialTimeZone(updated)), now });
+  }
   const theCase = tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, caseId)).returning({ state: cases.state }).get();
   recordAudit(
     tx,

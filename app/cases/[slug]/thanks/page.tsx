@@ -8,7 +8,9 @@ import { GoalBar } from "@/components/goal-bar";
 import { OwnChannels } from "@/components/own-channels";
 import { PersonPortrait } from "@/components/person-portrait";
 import { ShareLinks } from "@/components/share-links";
+import { formatExpectedAt } from "@/components/format";
 import { getDeliveryCounts } from "@/lib/appeals/delivery-counts";
+import { getExpectedLetters } from "@/lib/appeals/pacing-schedule";
 import { getPublicCaseBySlug, listPublicCases } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
 import { channelFor } from "@/lib/targets/channel";
@@ -47,6 +49,9 @@ export default async function ThanksPage({
   const byFax = fixed.filter((t) => channelFor(t, channelConfig) === "fax").length;
   const byPost = fixed.length - byEmail - byFax;
   const toMission = found.targets.length > fixed.length;
+  // the supporter's own letters that wait for their slot (pacing, lib/outbox/pacing.ts): say when each should go
+  const soon = Date.now() + 10 * 60_000;
+  const later = own ? getExpectedLetters({ signatureId: own.signatureId }).filter((l) => l.at.getTime() > soon) : [];
   let step = 0;
   const others = splitCases(listPublicCases())
     .open.filter((c) => c.slug !== found.slug)
@@ -86,7 +91,22 @@ export default async function ThanksPage({
               {byEmail > 0 && (
                 <Step n={++step}>
                   Your letter is emailed to {byEmail === 1 ? "the official" : `${byEmail} officials`} listed on the case
-                  page, in your name, within the next few minutes.
+                  page, in your name
+                  {later.length === 0 ? (
+                    own ? ", within the next few minutes." : ". Letters to one office are spread out over the day, so yours may wait its turn."
+                  ) : (
+                    <>
+                      . Letters to one office are spread out over the day, so they reach an inbox rather than a spam
+                      filter:
+                      <ul className="mt-2 list-disc space-y-1 ps-5">
+                        {later.map((l) => (
+                          <li key={l.targetId}>
+                            your letter to <span dir="auto">{l.official}</span> is expected to go on {formatExpectedAt(l.at, l.timeZone)}.
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
                 </Step>
               )}
               {byFax > 0 && (
@@ -150,7 +170,7 @@ function Step({ n, children }: { n: number; children: ReactNode }) {
       <span aria-hidden="true" className="flex h-8 w-8 flex-none items-center justify-center rounded-full bg-ink font-bold text-white">
         {n}
       </span>
-      <span className="pt-0.5">{children}</span>
+      <div className="pt-0.5">{children}</div>
     </li>
   );
 }

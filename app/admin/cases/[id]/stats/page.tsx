@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SignaturesChart } from "@/components/admin/signatures-chart";
-import { formatDay, formatNumber, plural } from "@/components/format";
+import { formatDateTime, formatDay, formatExpectedAt, formatNumber, plural } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
 import { getDeliveryCountsByOfficial } from "@/lib/appeals/delivery-counts";
 import { getFailedLetterSummary } from "@/lib/appeals/failed-letters";
+import { getPacingSchedule } from "@/lib/appeals/pacing-schedule";
 import { getMissingMissionCountries, type MissingMissionCountry } from "@/lib/missions/queries";
 import { countryName } from "@/lib/countries";
 import { getCaseDashboard } from "@/lib/dashboard/queries";
@@ -35,6 +36,7 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
   const perOfficial = getDeliveryCountsByOfficial({ caseId: d.id });
   const missing = getMissingMissionCountries({ caseId: d.id });
   const failed = getFailedLetterSummary({ caseId: d.id });
+  const schedule = getPacingSchedule({ caseId: d.id });
 
   return (
     <CasePage user={user} theCase={editor} current="stats" exportable>
@@ -254,6 +256,48 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
           </table>
         </div>
       </section>
+
+      {schedule.length > 0 && (
+        <section aria-labelledby="pacing-heading" className="mt-12">
+          <h2 id="pacing-heading" className="text-2xl">
+            Emails waiting for their turn
+          </h2>
+          <p className="mt-2 max-w-2xl text-ink-soft">
+            Each official’s letters are spread out (at most the rate shown, inside office hours when set) so they reach
+            the inbox rather than a spam filter. Times are in the official’s time zone; set the rate and hours on Targets.
+          </p>
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full min-w-[40rem] text-[0.9375rem]">
+              <caption className="sr-only">Letters waiting per official, with the next and the last expected</caption>
+              <thead>
+                <tr className="border-b-2 border-ink text-start">
+                  <th scope="col" className="py-1 pe-4">Official</th>
+                  <th scope="col" className="py-1 pe-4">Pace</th>
+                  <th scope="col" className="py-1 pe-4 text-end">Waiting</th>
+                  <th scope="col" className="py-1 pe-4">Next letter</th>
+                  <th scope="col" className="py-1">Last letter expected</th>
+                </tr>
+              </thead>
+              <tbody>
+                {schedule.map((o) => (
+                  <tr key={o.targetId} className="border-b border-line align-top">
+                    <th scope="row" className="py-1 pe-4 text-start font-normal" dir="auto">
+                      {o.official}
+                    </th>
+                    <td className="py-1 pe-4">
+                      {o.perHour} an hour{o.officeHours ? `, ${o.officeHours}` : ", any hour"}
+                      <span className="block text-[0.875rem] text-ink-soft">{o.timeZone}</span>
+                    </td>
+                    <td className="py-1 pe-4 text-end tabular-nums">{formatNumber(o.waiting)}</td>
+                    <td className="py-1 pe-4">{o.nextAt ? <time dateTime={o.nextAt.toISOString()} title={formatDateTime(o.nextAt)}>{formatExpectedAt(o.nextAt, o.timeZone)}</time> : "–"}</td>
+                    <td className="py-1">{o.lastAt ? <time dateTime={o.lastAt.toISOString()} title={formatDateTime(o.lastAt)}>{formatExpectedAt(o.lastAt, o.timeZone)}</time> : "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
 
       {missing.length > 0 && (
         <section aria-labelledby="missing-missions-heading" className="mt-12">

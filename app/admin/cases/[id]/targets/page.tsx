@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RoutedCopyForm } from "@/components/admin/routed-copy-form";
-import { TargetForm } from "@/components/admin/target-form";
+import { TargetForm, type PacingHints } from "@/components/admin/target-form";
 import { TargetListEditor, type EditableTargetView } from "@/components/admin/target-list-editor";
 import { countryName, countryOptions } from "@/lib/countries";
+import { env } from "@/lib/env";
 import { getMissionCoverage } from "@/lib/missions/queries";
 import { PROPOSED_MESSAGE } from "@/lib/revisions/describe";
 import { isLiveCase } from "@/lib/revisions/review-rule";
 import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
 import { getCaseForEditing, getTargetById, listTargetsByCase } from "@/lib/targets/queries";
-import { officialTimeZone } from "@/lib/targets/time-zone";
 import { DEFAULT_DIGEST_HOUR, formatFax, languageChoices, languageName, TARGET_FIELDS, type TargetFormState } from "@/lib/targets/schemas";
+import { defaultTimeZoneFor, officialTimeZone } from "@/lib/targets/time-zone";
 import type { Target } from "@/lib/targets/types";
 import { addRoutedCopyAction, moveTargetAction, removeTargetAction, saveTargetAction } from "./actions";
 import { CasePage, openCasePage } from "../_lib/case-page";
@@ -44,8 +45,14 @@ function digestLabel(t: Target): string {
   return `One digest a day at ${hour} (${officialTimeZone(t)}), ${format}${t.email ? "" : "; no email address, so letters go by fax or post"}`;
 }
 
+const pacingHints = (country: string): PacingHints => ({
+  defaultPerHour: env().PACE_DEFAULT_PER_HOUR,
+  countryZone: defaultTimeZoneFor(country),
+  zones: Intl.supportedValuesOf("timeZone"),
+});
+
 function toFormValues(t: Target): TargetFormState["values"] {
-  return { ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, String(t[f] ?? "")])), fax: t.fax ? formatFax(t.fax) : "" };
+  return { ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, t[f] === null || t[f] === undefined ? "" : String(t[f])])), fax: t.fax ? formatFax(t.fax) : "", officeDays: t.officeDays ?? "12345" };
 }
 
 export default async function CaseTargetsPage({
@@ -145,6 +152,7 @@ export default async function CaseTargetsPage({
               zoneName={officialTimeZone(editing)}
               countries={countries}
               languages={languageOptions}
+              pacing={pacingHints(editing.country)}
               cancelHref={base}
             />
           ) : (
@@ -155,6 +163,7 @@ export default async function CaseTargetsPage({
               initial={{ role: rows.length === 0 ? "primary" : "copy", country: theCase.country, language: theCase.languages[0] ?? "en", digestHour: String(DEFAULT_DIGEST_HOUR) }}
               countries={countries}
               languages={languageOptions}
+              pacing={pacingHints(theCase.country)}
             />
           )}
           <div className="mt-8 border-t border-line pt-6">
