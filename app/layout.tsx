@@ -1,19 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import localFont from "next/font/local";
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
-// oxlint-disable-next-line import/no-unassigned-import -- the stylesheet is imported for its side effect
-import "./globals.css";
-
-// Headings only, and Latin only: names in other scripts fall back to the system serif (see --font-serif).
-const sourceSerif = localFont({
-  src: "./fonts/source-serif-4-latin-wght-normal.woff2",
-  weight: "200 900",
-  style: "normal",
-  display: "swap",
-  variable: "--font-source-serif",
-});
 
 export const metadata: Metadata = {
   title: { default: "Vigil: urgent actions for people at risk", template: "%s · Vigil" },
@@ -28,19 +14,8 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
+// No <html> here: its lang and dir depend on the locale, so app/[locale]/layout.tsx, app/admin/layout.tsx,
+// app/mailbox/layout.tsx and app/not-found.tsx each render components/document-shell.tsx.
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en" className={sourceSerif.variable}>
-      <body>
-        <a href="#main" className="skip-link">
-          Skip to main content
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="flex-1">
-          {children}
-        </main>
-        <SiteFooter />
-      </body>
-    </html>
-  );
+  return children;
 }

@@ -1,7 +1,6 @@
-// Formatting shared by pages and components: one place decides how a number or a date reads.
-const numberFormat = new Intl.NumberFormat("en-GB");
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+// Formatting shared by pages and components: one place decides how a number or a date reads, in the reader's
+// locale ("en" reads as British English, as it always has; "ar" uses Arabic-Indic digits, as Intl does).
+const DATE_TIME: Intl.DateTimeFormatOptions = {
   day: "numeric",
   month: "short",
   year: "numeric",
@@ -9,20 +8,26 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
   timeZone: "UTC",
   timeZoneName: "short",
-});
+};
+const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
 
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
+/** The Intl locale for one of ours. */
+export function intlLocale(locale = "en"): string {
+  return locale === "en" ? "en-GB" : locale;
 }
 
-/** A calendar day stored as 'YYYY-MM-DD' (or a Date), as "14 March 2025". */
-export function formatDay(day: string | Date): string {
+export function formatNumber(n: number, locale = "en"): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+}
+
+/** A calendar day stored as 'YYYY-MM-DD' (or a Date), as "14 March 2025" ("14 mars 2025"...). */
+export function formatDay(day: string | Date, locale = "en"): string {
   const date = typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day;
-  return Number.isNaN(date.getTime()) ? String(day) : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? String(day) : new Intl.DateTimeFormat(intlLocale(locale), DAY).format(date);
 }
 
-export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
+export function formatDateTime(date: Date, locale = "en"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), DATE_TIME).format(date);
 }
 
 export function plural(n: number, one: string, many: string): string {

@@ -215,6 +215,8 @@ export const signatures = sqliteTable(
     initialsOnly: flag("initials_only"),
     allowReply: flag("allow_reply"),
     followUpdates: flag("follow_updates"),
+    // the language they signed in (lib/i18n/locales.ts): every email to them is written in it and links to it
+    locale: text("locale").notNull().default("en"),
     unsubscribedAt: ms("unsubscribed_at"),
     status: text("status", { enum: SIGNATURE_STATUSES }).notNull().default("pending"),
     // sha256 of the confirmation token: the token itself is only ever in the supporter's inbox

@@ -1,10 +1,11 @@
-import Link from "next/link";
+import type { Locale } from "@/lib/i18n/locales";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CaseCard, OutcomeCard } from "@/components/case-card";
-import { plural } from "@/components/format";
+import { Link } from "@/i18n/navigation";
 import { getCaseFacets, listPublicCases } from "@/lib/cases/queries";
 import { countryName, isCountryCode } from "@/lib/countries";
-import { RISK_LABELS } from "@/lib/labels";
-import { isRiskStatus, splitCases } from "./_lib/case-views";
+import { isRiskStatus, splitCases } from "@/app/_lib/case-views";
+import { RISK_STATUS_ORDER } from "@/lib/labels";
 
 // The filters come from the query string, so this page renders per request (it is one cheap query).
 
@@ -12,46 +13,50 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const countryParam = one(params.country);
-  const statusParam = one(params.status);
+export default async function HomePage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: SearchParams }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("home");
+  const tRisk = await getTranslations("risk");
+  const query = await searchParams;
+  const countryParam = one(query.country);
+  const statusParam = one(query.status);
   const country = isCountryCode(countryParam) ? countryParam : undefined;
   const riskStatus = isRiskStatus(statusParam) ? statusParam : undefined;
   const filtered = Boolean(country || riskStatus);
 
   const facets = getCaseFacets();
+  const collator = new Intl.Collator(locale);
   const countries = facets.countries
-    .map((code) => ({ code, name: countryName(code) }))
-    .toSorted((a, b) => a.name.localeCompare(b.name, "en"));
-  const statusOrder = Object.keys(RISK_LABELS);
-  const statuses = facets.riskStatuses.toSorted((a, b) => statusOrder.indexOf(a) - statusOrder.indexOf(b));
+    .map((code) => ({ code, name: countryName(code, locale) }))
+    .toSorted((a, b) => collator.compare(a.name, b.name));
+  const statuses = facets.riskStatuses.toSorted((a, b) => RISK_STATUS_ORDER.indexOf(a) - RISK_STATUS_ORDER.indexOf(b));
 
-  const { open, others } = splitCases(listPublicCases({ country, riskStatus }));
-  const describeFilter = [riskStatus && RISK_LABELS[riskStatus], country && countryName(country)].filter(Boolean).join(", ");
+  const { open, others } = splitCases(listPublicCases({ country, riskStatus }), locale);
+  const describeFilter = new Intl.ListFormat(locale, { style: "narrow", type: "unit" }).format(
+    [riskStatus && tRisk(riskStatus), country && countryName(country, locale)].filter((x): x is string => Boolean(x)),
+  );
 
   return (
     <>
       <section className="border-b border-line bg-paper-deep/60">
         <div className="container-page py-8 sm:py-14">
-          <p className="eyebrow">Urgent actions</p>
-          <h1 className="mt-2 max-w-3xl text-4xl sm:text-5xl">People at risk need your voice today</h1>
-          <p className="mt-4 max-w-2xl text-lg leading-relaxed">
-            Each person below is detained, disappeared or in danger for who they are or what they said. Write to
-            the officials who can change that: it takes a minute, and every letter is delivered and counted.
-          </p>
+          <p className="eyebrow">{t("eyebrow")}</p>
+          <h1 className="mt-2 max-w-3xl text-4xl sm:text-5xl">{t("title")}</h1>
+          <p className="mt-4 max-w-2xl text-lg leading-relaxed">{t("intro")}</p>
+          <p className="mt-4 max-w-2xl text-[0.9375rem] text-ink-soft">{t("languageNote")}</p>
         </div>
       </section>
 
       <div className="container-page">
-        <search aria-label="Filter urgent actions" className="mt-8 block">
-          <form method="get" action="/" className="grid grid-cols-2 items-end gap-3 rounded-md border border-line bg-surface p-4 sm:flex sm:gap-4">
+        <search aria-label={t("filterLabel")} className="mt-8 block">
+          <form method="get" action={`/${locale}`} className="grid grid-cols-2 items-end gap-3 rounded-md border border-line bg-surface p-4 sm:flex sm:gap-4">
             <div className="min-w-0 sm:w-64">
               <label htmlFor="filter-country" className="field-label">
-                Country
+                {t("country")}
               </label>
               <select id="filter-country" name="country" defaultValue={country ?? ""} className="input">
-                <option value="">All countries</option>
+                <option value="">{t("allCountries")}</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.name}
@@ -61,24 +66,24 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </div>
             <div className="min-w-0 sm:w-64">
               <label htmlFor="filter-status" className="field-label">
-                Situation
+                {t("situation")}
               </label>
               <select id="filter-status" name="status" defaultValue={riskStatus ?? ""} className="input">
-                <option value="">All situations</option>
+                <option value="">{t("allSituations")}</option>
                 {statuses.map((s) => (
                   <option key={s} value={s}>
-                    {RISK_LABELS[s]}
+                    {tRisk(s)}
                   </option>
                 ))}
               </select>
             </div>
             <div className="col-span-2 flex items-center gap-4">
               <button type="submit" className="btn btn-dark">
-                Filter
+                {t("filter")}
               </button>
               {filtered && (
                 <Link href="/" className="font-semibold">
-                  Clear filters
+                  {t("clearFilters")}
                 </Link>
               )}
             </div>
@@ -88,12 +93,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         <section aria-labelledby="open-heading" className="mt-10">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="open-heading" className="text-3xl">
-              Open for appeals
+              {t("openHeading")}
             </h2>
             <p className="text-ink-soft">
-              {filtered
-                ? `${plural(open.length, "urgent action", "urgent actions")} for ${describeFilter}`
-                : plural(open.length, "urgent action", "urgent actions")}
+              {filtered ? t("countFiltered", { count: open.length, filter: describeFilter }) : t("count", { count: open.length })}
             </p>
           </div>
           {open.length > 0 ? (
@@ -106,13 +109,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </ul>
           ) : (
             <div className="mt-6 rounded-md border border-dashed border-line-strong bg-surface p-8 text-center">
-              <p className="font-serif text-xl">
-                {filtered ? "No open urgent actions match these filters." : "There are no open urgent actions right now."}
-              </p>
+              <p className="font-serif text-xl">{filtered ? t("noneFiltered") : t("none")}</p>
               {filtered && (
                 <p className="mt-3">
                   <Link href="/" className="font-semibold">
-                    Show all urgent actions
+                    {t("showAll")}
                   </Link>
                 </p>
               )}
@@ -123,12 +124,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         {others.length > 0 && (
           <section aria-labelledby="outcomes-heading" className="mt-16">
             <h2 id="outcomes-heading" className="text-3xl">
-              Outcomes and closed cases
+              {t("outcomesHeading")}
             </h2>
-            <p className="mt-2 max-w-2xl text-ink-soft">
-              Appeals work. Some of these people are free; for others the deadline has passed and we follow their
-              cases still.
-            </p>
+            <p className="mt-2 max-w-2xl text-ink-soft">{t("outcomesIntro")}</p>
             <ul className="mt-6 grid gap-4 md:grid-cols-2">
               {others.map((c) => (
                 <li key={c.slug}>

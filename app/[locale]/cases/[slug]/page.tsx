@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { draftMode } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { CountryBreakdown } from "@/components/country-breakdown";
 import { DeliveryCounts } from "@/components/delivery-counts";
@@ -20,11 +20,14 @@ import { getCaseForPreview } from "@/lib/cases/admin-queries";
 import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, type PublicCase } from "@/lib/cases/queries";
 import { countryName, countryOptions } from "@/lib/countries";
 import { env } from "@/lib/env";
-import { RISK_LABELS } from "@/lib/labels";
+import { Link } from "@/i18n/navigation";
+import { contentLanguageOf, differsFromLocale } from "@/lib/i18n/content-language";
+import { LOCALES, localePath, type Locale } from "@/lib/i18n/locales";
+import { messagesFor } from "@/lib/i18n/messages";
 import { getCaseVersionForSigning } from "@/lib/signatures/signed-letters";
 import { getChannelConfig } from "@/lib/targets/channel-config";
 import { officialName } from "@/lib/targets/naming";
-import { isOutcomeStatus } from "../../_lib/case-views";
+import { isOutcomeStatus } from "@/app/_lib/case-views";
 import { signAppeal } from "./actions";
 
 // Cached and re-rendered at most every 5 seconds, whatever the traffic (docs/decisions/001-cached-case-pages.md).
@@ -35,7 +38,7 @@ export async function generateStaticParams() {
   return [];
 }
 
-type Params = Promise<{ slug: string }>;
+type Params = Promise<{ locale: Locale; slug: string }>;
 
 const loadCase = cache((slug: string) => getPublicCaseBySlug({ slug }));
 
@@ -56,15 +59,17 @@ const loadView = cache(async (slug: string): Promise<{ c: PublicCase; previewOf:
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { slug } = await params;
+  const { locale, slug } = await params;
   const view = await loadView(slug);
-  if (!view) return { title: "Urgent action not found" };
+  const t = await getTranslations({ locale, namespace: "casePage" });
+  if (!view) return { title: t("notFoundTitle") };
   const found = view.c;
-  const url = `${env().appUrl}/cases/${found.slug}`;
+  const url = `${env().appUrl}${localePath(locale, `/cases/${found.slug}`)}`;
+  const languages = Object.fromEntries(LOCALES.map((l) => [l, `${env().appUrl}${localePath(l, `/cases/${found.slug}`)}`]));
   return {
     title: `${found.personName}: ${found.title}`,
     description: found.summary,
-    alternates: { canonical: url },
+    alternates: { canonical: url, languages },
     openGraph: { title: `${found.personName}: ${found.title}`, description: found.summary, url, type: "article" },
   };
 }
@@ -86,7 +91,9 @@ function lettersFor(c: PublicCase): LetterSource[] {
 }
 
 export default async function CasePage({ params }: { params: Params }) {
-  const { slug } = await params;
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("casePage");
   const view = await loadView(slug);
   if (!view) notFound();
   const { c, previewOf } = view;
@@ -94,9 +101,14 @@ export default async function CasePage({ params }: { params: Params }) {
   const open = isOpenForSignatures(c);
   const channelConfig = getChannelConfig();
   const outcome = isOutcomeStatus(c.riskStatus);
-  const url = `${env().appUrl}/cases/${c.slug}`;
-  const country = countryName(c.country);
-  const counts = c.countsByCountry.map((row) => ({ name: countryName(row.country), count: row.count }));
+  const url = `${env().appUrl}${localePath(locale, `/cases/${c.slug}`)}`;
+  const country = countryName(c.country, locale);
+  const counts = c.countsByCountry.map((row) => ({ name: countryName(row.country, locale), count: row.count }));
+  // the campaigner's words keep their language, marked for readers and screen readers (decision 024)
+  const contentLang = contentLanguageOf(c.languages);
+  const risk = messagesFor(locale).risk;
+  const languageName = new Intl.DisplayNames([locale], { type: "language" }).of(contentLang) ?? contentLang;
+  const actBefore = formatDay(c.actBefore, locale);
   const count = c.signatureCount;
   const letters = lettersFor(c);
   // refreshed with the signature count (revalidate above), and at once when a print run is marked posted
@@ -106,7 +118,7 @@ export default async function CasePage({ params }: { params: Params }) {
     kind: u.kind,
     title: u.title,
     body: u.body,
-    statusLabel: u.riskStatus ? RISK_LABELS[u.riskStatus] : null,
+    statusLabel: u.riskStatus ? risk[u.riskStatus] : null,
     happenedOn: u.happenedOn,
   }));
   const issuedOn = c.publishedAt ? c.publishedAt.toISOString().slice(0, 10) : null;
@@ -114,7 +126,7 @@ export default async function CasePage({ params }: { params: Params }) {
   return (
     <div className="container-page pt-6">
       {previewOf && (
-        <aside aria-label="Preview" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md border-2 border-ink bg-accent p-3 sm:p-4">
+        <aside aria-label="Preview" lang="en" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md border-2 border-ink bg-accent p-3 sm:p-4">
           <p>
             <strong>Preview — not published.</strong> This case is {previewOf}: only signed-in staff can see this page.
             Signing is switched off until it is published.
@@ -127,7 +139,7 @@ export default async function CasePage({ params }: { params: Params }) {
       <nav aria-label="Breadcrumb" className="text-[0.9375rem]">
         <ol className="flex flex-wrap items-center gap-x-2 text-ink-soft">
           <li>
-            <Link href="/">Urgent actions</Link>
+            <Link href="/">{t("breadcrumbHome")}</Link>
           </li>
           <li aria-hidden="true">/</li>
           <li aria-current="page" dir="auto" className="text-ink">
@@ -144,12 +156,14 @@ export default async function CasePage({ params }: { params: Params }) {
                 <PersonPortrait name={c.personName} photoPath={c.photoPath} photoAlt={c.photoAlt} size="hero" />
               </div>
               {c.photoCredit && c.photoPath && (
-                <figcaption className="mt-1 text-[0.8125rem] text-ink-soft">Photo: {c.photoCredit}</figcaption>
+                <figcaption className="mt-1 text-[0.8125rem] text-ink-soft">
+                  {t.rich("photoCredit", { credit: c.photoCredit, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+                </figcaption>
               )}
             </figure>
             <div className="min-w-0 space-y-2">
               <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <RiskBadge label={RISK_LABELS[c.riskStatus]} outcome={outcome} />
+                <RiskBadge label={risk[c.riskStatus]} outcome={outcome} />
               </p>
               <h1 className="text-3xl sm:text-5xl" dir="auto">
                 {c.personName}
@@ -161,7 +175,11 @@ export default async function CasePage({ params }: { params: Params }) {
                       {c.personNameLocal}
                     </span>
                   )}
-                  {c.pronouns && <span className="whitespace-nowrap text-[0.9375rem]">({c.pronouns})</span>}
+                  {c.pronouns && (
+                    <span className="whitespace-nowrap text-[0.9375rem]">
+                      (<bdi lang={contentLang}>{c.pronouns}</bdi>)
+                    </span>
+                  )}
                 </p>
               )}
             </div>
@@ -169,39 +187,52 @@ export default async function CasePage({ params }: { params: Params }) {
 
           <dl className="mt-5 flex flex-wrap gap-x-8 gap-y-3 border-y border-line py-3 text-[0.9375rem]">
             <div>
-              <dt className="text-ink-soft">Country</dt>
+              <dt className="text-ink-soft">{t("country")}</dt>
               <dd className="font-semibold">{country}</dd>
             </div>
             <div>
-              <dt className="text-ink-soft">Reference</dt>
-              <dd className="font-semibold">{c.reference}</dd>
+              <dt className="text-ink-soft">{t("reference")}</dt>
+              <dd className="font-semibold">
+                <bdi>{c.reference}</bdi>
+              </dd>
             </div>
             <div>
-              <dt className="text-ink-soft">{open ? "Take action before" : "Appeals closed"}</dt>
-              <dd className="font-semibold">{formatDay(c.actBefore)}</dd>
+              <dt className="text-ink-soft">{open ? t("actBefore") : t("appealsClosed")}</dt>
+              <dd className="font-semibold">{actBefore}</dd>
             </div>
           </dl>
 
-          <p className="mt-6 font-serif text-2xl leading-snug sm:text-3xl">{c.title}</p>
-          <p className="mt-4 text-lg leading-relaxed">{c.summary}</p>
+          {differsFromLocale(contentLang, locale) && (
+            <p className="mt-5 text-[0.9375rem] text-ink-soft" data-testid="content-language-note">
+              {t("contentLanguageNote", { language: languageName })}
+            </p>
+          )}
+          <p className="mt-6 font-serif text-2xl leading-snug sm:text-3xl" lang={contentLang} dir="auto">
+            {c.title}
+          </p>
+          <p className="mt-4 text-lg leading-relaxed" lang={contentLang} dir="auto">
+            {c.summary}
+          </p>
         </div>
 
         <section id="act" aria-labelledby="act-heading" className="area-action self-start">
           <div className="rounded-md border-2 border-ink bg-surface shadow-[0_4px_0_var(--color-ink)]">
             <div className="border-b border-line p-4 sm:p-5">
               <h2 id="act-heading" className="text-2xl">
-                {open ? "Write to the officials" : "This urgent action is closed"}
+                {open ? t("writeHeading") : t("closedHeading")}
               </h2>
               {open && (
                 <p className="mt-1 text-[0.9375rem] text-ink-soft">
-                  Your name, on a personal letter to {letters.length === 1 ? "the official" : `the ${letters.length} officials`} responsible.
+                  {t("writeIntro", { count: letters.length })}
                 </p>
               )}
               <div className="mt-4">
                 <GoalBar count={count} goal={c.goal} emphasis />
               </div>
               {count === 0 && open && (
-                <p className="mt-2 text-[0.9375rem] font-semibold">Be the first to sign for {c.personName}.</p>
+                <p className="mt-2 text-[0.9375rem] font-semibold">
+                  {t.rich("beFirst", { name: c.personName, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+                </p>
               )}
               {count > 0 && <DeliveryCounts counts={deliveries} className="mt-3" />}
             </div>
@@ -213,12 +244,12 @@ export default async function CasePage({ params }: { params: Params }) {
                   personName={c.personName}
                   reference={c.reference}
                   letters={letters}
-                  countries={countryOptions("en")}
+                  countries={countryOptions(locale)}
                   signingOff={previewOf !== null}
                   caseVersion={getCaseVersionForSigning({ caseId: c.id })}
                 />
               ) : (
-                <ClosedNotice c={c} count={count} />
+                <ClosedNotice c={c} count={count} contentLang={contentLang} actBefore={actBefore} />
               )}
             </div>
             {count > 0 && (
@@ -232,18 +263,20 @@ export default async function CasePage({ params }: { params: Params }) {
         <div className="area-body space-y-14">
           <section aria-labelledby="story-heading">
             <h2 id="story-heading" className="text-3xl">
-              {c.personName}’s story
+              {t.rich("storyHeading", { name: c.personName, bdi: (chunks) => <bdi>{chunks}</bdi> })}
             </h2>
-            <RichText className="mt-4 max-w-[68ch]">{c.story}</RichText>
+            <RichText className="mt-4 max-w-[68ch]" lang={contentLang}>
+              {c.story}
+            </RichText>
           </section>
 
           {(updates.length > 0 || issuedOn) && (
             <section aria-labelledby="updates-heading">
               <h2 id="updates-heading" className="text-3xl">
-                Updates
+                {t("updatesHeading")}
               </h2>
               <div className="mt-5">
-                <UpdateTimeline updates={updates} issuedOn={issuedOn} />
+                <UpdateTimeline updates={updates} issuedOn={issuedOn} contentLanguage={contentLang} />
               </div>
             </section>
           )}
@@ -251,19 +284,16 @@ export default async function CasePage({ params }: { params: Params }) {
           {c.targets.length > 0 && (
             <section aria-labelledby="targets-heading">
               <h2 id="targets-heading" className="text-3xl">
-                {open ? "Who your appeal goes to" : "Who the appeals went to"}
+                {open ? t("targetsHeadingOpen") : t("targetsHeadingClosed")}
               </h2>
               {open && (
                 <p className="mt-2 max-w-[68ch] text-ink-soft">
-                  Letters to officials with an email address are emailed, one by one, in your name.{" "}
-                  {channelConfig.faxGateway
-                    ? "Vigil faxes the letters to officials with only a fax number, and prints and posts the rest."
-                    : "Vigil prints and posts the letters to the others."}
+                  {channelConfig.faxGateway ? t("targetsIntroWithFax") : t("targetsIntro")}
                 </p>
               )}
               <div className="mt-5">
                 <TargetList
-                  targets={c.targets.map((t) => ({ ...t, countryName: countryName(t.country) }))}
+                  targets={c.targets.map((target) => ({ ...target, countryName: countryName(target.country, locale) }))}
                   channelConfig={channelConfig}
                 />
               </div>
@@ -273,11 +303,11 @@ export default async function CasePage({ params }: { params: Params }) {
           {open ? (
             <ShareLinks
               url={url}
-              text={`${c.personName}: ${c.title}. Write an appeal before ${formatDay(c.actBefore)}.`}
-              heading={`Speak up for ${c.personName}`}
+              text={t("shareTextOpen", { name: c.personName, title: c.title, date: actBefore })}
+              heading={t("shareHeadingOpen", { name: c.personName })}
             />
           ) : (
-            <ShareLinks url={url} text={`${c.personName}: ${c.title}`} heading={`Share ${c.personName}’s story`} />
+            <ShareLinks url={url} text={`${c.personName}: ${c.title}`} heading={t("shareHeadingClosed", { name: c.personName })} />
           )}
         </div>
       </div>
@@ -285,24 +315,26 @@ export default async function CasePage({ params }: { params: Params }) {
   );
 }
 
-function ClosedNotice({ c, count }: { c: PublicCase; count: number }) {
-  const thanks = count > 0 ? ` Thank you to everyone who wrote for ${c.personName}.` : "";
+async function ClosedNotice({ c, count, contentLang, actBefore }: { c: PublicCase; count: number; contentLang: string; actBefore: string }) {
+  const t = await getTranslations("casePage");
+  const thanks = count > 0 ? ` ${t("closedThanks", { name: c.personName })}` : "";
   return (
     <div className="space-y-3">
       {c.outcome && (
         <div className="rounded-md border-s-4 border-good bg-good-bg p-4">
-          <p className="font-semibold text-good">Outcome</p>
-          <p className="mt-1">{c.outcome}</p>
+          <p className="font-semibold text-good">{t("outcome")}</p>
+          <p className="mt-1" lang={contentLang} dir="auto">
+            {c.outcome}
+          </p>
         </div>
       )}
       <p>
-        {c.state === "closed"
-          ? `This urgent action is no longer taking appeals.${thanks}`
-          : `This urgent action closed on ${formatDay(c.actBefore)}.${thanks}`}
+        {c.state === "closed" ? t("noLongerTaking") : t("closedOn", { date: actBefore })}
+        {thanks}
       </p>
       <p>
         <Link href="/" className="btn btn-dark w-full">
-          See urgent actions open now
+          {t("seeOpen")}
         </Link>
       </p>
     </div>

@@ -13,8 +13,8 @@ import { getPublicCaseBySlug, listPublicCases } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
 import { channelFor } from "@/lib/targets/channel";
 import { getChannelConfig } from "@/lib/targets/channel-config";
-import { splitCases } from "../../../_lib/case-views";
-import { ownChannelsView } from "../../../_lib/own-channels-view";
+import { splitCases } from "@/app/_lib/case-views";
+import { ownChannelsView } from "@/app/_lib/own-channels-view";
 import { reportSentMyself } from "./actions";
 
 // The public count (lib/cases/public-counts): exact and fresh once large, in steps while small. Dynamic pages are sent "private, no-store":

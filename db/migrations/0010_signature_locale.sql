@@ -1,0 +1,1 @@
+ALTER TABLE `signatures` ADD `locale` text DEFAULT 'en' NOT NULL;
