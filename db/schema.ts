@@ -258,6 +258,8 @@ export const signatureOffers = sqliteTable(
     initialsOnly: flag("initials_only"),
     allowReply: flag("allow_reply"),
     followUpdates: flag("follow_updates"),
+    // the language of the page this offer was typed on: it becomes the signature's if the owner confirms it
+    locale: text("locale").notNull().default("en"),
     tokenHash: text("token_hash").notNull(),
     tokenExpiresAt: ms("token_expires_at").notNull(),
     // as on signatures: the version this offer's letters were rendered from, and the letters

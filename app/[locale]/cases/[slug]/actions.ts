@@ -1,6 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { errorKey } from "@/lib/i18n/error-key";
+import { localePath, toLocale, type Locale } from "@/lib/i18n/locales";
 import { defineAction } from "@/lib/actions/define-action";
 import { getPublicCaseBySlug, pickTemplate } from "@/lib/cases/queries";
 import { formError, withErrors } from "@/lib/forms/form-state";
@@ -14,7 +16,8 @@ import { submitSignature } from "@/lib/signatures/submit-signature";
 import { officialName } from "@/lib/targets/naming";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const FAILED = "Something went wrong on our side and your appeal was not recorded. Please try again in a moment.";
+// messages are keys of messages/*.json "errors" (lib/i18n/error-key.ts): the form shows them in the reader's language
+const FAILED = "form.failed";
 const isFrameworkField = (name: string) => name.startsWith("$ACTION");
 
 function fieldValues(formData: FormData): SignFormState["values"] {
@@ -53,39 +56,43 @@ function previewLetters(slug: string, input: SignAppealInput): PreviewLetter[] |
 }
 
 /**
- * The sign form's action, bound to the case's slug. Works without JavaScript: the page re-renders with the
+ * The sign form's action, bound to the case's slug and the page's locale (stored on the signature: its emails
+ * are written in it). Works without JavaScript: the page re-renders with the
  * returned state (errors beside their fields, or the preview), and a sent appeal redirects (303) to check-email.
  * No guard: anyone may sign; the rate limits and the honeypot are in the work.
  */
-export const signAppeal = defineAction<[slug: string], SignFormState["values"], SignFormState>({
+export const signAppeal = defineAction<[slug: string, locale: Locale], SignFormState["values"], SignFormState>({
   name: "signAppeal",
   read: fieldValues,
   // a database error (its message holds the supporter's name, address and words) is logged as a code only, by the wrapper
   failed: ({ values }) => formError(values, FAILED),
-  async work({ args: [slug], values, formData }) {
-    if (typeof slug !== "string" || !SLUG.test(slug)) redirect("/");
+  async work({ args: [slug, requestedLocale], values, formData }) {
+    const locale = toLocale(requestedLocale);
+    if (typeof slug !== "string" || !SLUG.test(slug)) redirect(localePath(locale, "/"));
+    const checkEmailPage = localePath(locale, `/cases/${slug}/check-email`);
     const parsed = parseSignForm(formData.entries(), isFrameworkField);
     if (!parsed.ok) return withErrors(parsed.values, parsed.errors);
 
     // A bot filled the hidden field: it sees the same page as everyone, and nothing is stored or sent.
-    if (parsed.honeypot) redirect(`/cases/${slug}/check-email`);
+    if (parsed.honeypot) redirect(checkEmailPage);
 
     const intent = formData.get(INTENT_FIELD);
     if (intent !== "send") {
       try {
         const preview = previewLetters(slug, parsed.data);
-        if (!preview) return formError(values, "This urgent action could not be found.");
+        if (!preview) return formError(values, "form.caseNotFound");
         return { values, preview };
       } catch (error) {
         logFailure("action signAppeal preview", error);
-        return formError(values, "Your letter cannot be previewed right now. You can still send your appeal.");
+        return formError(values, "form.previewFailed");
       }
     }
 
-    const result = submitSignature({ slug, input: parsed.data, clientAddress: await getClientAddress(), seenVersion: parsed.seenVersion });
+    const result = submitSignature({ slug, input: parsed.data, locale, clientAddress: await getClientAddress(), seenVersion: parsed.seenVersion });
     // a temporary-mail address is refused beside the email field, with everything else typed kept
-    if (!result.ok && result.code === "disposable_email") return withErrors(values, { email: [result.message] });
-    if (!result.ok) return formError(values, result.message);
-    redirect(`/cases/${slug}/check-email`);
+    if (!result.ok && result.code === "disposable_email") return withErrors(values, { email: ["email.disposable"] });
+    if (!result.ok && result.code === "rate_limited") return formError(values, errorKey("form.rateLimited", { minutes: result.retryAfterMinutes }));
+    if (!result.ok) return formError(values, result.code === "closed" ? "form.closed" : "form.caseNotFound");
+    redirect(checkEmailPage);
   },
 });

@@ -239,7 +239,7 @@ export default async function CasePage({ params }: { params: Params }) {
             <div className="p-4 sm:p-5">
               {open ? (
                 <SignForm
-                  action={signAppeal.bind(null, c.slug)}
+                  action={signAppeal.bind(null, c.slug, locale)}
                   caseId={c.id}
                   personName={c.personName}
                   reference={c.reference}
