@@ -36,7 +36,7 @@ export async function DocumentShell({
   const t = await getTranslations({ locale, namespace: "layout" });
   const all = messagesFor(locale);
   // Only what client components translate goes into the page payload; server components read the rest.
-  const clientMessages = { languages: all.languages, signForm: all.signForm, errors: all.errors, eraseForm: all.eraseForm, errorPage: all.errorPage, letterList: all.letterList, copyButton: all.copyButton };
+  const clientMessages = { languages: all.languages, signForm: all.signForm, errors: all.errors, errorPage: all.errorPage, letterList: all.letterList, copyButton: all.copyButton };
   return (
     <html lang={locale} dir={localeDirection(locale)} className={sourceSerif.variable}>
       <body>

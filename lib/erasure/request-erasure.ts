@@ -11,7 +11,7 @@ import { hashToken, newId, randomToken } from "../security/secret";
 import { erasureKey } from "./find-supporter";
 import { ERASURE_LINK_TTL_HOURS } from "./schemas";
 
-export type RequestErasureResult = { ok: true } | { ok: false; code: "rate_limited"; message: string };
+export type RequestErasureResult = { ok: true } | { ok: false; code: "rate_limited"; message: string; retryAfterMinutes: number };
 
 /**
  * Mails a one-time erasure link to `email`. The same work for every address, known or not: no lookup of whether
@@ -24,7 +24,7 @@ export function requestErasure({ email, clientAddress, locale = DEFAULT_LOCALE, 
   const key = erasureKey(email);
   const result = writeTransaction((tx): RequestErasureResult => {
     const client = consumeRateLimit(tx, { name: "erasureLinkPerClient", subject: rateLimitUnit(clientAddress), now });
-    if (!client.allowed) return { ok: false, code: "rate_limited", message: client.message };
+    if (!client.allowed) return { ok: false, code: "rate_limited", message: client.message, retryAfterMinutes: client.retryAfterMinutes };
     // silent: once over, nothing more is mailed to the address and the page still reads the same
     if (!consumeRateLimit(tx, { name: "erasureLink", subject: key, now }).allowed) return { ok: true };
     const token = randomToken();

@@ -1,35 +1,39 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EraseRequestForm } from "@/components/erase-request-form";
+import { Link } from "@/i18n/navigation";
 import { ERASURE_LINK_TTL_HOURS } from "@/lib/erasure/schemas";
+import type { Locale } from "@/lib/i18n/locales";
 import { requestErasureAction } from "./actions";
 
-export const metadata: Metadata = {
-  title: "Erase your details",
-  description: "Have your name, email address and message removed from every appeal you signed.",
-};
+type Params = Promise<{ locale: Locale }>;
 
-export default function ErasePage() {
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "erase" });
+  return { title: t("title"), description: t("description") };
+}
+
+export default async function ErasePage({ params }: { params: Params }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("erase");
   return (
     <div className="container-page max-w-2xl py-12 sm:py-16">
-      <p className="eyebrow">Your privacy</p>
-      <h1 className="mt-2 text-4xl sm:text-5xl">Erase your details</h1>
-      <p className="mt-5 text-lg leading-relaxed">
-        Enter the email address you signed with. We email it a link that works once, for {ERASURE_LINK_TTL_HOURS}{" "}
-        hours. The link shows what we hold and asks you to confirm; nothing is erased until you do.
-      </p>
+      <p className="eyebrow">{t("eyebrow")}</p>
+      <h1 className="mt-2 text-4xl sm:text-5xl">{t("title")}</h1>
+      <p className="mt-5 text-lg leading-relaxed">{t("intro", { hours: ERASURE_LINK_TTL_HOURS })}</p>
       <div className="mt-8 rounded-md border border-line bg-surface p-5 sm:p-6">
         <EraseRequestForm
-          action={requestErasureAction}
-          label="The email address you signed with"
-          hint="We send the link to this address only, so only its owner can erase it."
-          submitLabel="Email me the link"
-          pendingLabel="Sending…"
+          action={requestErasureAction.bind(null, locale)}
+          label={t("label")}
+          hint={t("hint")}
+          submitLabel={t("submit")}
+          pendingLabel={t("sending")}
         />
       </div>
       <p className="mt-8 text-[0.9375rem] text-ink-soft">
-        What erasing does, and what we delete anyway after a while, is explained under{" "}
-        <Link href="/about#privacy">Your privacy</Link>.
+        {t.rich("privacyNote", { link: (chunks) => <Link href={{ pathname: "/about", hash: "privacy" }}>{chunks}</Link> })}
       </p>
     </div>
   );

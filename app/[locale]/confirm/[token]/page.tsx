@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { formatDay } from "@/components/format";
+import { LetterList } from "@/components/letter-list";
 import { MessagePanel } from "@/components/message-panel";
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { countryName } from "@/lib/countries";
+import type { Locale } from "@/lib/i18n/locales";
 import { getSignatureIdByConfirmationToken } from "@/lib/own-channels/queries";
 import { thanksPath } from "@/lib/own-channels/thanks-token";
 import { getConfirmationByToken } from "@/lib/signatures/confirm-signature";
-import { LetterList } from "@/components/letter-list";
 import type { ConfirmationLookup } from "@/lib/signatures/confirm-signature";
 import { confirmAppeal } from "./actions";
 
@@ -13,85 +17,94 @@ import { confirmAppeal } from "./actions";
 // other site's Referer (Referrer-Policy: same-origin, set for the whole site in next.config.js).
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Confirm your appeal",
-  robots: { index: false, follow: false },
-};
+type Params = Promise<{ locale: Locale; token: string }>;
 
-export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "confirm" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
+
+export default async function ConfirmPage({ params }: { params: Params }) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("confirm");
   const found = getConfirmationByToken({ token });
-  const name = found.personName ? <span dir="auto">{found.personName}</span> : "this person";
+  // the person's name keeps its own direction inside a sentence in any language
+  const name = (chunks: ReactNode) => (found.personName ? <bdi dir="auto">{chunks}</bdi> : <>{chunks}</>);
+  const who = found.personName ?? t("thisPerson");
   const caseHref = found.caseSlug ? `/cases/${found.caseSlug}` : "/";
+  // the campaigner's title stays in the language it was written in
+  const caseTitle = found.caseTitle && (
+    <p className="text-ink-soft" dir="auto">
+      {found.caseTitle}
+    </p>
+  );
+  const count = found.letter?.letters.length ?? 1;
 
   switch (found.state) {
     case "ready":
       return (
-        <MessagePanel eyebrow="Last step" title={<>Confirm your appeal for {name}</>}>
-          {found.caseTitle && <p className="text-ink-soft">{found.caseTitle}</p>}
-          <p>
-            When you confirm, your letter is sent to the officials in your name and counted on the case page.
-          </p>
-          {found.letter && <LetterDetails letter={found.letter} />}
+        <MessagePanel eyebrow={t("lastStep")} title={t.rich("readyTitle", { name: who, bdi: name })}>
+          {caseTitle}
+          <p>{t("readyBody")}</p>
+          {found.letter && <LetterDetails letter={found.letter} locale={locale} />}
           {found.letter && (
             <section aria-labelledby="your-letters">
               <h2 id="your-letters" className="text-2xl">
-                Your {found.letter.letters.length === 1 ? "letter" : "letters"}
+                {t("yourLetters", { count })}
               </h2>
               <LetterList letters={found.letter.letters} open="short" />
             </section>
           )}
-          <ConfirmForm token={token} offerReply={found.letter?.allowReply ?? false} label="Confirm my appeal" />
+          <ConfirmForm token={token} locale={locale} offerReply={found.letter?.allowReply ?? false} label={t("confirmButton")} />
           <NotYou />
         </MessagePanel>
       );
-    case "changed":
+    case "changed": {
       // nothing was sent: the letter they signed is not the case's any more, so they read the new one first
+      const unrecorded = found.changed?.reason === "unrecorded";
       return (
         <MessagePanel
-          eyebrow={found.changed?.reason === "unrecorded" ? "Last step" : "The case changed"}
-          title={
-            found.changed?.reason === "unrecorded" ? (
-              <>Confirm your appeal for {name}</>
-            ) : (
-              "This case changed after you signed: here is the letter as it reads now"
-            )
-          }
+          eyebrow={unrecorded ? t("lastStep") : t("changedEyebrow")}
+          title={unrecorded ? t.rich("readyTitle", { name: who, bdi: name }) : t("changedTitle")}
         >
-          {found.caseTitle && <p className="text-ink-soft">{found.caseTitle}</p>}
-          <p>
-            {found.changed?.reason === "unrecorded"
-              ? "Here is your letter as it reads now. Nothing is sent until you confirm it."
-              : "The campaign team changed this urgent action after you signed, so nothing has been sent. Read the letter as it reads now, and confirm this version if you still want it sent in your name."}
-          </p>
-          {found.letter && <LetterDetails letter={found.letter} />}
+          {caseTitle}
+          <p>{unrecorded ? t("unrecordedBody") : t("changedBody")}</p>
+          {found.letter && <LetterDetails letter={found.letter} locale={locale} />}
           {found.letter && (
             <section aria-labelledby="new-letters">
               <h2 id="new-letters" className="text-2xl">
-                The {found.letter.letters.length === 1 ? "letter" : "letters"} as {found.letter.letters.length === 1 ? "it reads" : "they read"} now
+                {t("lettersNow", { count })}
               </h2>
               <LetterList letters={found.letter.letters} open="all" />
             </section>
           )}
-          <ConfirmForm token={token} offerReply={found.letter?.allowReply ?? false} version={found.changed?.version} label="Confirm this version" />
+          <ConfirmForm token={token} locale={locale} offerReply={found.letter?.allowReply ?? false} version={found.changed?.version} label={t("confirmVersion")} />
           <NotYou />
         </MessagePanel>
       );
+    }
     case "confirmed": {
       // the confirmation link stays the supporter's way back to their own letters and channels
       const signatureId = getSignatureIdByConfirmationToken({ token });
-      const thanks = found.caseSlug && signatureId ? thanksPath({ caseSlug: found.caseSlug, signatureId }) : found.caseSlug ? `/cases/${found.caseSlug}/thanks` : undefined;
+      const thanks =
+        found.caseSlug && signatureId
+          ? thanksPath({ caseSlug: found.caseSlug, signatureId, locale })
+          : found.caseSlug
+            ? `/${locale}/cases/${found.caseSlug}/thanks`
+            : undefined;
       return (
-        <MessagePanel eyebrow="Already confirmed" title="You have already confirmed. Thank you.">
-          <p>Your appeal for {name} was confirmed and counted once. Nothing more needs doing.</p>
+        <MessagePanel eyebrow={t("alreadyEyebrow")} title={t("alreadyTitle")}>
+          <p>{t.rich("alreadyBody", { name: who, bdi: name })}</p>
           <p className="flex flex-wrap gap-3">
             {thanks && (
-              <Link href={thanks} className="btn btn-dark">
-                Send it yourself too, and see the count
-              </Link>
+              <a href={thanks} className="btn btn-dark">
+                {t("sendYourself")}
+              </a>
             )}
             <Link href={caseHref} className="btn btn-secondary">
-              Back to the case
+              {t("backToCase")}
             </Link>
           </p>
         </MessagePanel>
@@ -99,47 +112,41 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
     }
     case "expired":
       return (
-        <MessagePanel eyebrow="Link expired" title="This link has expired">
-          <p>
-            For your safety, confirmation links work for a limited time. Your appeal for {name} was not sent. Sign
-            again and we will email you a fresh link.
-          </p>
+        <MessagePanel eyebrow={t("expiredEyebrow")} title={t("expiredTitle")}>
+          <p>{t.rich("expiredBody", { name: who, bdi: name })}</p>
           <p>
             <Link href={caseHref} className="btn btn-primary">
-              Sign again
+              {t("signAgain")}
             </Link>
           </p>
         </MessagePanel>
       );
     case "closed":
       return (
-        <MessagePanel eyebrow="Urgent action closed" title="This urgent action has closed">
+        <MessagePanel eyebrow={t("closedEyebrow")} title={t("closedTitle")}>
           <p>
             {found.closedOn
-              ? <>This urgent action closed on {new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${found.closedOn}T00:00:00Z`))}; your appeal for {name} was not sent.</>
-              : <>The appeal for {name} stopped taking signatures before you confirmed, so your letter was not sent.</>}
-            Thank you for wanting to help.
+              ? t.rich("closedOnBody", { name: who, bdi: name, date: formatDay(found.closedOn, locale) })
+              : t.rich("closedBody", { name: who, bdi: name })}{" "}
+            {t("thanksForWanting")}
           </p>
           <p className="flex flex-wrap gap-3">
             <Link href={caseHref} className="btn btn-secondary">
-              Read the latest news
+              {t("latestNews")}
             </Link>
             <Link href="/" className="btn btn-dark">
-              See urgent actions open now
+              {t("seeOpen")}
             </Link>
           </p>
         </MessagePanel>
       );
     default:
       return (
-        <MessagePanel eyebrow="Link not recognised" title="This confirmation link is not valid">
-          <p>
-            It may have been copied incompletely, or replaced by a newer link if you signed twice. Use the link in
-            your most recent email, or sign again from the case page.
-          </p>
+        <MessagePanel eyebrow={t("invalidEyebrow")} title={t("invalidTitle")}>
+          <p>{t("invalidBody")}</p>
           <p>
             <Link href="/" className="btn btn-dark">
-              See urgent actions
+              {t("seeActions")}
             </Link>
           </p>
         </MessagePanel>
@@ -149,28 +156,27 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
 
 /** Who signs and what goes with the letters: whoever typed this address into the form chose it, and the owner of
  * the address must see it (above all whether officials will see their address). */
-function LetterDetails({ letter }: { letter: NonNullable<ConfirmationLookup["letter"]> }) {
+async function LetterDetails({ letter, locale }: { letter: NonNullable<ConfirmationLookup["letter"]>; locale: Locale }) {
+  const t = await getTranslations("confirm");
   return (
     <dl className="space-y-2 rounded-md border border-line bg-surface p-4 text-base">
       <div>
-        <dt className="font-semibold">Signed</dt>
-        <dd dir="auto">
-          {letter.signedAs}, {countryName(letter.country)}
-        </dd>
-      </div>
-      <div>
-        <dt className="font-semibold">Your personal message</dt>
-        <dd dir="auto" className="whitespace-pre-line">
-          {letter.message ?? "None"}
-        </dd>
-      </div>
-      <div>
-        <dt className="font-semibold">Your email address</dt>
+        <dt className="font-semibold">{t("signed")}</dt>
         <dd>
-          {letter.allowReply
-            ? "The form asked for officials to see it and reply to you. Tick the box below if you want this; otherwise it is not shown to them."
-            : "Not shown to officials. Their replies go to Vigil."}
+          <bdi dir="auto">{letter.signedAs}</bdi>
+          {t("listSeparator")}
+          {countryName(letter.country, locale)}
         </dd>
+      </div>
+      <div>
+        <dt className="font-semibold">{t("personalMessage")}</dt>
+        <dd dir="auto" className="whitespace-pre-line">
+          {letter.message ?? t("none")}
+        </dd>
+      </div>
+      <div>
+        <dt className="font-semibold">{t("yourEmail")}</dt>
+        <dd>{letter.allowReply ? t("emailAskedReply") : t("emailHidden")}</dd>
       </div>
     </dl>
   );
@@ -178,9 +184,10 @@ function LetterDetails({ letter }: { letter: NonNullable<ConfirmationLookup["let
 
 /** The one button that confirms (a POST: looking at the page never does). `version`: the case version whose
  * letters the "changed" page showed; confirming refuses if the case changed again since. */
-function ConfirmForm({ token, offerReply, version, label }: { token: string; offerReply: boolean; version?: string; label: string }) {
+async function ConfirmForm({ token, locale, offerReply, version, label }: { token: string; locale: Locale; offerReply: boolean; version?: string; label: string }) {
+  const t = await getTranslations("confirm");
   return (
-    <form action={confirmAppeal.bind(null, token)} className="space-y-4">
+    <form action={confirmAppeal.bind(null, token, locale)} className="space-y-4">
       {version && <input type="hidden" name="version" value={version} />}
       {offerReply && (
         <>
@@ -188,7 +195,7 @@ function ConfirmForm({ token, offerReply, version, label }: { token: string; off
           <label className="flex items-start gap-3 text-base">
             {/* unticked: whoever typed this address into the form ticked the opt-in, not necessarily its owner */}
             <input type="checkbox" name="allowReply" className="mt-1 size-5" />
-            <span>Let officials see my email address and reply to me</span>
+            <span>{t("allowReply")}</span>
           </label>
         </>
       )}
@@ -199,10 +206,7 @@ function ConfirmForm({ token, offerReply, version, label }: { token: string; off
   );
 }
 
-function NotYou() {
-  return (
-    <p className="text-[0.9375rem] text-ink-soft">
-      Did not ask for this? Close this page: nothing will be sent, and your address will not be used.
-    </p>
-  );
+async function NotYou() {
+  const t = await getTranslations("confirm");
+  return <p className="text-[0.9375rem] text-ink-soft">{t("notYou")}</p>;
 }

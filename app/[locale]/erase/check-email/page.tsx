@@ -1,30 +1,35 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MessagePanel } from "@/components/message-panel";
+import { Link } from "@/i18n/navigation";
 import { ERASURE_LINK_TTL_HOURS } from "@/lib/erasure/schemas";
+import type { Locale } from "@/lib/i18n/locales";
 import { canOpenMailbox } from "@/lib/mailbox/queries";
 
 // The same page for every address, whether or not it signed anything: the page must not reveal who signed.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
+type Params = Promise<{ locale: Locale }>;
 
-export default async function EraseCheckEmailPage() {
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "eraseCheck" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function EraseCheckEmailPage({ params }: { params: Params }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("eraseCheck");
   return (
-    <MessagePanel eyebrow="One more step" title="Check your email">
-      <p>
-        We have sent a link to the address you entered. Open it to see what we hold and to confirm the erasure. It
-        works once, for {ERASURE_LINK_TTL_HOURS} hours.
-      </p>
+    <MessagePanel eyebrow={t("eyebrow")} title={t("title")}>
+      <p>{t("body", { hours: ERASURE_LINK_TTL_HOURS })}</p>
       {(await canOpenMailbox()) && (
         <p className="rounded-md border-2 border-ink bg-accent-soft p-4">
-          This demo has no mail server: the link is in the <Link href="/mailbox">built-in mailbox</Link>.
+          {t.rich("demo", { link: (chunks) => <a href="/mailbox">{chunks}</a> })}
         </p>
       )}
-      <p>
-        No email after a few minutes? Look in your spam folder, or <Link href="/erase">ask again</Link> and check
-        the address you type.
-      </p>
+      <p>{t.rich("noEmail", { link: (chunks) => <Link href="/erase">{chunks}</Link> })}</p>
     </MessagePanel>
   );
 }

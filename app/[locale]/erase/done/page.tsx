@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MessagePanel } from "@/components/message-panel";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Your details are erased", robots: { index: false } };
+type Params = Promise<{ locale: Locale }>;
 
-export default function EraseDonePage() {
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "eraseDone" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function EraseDonePage({ params }: { params: Params }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("eraseDone");
   return (
-    <MessagePanel eyebrow="Erased" title="Your details are erased">
-      <p>
-        Your name, email address and messages are gone from every appeal you signed, letters not yet sent in your
-        name are cancelled, and we will send you no more emails. Your appeals stay in the public counts, without you.
-      </p>
+    <MessagePanel eyebrow={t("eyebrow")} title={t("title")}>
+      <p>{t("body")}</p>
       <p>
         <Link href="/" className="btn btn-dark">
-          See urgent actions
+          {t("seeActions")}
         </Link>
       </p>
     </MessagePanel>

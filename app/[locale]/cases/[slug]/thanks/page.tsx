@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Link } from "@/i18n/navigation";
+import { localePath, type Locale } from "@/lib/i18n/locales";
 import { CaseCard } from "@/components/case-card";
 import { DeliveryCounts } from "@/components/delivery-counts";
 import { GoalBar } from "@/components/goal-bar";
@@ -25,22 +27,29 @@ export const dynamic = "force-dynamic";
 // even to our own pages, whose access logs would then hold it in their Referer column. "strict-origin" sends the
 // origin alone; "no-referrer" would also make the browser send `Origin: null` with the page's own form posts,
 // which Next refuses as cross-site, and "I sent it" would stop working without JavaScript.
-export const metadata: Metadata = { title: "Thank you", robots: { index: false, follow: false }, referrer: "strict-origin" };
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "thanks" });
+  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "strict-origin" };
+}
 
 export default async function ThanksPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ slug: string }>;
+  params: Promise<{ locale: Locale; slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { slug } = await params;
-  const own = ownChannelsView({ slug, query: await searchParams });
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("thanks");
+  const own = ownChannelsView({ slug, query: await searchParams, locale });
   const found = getPublicCaseBySlug({ slug });
   if (!found) notFound();
   // the public figure, even here: anyone can open this page, and a supporter's own link can be reloaded at will
   const count = found.signatureCount;
-  const url = `${env().appUrl}/cases/${found.slug}`;
+  const url = `${env().appUrl}${localePath(locale, `/cases/${found.slug}`)}`;
+  const bdi = (chunks: ReactNode) => <bdi>{chunks}</bdi>;
   const channelConfig = getChannelConfig();
   const fixed = found.targets.filter((t) => t.routing === "fixed");
   const byEmail = fixed.filter((t) => channelFor(t, channelConfig) === "email").length;
@@ -48,7 +57,7 @@ export default async function ThanksPage({
   const byPost = fixed.length - byEmail - byFax;
   const toMission = found.targets.length > fixed.length;
   let step = 0;
-  const others = splitCases(listPublicCases())
+  const others = splitCases(listPublicCases(), locale)
     .open.filter((c) => c.slug !== found.slug)
     .slice(0, 3);
 
@@ -61,75 +70,67 @@ export default async function ThanksPage({
               <PersonPortrait name={found.personName} photoPath={found.photoPath} photoAlt={found.photoAlt} size="small" />
             </div>
             <div>
-              <p className="eyebrow">Appeal confirmed</p>
-              <h1 className="mt-1 text-3xl sm:text-5xl">
-                Thank you. Your appeal for <span dir="auto">{found.personName}</span> is on its way.
-              </h1>
+              <p className="eyebrow">{t("eyebrow")}</p>
+              <h1 className="mt-1 text-3xl sm:text-5xl">{t.rich("title", { name: found.personName, bdi })}</h1>
             </div>
           </div>
 
           <div className="mt-8 max-w-xl rounded-md border-2 border-ink bg-surface p-5">
             <GoalBar count={count} goal={found.goal} emphasis />
             <p className="mt-3 text-[0.9375rem] text-ink-soft">
-              {found.countsAsOf
-                ? "Your appeal joins this count within 20 minutes: while a count is small it moves in steps, so nobody watching can tell when someone signed."
-                : "Your appeal is one of them."}
+              {found.countsAsOf ? t("countInSteps") : t("countLive")}
             </p>
             <DeliveryCounts counts={getDeliveryCounts({ caseId: found.id, asOf: found.countsAsOf })} className="mt-4 border-t border-line pt-3" />
           </div>
 
           <section aria-labelledby="next-heading" className="mt-10 max-w-2xl">
             <h2 id="next-heading" className="text-2xl">
-              What happens next
+              {t("nextHeading")}
             </h2>
             <ol className="mt-4 space-y-4">
               {byEmail > 0 && (
-                <Step n={++step}>
-                  Your letter is emailed to {byEmail === 1 ? "the official" : `${byEmail} officials`} listed on the case
-                  page, in your name, within the next few minutes.
+                <Step n={++step} locale={locale}>
+                  {t("stepEmail", { count: byEmail })}
                 </Step>
               )}
               {byFax > 0 && (
-                <Step n={++step}>
-                  {byFax === 1 ? "One official has" : `${byFax} officials have`} no email address but a fax number: Vigil
-                  faxes your letter, word for word, one fax at a time.
+                <Step n={++step} locale={locale}>
+                  {t("stepFax", { count: byFax })}
                 </Step>
               )}
               {byPost > 0 && (
-                <Step n={++step}>
-                  {byPost === 1 ? "One official is" : `${byPost} officials are`} reached only by post: your letter is kept,
-                  word for word, and printed and posted by the campaign team.
+                <Step n={++step} locale={locale}>
+                  {t("stepPost", { count: byPost })}
                 </Step>
               )}
               {toMission && (
-                <Step n={++step}>
-                  A copy goes to the embassy in your country, by email or by post, wherever the campaign team has one
-                  on record.
+                <Step n={++step} locale={locale}>
+                  {t("stepMission")}
                 </Step>
               )}
-              <Step n={++step}>
-                If you asked to hear what happens to {found.personName}, we will email you when there is news.
+              <Step n={++step} locale={locale}>
+                {t.rich("stepUpdates", { name: found.personName, bdi })}
               </Step>
             </ol>
             <p className="mt-6">
               <Link href={`/cases/${found.slug}`} className="font-semibold">
-                Back to {found.personName}’s page
+                {t.rich("back", { name: found.personName, bdi })}
               </Link>
             </p>
           </section>
 
-          {own && <OwnChannels mails={own.mails} posts={own.posts} allPdfHref={own.allPdfHref} paper={own.paper} reportAction={reportSentMyself.bind(null, found.slug, own.signatureId, own.token)} />}
+          {own && <OwnChannels mails={own.mails} posts={own.posts} allPdfHref={own.allPdfHref} paper={own.paper} reportAction={reportSentMyself.bind(null, found.slug, own.signatureId, own.token, locale)} />}
         </div>
 
         <div className="lg:pt-4">
-          <ShareLinks url={url} text={`I just wrote to the officials for ${found.personName}. Will you write too?`} heading="Double your impact" />
+          <ShareLinks url={url} text={t("shareText", { name: found.personName })} heading={t("shareHeading")} />
         </div>
       </div>
 
       {others.length > 0 && (
         <section aria-labelledby="more-heading" className="mt-16 border-t border-line pt-10">
           <h2 id="more-heading" className="text-3xl">
-            Others who need your voice
+            {t("othersHeading")}
           </h2>
           <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
             {others.map((c) => (
@@ -144,11 +145,11 @@ export default async function ThanksPage({
   );
 }
 
-function Step({ n, children }: { n: number; children: ReactNode }) {
+function Step({ n, locale, children }: { n: number; locale: Locale; children: ReactNode }) {
   return (
     <li className="flex gap-4">
       <span aria-hidden="true" className="flex h-8 w-8 flex-none items-center justify-center rounded-full bg-ink font-bold text-white">
-        {n}
+        {new Intl.NumberFormat(locale).format(n)}
       </span>
       <span className="pt-0.5">{children}</span>
     </li>
