@@ -6,5 +6,6 @@ import { routing } from "./routing";
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  return { locale, messages: messagesFor(locale) };
+  // dates are formatted in UTC everywhere, as before the locales (components/format.ts)
+  return { locale, messages: messagesFor(locale), timeZone: "UTC" };
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { EnglishOnlyNote } from "@/components/english-only-note";
+import { Link } from "@/i18n/navigation";
 import { plural } from "@/components/format";
 import { ProseSection as Section } from "@/components/prose-section";
 import { retentionPeriods } from "@/lib/retention/periods";
@@ -25,8 +26,11 @@ const days = (n: number) => (n === 0 ? "within a minute" : `after ${plural(n, "d
 export default function AboutPage() {
   const periods = retentionPeriods();
   const linkDays = Math.ceil(periods.confirmLinkHours / 24);
+  // English only so far: marked as such, so it reads left to right and is spoken as English on any locale
   return (
-    <div className="container-page max-w-3xl py-10 sm:py-14">
+    <>
+    <EnglishOnlyNote />
+    <div className="container-page max-w-3xl py-10 sm:py-14" lang="en" dir="ltr">
       <p className="eyebrow">About</p>
       <h1 className="mt-2 text-4xl sm:text-5xl">Letters that tell officials the world is watching</h1>
       <p className="mt-5 text-lg leading-relaxed">
@@ -145,5 +149,6 @@ export default function AboutPage() {
         </Link>
       </p>
     </div>
+    </>
   );
 }

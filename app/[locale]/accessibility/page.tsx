@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import { EnglishOnlyNote } from "@/components/english-only-note";
+import { Link } from "@/i18n/navigation";
 import { ProseSection as Section } from "@/components/prose-section";
 import { env } from "@/lib/env";
 
@@ -12,10 +15,14 @@ export const metadata: Metadata = {
 };
 
 // Only what was actually done may be claimed here: each check below names the test that does it (issue 10).
-export default function AccessibilityPage() {
+export default async function AccessibilityPage({ params }: { params: Promise<{ locale: Locale }> }) {
+  setRequestLocale((await params).locale);
   const { REPLY_TO: contact, orgName } = env();
+  // English only so far: marked as such, so it reads left to right and is spoken as English on any locale
   return (
-    <div className="container-page max-w-3xl py-10 sm:py-14">
+    <>
+    <EnglishOnlyNote />
+    <div className="container-page max-w-3xl py-10 sm:py-14" lang="en" dir="ltr">
       <p className="eyebrow">Accessibility</p>
       <h1 className="mt-2 text-4xl sm:text-5xl">Anyone should be able to send an appeal</h1>
       <p className="mt-5 text-lg leading-relaxed">
@@ -96,5 +103,6 @@ export default function AccessibilityPage() {
         </Section>
       </div>
     </div>
+    </>
   );
 }
