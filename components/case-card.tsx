@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { strongNowrap } from "./rich-tags";
 import { Link } from "@/i18n/navigation";
 import { formatDay } from "./format";
 import { GoalBar } from "./goal-bar";
@@ -54,7 +55,7 @@ export function CaseCard({ c, headingLevel = 3 }: { c: CaseCardProps; headingLev
         </p>
         <div className="mt-auto flex flex-col gap-4 pt-2">
           <p className="text-[0.9375rem]">
-            {t.rich("actBefore", { date: formatDay(c.actBefore, locale), strong: (chunks) => <strong className="whitespace-nowrap">{chunks}</strong> })}
+            {t.rich("actBefore", { date: formatDay(c.actBefore, locale), strong: strongNowrap })}
           </p>
           <GoalBar count={c.signatureCount} goal={c.goal} />
           <Link href={`/cases/${c.slug}`} className="btn btn-dark w-full">

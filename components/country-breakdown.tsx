@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { bdi } from "./rich-tags";
 import { formatNumber } from "./format";
 
 /** Where the confirmed appeals came from: the five biggest countries shown (each over the public threshold),
@@ -18,7 +19,7 @@ export function CountryBreakdown({
   const top = counts.slice(0, 5);
   const other = otherCountries + counts.slice(5).reduce((sum, c) => sum + c.count, 0);
   if (top.length === 0 && other === 0) {
-    return <p className="text-[0.9375rem] text-ink-soft">{t.rich("none", { name: personName, bdi: (chunks) => <bdi>{chunks}</bdi> })}</p>;
+    return <p className="text-[0.9375rem] text-ink-soft">{t.rich("none", { name: personName, bdi })}</p>;
   }
   return (
     <div className="text-[0.9375rem]">

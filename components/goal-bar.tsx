@@ -1,6 +1,10 @@
 import { useLocale, useTranslations } from "next-intl";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { formatNumber } from "./format";
+
+const countLarge = (chunks: ReactNode) => <strong className="font-serif text-3xl font-semibold">{chunks}</strong>;
+const countSmall = (chunks: ReactNode) => <strong className="font-serif text-xl font-semibold">{chunks}</strong>;
+const soft = (chunks: ReactNode) => <span className="text-ink-soft">{chunks}</span>;
 
 /** Confirmed appeals against the goal: the text says it all, the bar shows it. */
 export function GoalBar({ count, goal, emphasis = false }: { count: number; goal: number; emphasis?: boolean }) {
@@ -15,8 +19,8 @@ export function GoalBar({ count, goal, emphasis = false }: { count: number; goal
         {t.rich("countOfGoal", {
           count: formatNumber(count, locale),
           goal,
-          strong: (chunks) => <strong className={`font-serif ${emphasis ? "text-3xl" : "text-xl"} font-semibold`}>{chunks}</strong>,
-          soft: (chunks) => <span className="text-ink-soft">{chunks}</span>,
+          strong: emphasis ? countLarge : countSmall,
+          soft,
         })}
       </p>
       <progress

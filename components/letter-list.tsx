@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { bdi } from "./rich-tags";
 import type { PreviewLetter } from "@/lib/letters/preview";
 
 export type { PreviewLetter };
@@ -30,7 +31,7 @@ export function LetterList({
               </span>
               <span>
                 <span className="sr-only">{t("letter")} </span>
-                {t.rich("to", { recipient: l.recipient, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+                {t.rich("to", { recipient: l.recipient, bdi })}
                 {l.role === "copy" && <span className="ms-2 text-[0.875rem] font-normal text-ink-soft">{t("copy")}</span>}
               </span>
             </summary>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { address } from "./rich-tags";
 import type { MailtoLinks } from "@/lib/letters/mailto";
 import { CopyTextButton } from "./copy-text-button";
 import { SubmitButton } from "./forms/submit-button";
@@ -150,11 +151,7 @@ function CopyFallback({ mail }: { mail: OwnMailView }) {
         {t.rich(mail.cc.length > 0 ? "copyIntoCc" : "copyInto", {
           to: mail.to,
           cc: mail.cc.join(", "),
-          addr: (chunks) => (
-            <span className="font-mono font-semibold [overflow-wrap:anywhere]" dir="ltr">
-              {chunks}
-            </span>
-          ),
+          addr: address,
         })}
       </p>
       <div>

@@ -130,7 +130,7 @@ export function SignForm({
   useServerAnswer(state, (answer) => {
     setErrors(answer.fieldErrors ?? {});
     setShowSummary(hasErrors(answer.fieldErrors));
-    if (hasErrors(answer.fieldErrors) || answer.formError) setFocusTick((t) => t + 1);
+    if (hasErrors(answer.fieldErrors) || answer.formError) setFocusTick((tick) => tick + 1);
   });
 
   // the preview follows a pause in typing, not each key: its region is announced (politely) to screen readers
@@ -190,7 +190,7 @@ export function SignForm({
     if (hasErrors(found)) {
       setErrors(found);
       setShowSummary(true);
-      setFocusTick((t) => t + 1);
+      setFocusTick((tick) => tick + 1);
       return;
     }
     const formData = new FormData(event.currentTarget, submitter);

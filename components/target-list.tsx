@@ -65,8 +65,8 @@ function Target({ t, channelConfig }: { t: TargetView; channelConfig: ChannelCon
 /** The officials an appeal is addressed to, and who gets a copy. `channelConfig` comes from the server
  * (getChannelConfig), so the words say what this installation really does with each letter. */
 export function TargetList({ targets, channelConfig }: { targets: TargetView[]; channelConfig: ChannelConfig }) {
-  const primary = targets.filter((t) => t.role === "primary");
-  const copies = targets.filter((t) => t.role === "copy");
+  const primary = targets.filter((target) => target.role === "primary");
+  const copies = targets.filter((target) => target.role === "copy");
   const t = useTranslations("targets");
   return (
     <div className="space-y-6">

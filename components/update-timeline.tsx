@@ -1,4 +1,5 @@
 import type { UpdateKind } from "@/db/schema";
+import { strong } from "./rich-tags";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDay } from "./format";
 import { RichText } from "./rich-text";
@@ -37,7 +38,7 @@ export function UpdateTimeline({ updates, issuedOn, contentLanguage }: { updates
           </h3>
           {u.statusLabel && (
             <p className="mt-1 text-[0.9375rem]">
-              {t.rich("statusChanged", { status: u.statusLabel, strong: (chunks) => <strong>{chunks}</strong> })}
+              {t.rich("statusChanged", { status: u.statusLabel, strong })}
             </p>
           )}
           <RichText className="mt-2" lang={contentLanguage}>

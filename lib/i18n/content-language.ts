@@ -6,8 +6,9 @@ export function contentLanguageOf(languages: string | readonly string[]): string
   return list.map((l) => l.trim()).find(Boolean) ?? "en";
 }
 
+const baseLanguage = (tag: string) => tag.toLowerCase().split("-")[0];
+
 /** True when text in `contentLanguage` needs a note on a page in `locale` ("en" content on a "fr" page). */
 export function differsFromLocale(contentLanguage: string, locale: string): boolean {
-  const base = (tag: string) => tag.toLowerCase().split("-")[0];
-  return base(contentLanguage) !== base(locale);
+  return baseLanguage(contentLanguage) !== baseLanguage(locale);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EraseRequestForm } from "@/components/erase-request-form";
 import { Link } from "@/i18n/navigation";
@@ -7,6 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { requestErasureAction } from "./actions";
 
 type Params = Promise<{ locale: Locale }>;
+
+const privacyLink = (chunks: ReactNode) => <Link href={{ pathname: "/about", hash: "privacy" }}>{chunks}</Link>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +36,7 @@ export default async function ErasePage({ params }: { params: Params }) {
         />
       </div>
       <p className="mt-8 text-[0.9375rem] text-ink-soft">
-        {t.rich("privacyNote", { link: (chunks) => <Link href={{ pathname: "/about", hash: "privacy" }}>{chunks}</Link> })}
+        {t.rich("privacyNote", { link: privacyLink })}
       </p>
     </div>
   );

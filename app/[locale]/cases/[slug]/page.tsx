@@ -9,6 +9,7 @@ import { formatDay } from "@/components/format";
 import { GoalBar } from "@/components/goal-bar";
 import { PersonPortrait } from "@/components/person-portrait";
 import { RichText } from "@/components/rich-text";
+import { bdi } from "@/components/rich-tags";
 import { RiskBadge } from "@/components/risk-badge";
 import { ShareLinks } from "@/components/share-links";
 import { SignForm, type LetterSource } from "@/components/sign-form";
@@ -157,7 +158,7 @@ export default async function CasePage({ params }: { params: Params }) {
               </div>
               {c.photoCredit && c.photoPath && (
                 <figcaption className="mt-1 text-[0.8125rem] text-ink-soft">
-                  {t.rich("photoCredit", { credit: c.photoCredit, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+                  {t.rich("photoCredit", { credit: c.photoCredit, bdi })}
                 </figcaption>
               )}
             </figure>
@@ -231,7 +232,7 @@ export default async function CasePage({ params }: { params: Params }) {
               </div>
               {count === 0 && open && (
                 <p className="mt-2 text-[0.9375rem] font-semibold">
-                  {t.rich("beFirst", { name: c.personName, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+                  {t.rich("beFirst", { name: c.personName, bdi })}
                 </p>
               )}
               {count > 0 && <DeliveryCounts counts={deliveries} className="mt-3" />}
@@ -263,7 +264,7 @@ export default async function CasePage({ params }: { params: Params }) {
         <div className="area-body space-y-14">
           <section aria-labelledby="story-heading">
             <h2 id="story-heading" className="text-3xl">
-              {t.rich("storyHeading", { name: c.personName, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+              {t.rich("storyHeading", { name: c.personName, bdi })}
             </h2>
             <RichText className="mt-4 max-w-[68ch]" lang={contentLang}>
               {c.story}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { strong } from "@/components/rich-tags";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { ReactNode } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
@@ -39,7 +39,6 @@ export default async function EraseTokenPage({ params, searchParams }: { params:
   }
   const { confirmed, pending, unsentLetters, following } = found.preview;
   const nothing = confirmed + pending === 0;
-  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <MessagePanel eyebrow={t("metaTitle")} title={nothing ? t("titleNothing") : t("title")}>
       {nothing ? (

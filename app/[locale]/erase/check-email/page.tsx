@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
+import NextLink from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
 import { ERASURE_LINK_TTL_HOURS } from "@/lib/erasure/schemas";
 import type { Locale } from "@/lib/i18n/locales";
 import { canOpenMailbox } from "@/lib/mailbox/queries";
+
+// the demo mailbox stays unprefixed (next/link); the erase page keeps the reader's locale
+const mailboxLink = (chunks: ReactNode) => <NextLink href="/mailbox">{chunks}</NextLink>;
+const eraseLink = (chunks: ReactNode) => <Link href="/erase">{chunks}</Link>;
 
 // The same page for every address, whether or not it signed anything: the page must not reveal who signed.
 export const dynamic = "force-dynamic";
@@ -26,10 +32,10 @@ export default async function EraseCheckEmailPage({ params }: { params: Params }
       <p>{t("body", { hours: ERASURE_LINK_TTL_HOURS })}</p>
       {(await canOpenMailbox()) && (
         <p className="rounded-md border-2 border-ink bg-accent-soft p-4">
-          {t.rich("demo", { link: (chunks) => <a href="/mailbox">{chunks}</a> })}
+          {t.rich("demo", { link: mailboxLink })}
         </p>
       )}
-      <p>{t.rich("noEmail", { link: (chunks) => <Link href="/erase">{chunks}</Link> })}</p>
+      <p>{t.rich("noEmail", { link: eraseLink })}</p>
     </MessagePanel>
   );
 }

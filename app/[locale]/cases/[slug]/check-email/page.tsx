@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import NextLink from "next/link";
+import { bdi, strong, strongAuto } from "@/components/rich-tags";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
@@ -25,14 +27,13 @@ export default async function CheckEmailPage({ params }: { params: Params }) {
   const found = getPublicCaseBySlug({ slug });
   if (!found) notFound();
   const hours = env().CONFIRM_TOKEN_TTL_HOURS;
-  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
   return (
     <div className="container-page max-w-2xl py-12 sm:py-16">
       <p className="eyebrow">{t("eyebrow")}</p>
       <h1 className="mt-2 text-4xl sm:text-5xl">{t("title")}</h1>
       <p className="mt-5 text-lg leading-relaxed">
-        {t.rich("sent", { name: found.personName, strong: (chunks) => <strong dir="auto">{chunks}</strong> })}
+        {t.rich("sent", { name: found.personName, strong: strongAuto })}
       </p>
 
       {(await canOpenMailbox()) && (
@@ -40,9 +41,9 @@ export default async function CheckEmailPage({ params }: { params: Params }) {
           <p className="font-semibold">{t("demoTitle")}</p>
           <p className="mt-1">
             {t("demoBody")}{" "}
-            <a href="/mailbox" className="font-semibold">
+            <NextLink href="/mailbox" className="font-semibold">
               {t("demoLink")}
-            </a>
+            </NextLink>
           </p>
         </div>
       )}
@@ -55,7 +56,7 @@ export default async function CheckEmailPage({ params }: { params: Params }) {
 
       <p className="mt-10">
         <Link href={`/cases/${found.slug}`} className="font-semibold">
-          {t.rich("back", { name: found.personName, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+          {t.rich("back", { name: found.personName, bdi })}
         </Link>
       </p>
     </div>

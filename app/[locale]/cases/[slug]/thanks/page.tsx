@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { bdi } from "@/components/rich-tags";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -49,11 +50,10 @@ export default async function ThanksPage({
   // the public figure, even here: anyone can open this page, and a supporter's own link can be reloaded at will
   const count = found.signatureCount;
   const url = `${env().appUrl}${localePath(locale, `/cases/${found.slug}`)}`;
-  const bdi = (chunks: ReactNode) => <bdi>{chunks}</bdi>;
   const channelConfig = getChannelConfig();
-  const fixed = found.targets.filter((t) => t.routing === "fixed");
-  const byEmail = fixed.filter((t) => channelFor(t, channelConfig) === "email").length;
-  const byFax = fixed.filter((t) => channelFor(t, channelConfig) === "fax").length;
+  const fixed = found.targets.filter((target) => target.routing === "fixed");
+  const byEmail = fixed.filter((target) => channelFor(target, channelConfig) === "email").length;
+  const byFax = fixed.filter((target) => channelFor(target, channelConfig) === "fax").length;
   const byPost = fixed.length - byEmail - byFax;
   const toMission = found.targets.length > fixed.length;
   let step = 0;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { bdiAuto as bdi } from "@/components/rich-tags";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { ReactNode } from "react";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
@@ -24,7 +24,6 @@ export default async function UnsubscribePage({ params }: { params: Params }) {
   const t = await getTranslations("unsubscribe");
   const found = getUnsubscribeByToken({ signatureId: id, token });
   const who = found.personName ?? t("thisPerson");
-  const bdi = (chunks: ReactNode) => <bdi dir="auto">{chunks}</bdi>;
   const caseLink = found.caseSlug ? (
     <Link href={`/cases/${found.caseSlug}`} className="btn btn-secondary">
       {t("caseLink")}
