@@ -74,8 +74,8 @@ export function TargetList({ targets, channelConfig }: { targets: TargetView[]; 
         <div>
           <h3 className="text-lg">{t("addressedTo")}</h3>
           <ul className="mt-2 grid max-w-2xl gap-3">
-            {primary.map((t) => (
-              <Target key={t.id} t={t} channelConfig={channelConfig} />
+            {primary.map((target) => (
+              <Target key={target.id} t={target} channelConfig={channelConfig} />
             ))}
           </ul>
         </div>
@@ -84,8 +84,8 @@ export function TargetList({ targets, channelConfig }: { targets: TargetView[]; 
         <div>
           <h3 className="text-lg">{t("copiesTo")}</h3>
           <ul className="mt-2 grid max-w-2xl gap-3">
-            {copies.map((t) => (
-              <Target key={t.id} t={t} channelConfig={channelConfig} />
+            {copies.map((target) => (
+              <Target key={target.id} t={target} channelConfig={channelConfig} />
             ))}
           </ul>
         </div>
