@@ -6,8 +6,9 @@ import type { ReactNode } from "react";
 import { DocumentShell } from "@/components/document-shell";
 import { routing } from "@/i18n/routing";
 
-// Each locale is rendered statically like the English pages were (decision 001); an unknown one is a 404.
-export const dynamicParams = false;
+// Each locale is rendered statically like the English pages were (decision 001); an unknown one is a 404 from
+// notFound() below. Not `dynamicParams = false` here: it would hold for the case pages under it too, whose slugs
+// are rendered on first request (generateStaticParams returns none).
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }

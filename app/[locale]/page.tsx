@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/i18n/locales";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { CaseCard, OutcomeCard } from "@/components/case-card";
 import { Link } from "@/i18n/navigation";
 import { getCaseFacets, listPublicCases } from "@/lib/cases/queries";
@@ -15,7 +16,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 
 export default async function HomePage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: SearchParams }) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("home");
   const tRisk = await getTranslations("risk");
   const query = await searchParams;

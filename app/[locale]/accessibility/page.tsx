@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { setRequestLocale } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import type { Locale } from "@/lib/i18n/locales";
 import { EnglishOnlyNote } from "@/components/english-only-note";
 import { Link } from "@/i18n/navigation";
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 
 // Only what was actually done may be claimed here: each check below names the test that does it (issue 10).
 export default async function AccessibilityPage({ params }: { params: Promise<{ locale: Locale }> }) {
-  setRequestLocale((await params).locale);
+  setPageLocale((await params).locale);
   const { REPLY_TO: contact, orgName } = env();
   // English only so far: marked as such, so it reads left to right and is spoken as English on any locale
   return (

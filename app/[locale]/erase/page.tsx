@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { EraseRequestForm } from "@/components/erase-request-form";
 import { Link } from "@/i18n/navigation";
 import { ERASURE_LINK_TTL_HOURS } from "@/lib/erasure/schemas";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ErasePage({ params }: { params: Params }) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("erase");
   return (
     <div className="container-page max-w-2xl py-12 sm:py-16">

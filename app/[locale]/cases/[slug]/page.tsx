@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { cache } from "react";
 import { CountryBreakdown } from "@/components/country-breakdown";
 import { DeliveryCounts } from "@/components/delivery-counts";
@@ -93,7 +94,7 @@ function lettersFor(c: PublicCase): LetterSource[] {
 
 export default async function CasePage({ params }: { params: Params }) {
   const { locale, slug } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("casePage");
   const view = await loadView(slug);
   if (!view) notFound();

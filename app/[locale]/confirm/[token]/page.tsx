@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import type { ReactNode } from "react";
 import { formatDay } from "@/components/format";
 import { LetterList } from "@/components/letter-list";
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ConfirmPage({ params }: { params: Params }) {
   const { locale, token } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("confirm");
   const found = getConfirmationByToken({ token });
   // the person's name keeps its own direction inside a sentence in any language

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { strong } from "@/components/rich-tags";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function EraseTokenPage({ params, searchParams }: { params: Params; searchParams: Promise<{ failed?: string }> }) {
   const { locale, token } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("eraseToken");
   const { failed } = await searchParams;
   const found = getErasureByToken({ token });

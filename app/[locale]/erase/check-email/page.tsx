@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import NextLink from "next/link";
 import type { ReactNode } from "react";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
 import { ERASURE_LINK_TTL_HOURS } from "@/lib/erasure/schemas";
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function EraseCheckEmailPage({ params }: { params: Params }) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("eraseCheck");
   return (
     <MessagePanel eyebrow={t("eyebrow")} title={t("title")}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function EraseDonePage({ params }: { params: Params }) {
   const { locale } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("eraseDone");
   return (
     <MessagePanel eyebrow={t("eyebrow")} title={t("title")}>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import NextLink from "next/link";
 import { bdi, strong, strongAuto } from "@/components/rich-tags";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { Link } from "@/i18n/navigation";
 import { getPublicCaseBySlug } from "@/lib/cases/queries";
 import { env } from "@/lib/env";
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function CheckEmailPage({ params }: { params: Params }) {
   const { locale, slug } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("checkEmail");
   const found = getPublicCaseBySlug({ slug });
   if (!found) notFound();

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { bdi } from "@/components/rich-tags";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import type { ReactNode } from "react";
 import { Link } from "@/i18n/navigation";
 import { localePath, type Locale } from "@/lib/i18n/locales";
@@ -42,7 +43,7 @@ export default async function ThanksPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale, slug } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("thanks");
   const own = ownChannelsView({ slug, query: await searchParams, locale });
   const found = getPublicCaseBySlug({ slug });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { bdiAuto as bdi } from "@/components/rich-tags";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { setPageLocale } from "@/i18n/page-locale";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function UnsubscribePage({ params }: { params: Params }) {
   const { locale, id, token } = await params;
-  setRequestLocale(locale);
+  setPageLocale(locale);
   const t = await getTranslations("unsubscribe");
   const found = getUnsubscribeByToken({ signatureId: id, token });
   const who = found.personName ?? t("thisPerson");
