@@ -1,7 +1,7 @@
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { localeDirection, type Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 import { SiteFooter } from "./site-footer";
@@ -33,6 +33,9 @@ export async function DocumentShell({
   switcher?: boolean;
   children: ReactNode;
 }) {
+  // set here too, not only by the pages: the English 404 of "/de/cases/x" renders inside a cached case route,
+  // and the provider below must not fall back to reading the request's headers there
+  setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "layout" });
   const all = messagesFor(locale);
   // Only what client components translate goes into the page payload; server components read the rest.
