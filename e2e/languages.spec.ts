@@ -6,7 +6,10 @@ import { createTestCase } from "./support/data";
 import { expect, test } from "./support/fixtures";
 import { uniqueEmail } from "./support/mail";
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/languages/${name}.png`, fullPage: true });
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/languages/${name}.png` });
+  await page.screenshot({ path: `test-results/languages/${name}-full.png`, fullPage: true });
+}
 
 type Words = { fullName: string; email: string; country: string; send: string; confirm: string; subject: string; thanks: string };
 
@@ -18,6 +21,7 @@ async function signAndConfirm(page: Page, mail: { waitFor: (a: string) => Promis
   await expect(page.getByTestId("content-language-note")).toBeVisible();
   await expect(page.locator(".prose-vigil[lang='en']").first()).toBeVisible();
   await shot(page, `${prefix}-case`);
+  await page.locator("#act").screenshot({ path: `test-results/languages/${prefix}-sign-form.png` });
 
   const email = uniqueEmail(`lang-${locale}`);
   await page.getByLabel(words.fullName).fill("Amira Haddad");
