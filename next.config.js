@@ -1,5 +1,6 @@
 // @ts-check
 import { createRequire } from "node:module";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const require = createRequire(import.meta.url);
 
@@ -55,4 +56,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Points next-intl at i18n/request.ts, which loads the messages for each request's locale.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

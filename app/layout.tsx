@@ -1,9 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
-// oxlint-disable-next-line import/no-unassigned-import -- the stylesheet is imported for its side effect
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Vigil: urgent actions for people at risk", template: "%s · Vigil" },
@@ -18,19 +14,8 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
+// No <html> here: its lang and dir depend on the locale, so app/[locale]/layout.tsx, app/admin/layout.tsx,
+// app/mailbox/layout.tsx and app/not-found.tsx each render components/document-shell.tsx.
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en">
-      <body>
-        <a href="#main" className="skip-link">
-          Skip to main content
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="flex-1">
-          {children}
-        </main>
-        <SiteFooter />
-      </body>
-    </html>
-  );
+  return children;
 }

@@ -1,4 +1,6 @@
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { strongNowrap } from "./rich-tags";
+import { Link } from "@/i18n/navigation";
 import { formatDay } from "./format";
 import { GoalBar } from "./goal-bar";
 import { PersonPortrait } from "./person-portrait";
@@ -19,11 +21,15 @@ export type CaseCardProps = {
   signatureCount: number;
   open: boolean;
   outcome: string | null;
+  /** the language the campaigner wrote the title and outcome in (lib/i18n/content-language.ts) */
+  contentLanguage: string;
 };
 
 /** An open urgent action: who, what risk, by when, how far, and one way in. */
 export function CaseCard({ c, headingLevel = 3 }: { c: CaseCardProps; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const t = useTranslations("caseCard");
+  const locale = useLocale();
   return (
     <article className="flex h-full flex-col overflow-hidden rounded-md border border-line bg-surface shadow-[0_1px_0_rgba(22,20,15,0.06)]">
       <div className="aspect-[2/1] w-full border-b border-line sm:aspect-[3/2]">
@@ -44,14 +50,20 @@ export function CaseCard({ c, headingLevel = 3 }: { c: CaseCardProps; headingLev
             </p>
           )}
         </div>
-        <p className="leading-snug">{c.title}</p>
+        <p className="leading-snug" lang={c.contentLanguage} dir="auto">
+          {c.title}
+        </p>
         <div className="mt-auto flex flex-col gap-4 pt-2">
           <p className="text-[0.9375rem]">
-            Take action before <strong className="whitespace-nowrap">{formatDay(c.actBefore)}</strong>
+            {t.rich("actBefore", { date: formatDay(c.actBefore, locale), strong: strongNowrap })}
           </p>
           <GoalBar count={c.signatureCount} goal={c.goal} />
           <Link href={`/cases/${c.slug}`} className="btn btn-dark w-full">
-            Read and act<span className="sr-only"> for {c.personName}</span>
+            {t("readAndAct")}
+            <span className="sr-only">
+              {" "}
+              {t("forPerson", { name: c.personName })}
+            </span>
           </Link>
         </div>
       </div>
@@ -61,6 +73,8 @@ export function CaseCard({ c, headingLevel = 3 }: { c: CaseCardProps; headingLev
 
 /** A closed case or an outcome: news first, the way back to the full story second. */
 export function OutcomeCard({ c }: { c: CaseCardProps }) {
+  const t = useTranslations("caseCard");
+  const locale = useLocale();
   return (
     <article className="flex h-full gap-4 rounded-md border border-line bg-surface p-4">
       <div className="h-24 w-20 flex-none overflow-hidden rounded-sm border border-line">
@@ -74,14 +88,19 @@ export function OutcomeCard({ c }: { c: CaseCardProps }) {
         <h3 className="text-xl" dir="auto">
           {c.personName}
         </h3>
-        <p className="text-[0.9375rem] leading-snug">{c.outcome ?? c.title}</p>
+        <p className="text-[0.9375rem] leading-snug" lang={c.contentLanguage} dir="auto">
+          {c.outcome ?? c.title}
+        </p>
         <p className="text-[0.9375rem] text-ink-soft">
-          {c.open ? `Open until ${formatDay(c.actBefore)}` : `Closed ${formatDay(c.actBefore)}`}
+          {t(c.open ? "openUntil" : "closedOn", { date: formatDay(c.actBefore, locale) })}
         </p>
         <p className="mt-1">
           <Link href={`/cases/${c.slug}`} className="font-semibold">
-            {c.open ? "Read and act" : "Read the full story"}
-            <span className="sr-only"> of {c.personName}</span>
+            {c.open ? t("readAndAct") : t("readFullStory")}
+            <span className="sr-only">
+              {" "}
+              {t("ofPerson", { name: c.personName })}
+            </span>
           </Link>
         </p>
       </div>

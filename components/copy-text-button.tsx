@@ -1,12 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 
 const noSubscribe = () => () => {};
 
 /** Copies a text to the clipboard. Rendered only once JavaScript runs: without it the text beside it is
  * selectable, and a button that does nothing would only mislead. */
-export function CopyTextButton({ text, label, copiedLabel = "Copied" }: { text: string; label: string; copiedLabel?: string }) {
+export function CopyTextButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel?: string }) {
+  const t = useTranslations("copyButton");
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   if (!hydrated) return null;
@@ -25,7 +27,7 @@ export function CopyTextButton({ text, label, copiedLabel = "Copied" }: { text: 
         {label}
       </button>
       <output className="text-[0.9375rem] text-ink-soft">
-        {state === "copied" ? copiedLabel : state === "failed" ? "Could not copy: select the text and copy it yourself." : ""}
+        {state === "copied" ? (copiedLabel ?? t("copied")) : state === "failed" ? t("failed") : ""}
       </output>
     </span>
   );

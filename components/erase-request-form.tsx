@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { translateError } from "@/components/forms/translate-error";
 import { FieldError } from "@/components/field-block";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useAnswerKey } from "@/components/forms/use-server-answer";
@@ -22,7 +24,8 @@ export function EraseRequestForm({
 }) {
   const [state, formAction] = useActionState(action, { values: {} });
   const answer = useAnswerKey(state);
-  const error = state.fieldErrors?.email?.[0] ?? state.formError;
+  const te = useTranslations("errors");
+  const error = translateError(te, state.fieldErrors?.email?.[0] ?? state.formError);
   return (
     <form action={formAction} noValidate className="space-y-5">
       {state.done && (

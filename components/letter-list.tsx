@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { bdi } from "./rich-tags";
 import type { PreviewLetter } from "@/lib/letters/preview";
 
 export type { PreviewLetter };
@@ -14,6 +16,7 @@ export function LetterList({
   letters: (Omit<PreviewLetter, "role"> & { role?: PreviewLetter["role"] })[];
   open?: "first" | "all" | "short";
 }) {
+  const t = useTranslations("letterList");
   return (
     <ul className="mt-3 space-y-3">
       {letters.map((l, i) => (
@@ -27,24 +30,26 @@ export function LetterList({
                 ›
               </span>
               <span>
-                <span className="sr-only">Letter </span>
-                To {l.recipient}
-                {l.role === "copy" && <span className="ms-2 text-[0.875rem] font-normal text-ink-soft">(copy)</span>}
+                <span className="sr-only">{t("letter")} </span>
+                {t.rich("to", { recipient: l.recipient, bdi })}
+                {l.role === "copy" && <span className="ms-2 text-[0.875rem] font-normal text-ink-soft">{t("copy")}</span>}
               </span>
             </summary>
-            <div className="border-t border-line px-4 pb-4 pt-3" lang={l.language}>
+            <div className="border-t border-line px-4 pb-4 pt-3">
               {l.subject || l.body ? (
                 <>
                   <p className="text-[0.9375rem]">
-                    <span className="text-ink-soft">Subject: </span>
-                    <strong dir="auto">{l.subject}</strong>
+                    <span className="text-ink-soft">{t("subject")} </span>
+                    <strong dir="auto" lang={l.language}>
+                      {l.subject}
+                    </strong>
                   </p>
-                  <div className="letter mt-3" dir="auto">
+                  <div className="letter mt-3" dir="auto" lang={l.language}>
                     {l.body}
                   </div>
                 </>
               ) : (
-                <p className="text-ink-soft">This letter cannot be shown right now.</p>
+                <p className="text-ink-soft">{t("unavailable")}</p>
               )}
             </div>
           </details>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 /* eslint-disable @next/next/no-img-element -- photos are local files served as they are (images.unoptimized) */
 import { VigilMark } from "./vigil-mark";
 
@@ -29,12 +30,13 @@ export function PersonPortrait({
   className?: string;
   size?: "card" | "hero" | "small";
 }) {
+  const t = useTranslations("portrait");
   // Only files this server serves: a remote URL would break the no-third-party rule and the CSP.
   if (photoPath && photoPath.startsWith("/") && !photoPath.startsWith("//")) {
     return (
       <img
         src={photoPath}
-        alt={photoAlt || `Portrait of ${name}`}
+        alt={photoAlt || t("alt", { name })}
         className={`h-full w-full bg-paper-deep object-cover ${className}`}
         loading={size === "hero" ? "eager" : "lazy"}
         decoding="async"
@@ -44,7 +46,7 @@ export function PersonPortrait({
   const text = size === "small" ? "text-2xl" : size === "hero" ? "text-5xl sm:text-6xl" : "text-5xl";
   return (
     <div className={`relative flex h-full w-full items-center justify-center overflow-hidden bg-paper-deep ${className}`}>
-      <span className="sr-only">{name}: no photograph published</span>
+      <span className="sr-only">{t("noPhoto", { name })}</span>
       <VigilMark mono className="absolute -bottom-[10%] -end-[4%] h-[62%] text-ink opacity-[0.06]" />
       <span aria-hidden="true" className={`font-serif font-semibold tracking-wide text-ink-soft ${text}`}>
         {initials(name)}

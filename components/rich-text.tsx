@@ -20,9 +20,10 @@ const components: Components = {
     ),
 };
 
-export function RichText({ children, className = "" }: { children: string; className?: string }) {
+/** `lang`: the language the campaigner wrote in, when it may differ from the page's (dir="auto" follows it). */
+export function RichText({ children, className = "", lang }: { children: string; className?: string; lang?: string }) {
   return (
-    <div className={`prose-vigil ${className}`}>
+    <div className={`prose-vigil ${className}`} lang={lang} dir={lang ? "auto" : undefined}>
       <Markdown allowedElements={ALLOWED} unwrapDisallowed skipHtml components={components}>
         {children}
       </Markdown>

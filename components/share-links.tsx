@@ -1,22 +1,24 @@
+import { useTranslations } from "next-intl";
 /** Plain links to share a page: no widgets, no scripts, nothing loaded from the networks until clicked. */
-export function ShareLinks({ url, text, heading = "Share", headingLevel = 2 }: { url: string; text: string; heading?: string; headingLevel?: 2 | 3 }) {
+export function ShareLinks({ url, text, heading, headingLevel = 2 }: { url: string; text: string; heading?: string; headingLevel?: 2 | 3 }) {
+  const tr = useTranslations("share");
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(text);
   const links = [
-    { name: "Email", how: "Share by", href: `mailto:?subject=${t}&body=${encodeURIComponent(`${text}\n\n${url}`)}` },
-    { name: "X", how: "Share on", href: `https://twitter.com/intent/tweet?text=${t}&url=${u}` },
-    { name: "Facebook", how: "Share on", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { name: "WhatsApp", how: "Share on", href: `https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}` },
-    { name: "Telegram", how: "Share on", href: `https://t.me/share/url?url=${u}&text=${t}` },
+    { name: tr("email"), how: tr("shareBy"), href: `mailto:?subject=${t}&body=${encodeURIComponent(`${text}\n\n${url}`)}` },
+    { name: "X", how: tr("shareOn"), href: `https://twitter.com/intent/tweet?text=${t}&url=${u}` },
+    { name: "Facebook", how: tr("shareOn"), href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { name: "WhatsApp", how: tr("shareOn"), href: `https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}` },
+    { name: "Telegram", how: tr("shareOn"), href: `https://t.me/share/url?url=${u}&text=${t}` },
   ];
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const fieldId = `share-url-${headingLevel}`;
   return (
     <section aria-labelledby={`${fieldId}-heading`}>
       <Heading id={`${fieldId}-heading`} className={headingLevel === 2 ? "text-2xl" : "text-xl"}>
-        {heading}
+        {heading ?? tr("heading")}
       </Heading>
-      <p className="mt-2 text-ink-soft">Officials notice when a case is talked about. Ask a friend to write too.</p>
+      <p className="mt-2 text-ink-soft">{tr("intro")}</p>
       <ul className="mt-4 flex flex-wrap gap-2">
         {links.map((l) => (
           <li key={l.name}>
@@ -29,7 +31,7 @@ export function ShareLinks({ url, text, heading = "Share", headingLevel = 2 }: {
       </ul>
       <div className="mt-4 max-w-xl">
         <label htmlFor={fieldId} className="field-label text-[0.9375rem]">
-          Or copy the link to this page
+          {tr("copyLink")}
         </label>
         {/* a web address reads left to right on any page; under rtl it would otherwise show its end, cut at "http" */}
         <input id={fieldId} type="text" readOnly dir="ltr" value={url} className="input font-mono text-[0.875rem]" />

@@ -5,6 +5,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton, useSubmitting } from "@/components/forms/submit-button";
 import { useServerAnswer } from "@/components/forms/use-server-answer";
 import { useSettledValue } from "@/components/forms/use-settled-value";
+import { useTranslations } from "next-intl";
+import { translateError } from "@/components/forms/translate-error";
 import { startTransition, useActionState, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { initialsOf, renderLetter } from "@/lib/letters/render";
 import { letterVariantSeed, variantCounts } from "@/lib/letters/variants";
@@ -53,9 +55,9 @@ const COUNTRY_FIELD = /\{\{\s*supporter\.country\s*\}\}/g;
 const PREVIEW_PAUSE_MS = 600;
 
 /** Until a country is chosen, the live preview says where it will go instead of leaving a gap. */
-function withCountryPlaceholder(template: LetterSource["template"], country: string): LetterSource["template"] {
+function withCountryPlaceholder(template: LetterSource["template"], country: string, placeholder: string): LetterSource["template"] {
   if (country) return template;
-  return { ...template, subject: template.subject.replace(COUNTRY_FIELD, "[Your country]"), body: template.body.replace(COUNTRY_FIELD, "[Your country]") };
+  return { ...template, subject: template.subject.replace(COUNTRY_FIELD, placeholder), body: template.body.replace(COUNTRY_FIELD, placeholder) };
 }
 
 function toValues(v: SignFormState["values"]): Values {
@@ -111,6 +113,8 @@ export function SignForm({
   /** the case's content version these letters are rendered from, sent back so signing stores what was previewed */
   caseVersion: string | null;
 }) {
+  const t = useTranslations("signForm");
+  const te = useTranslations("errors");
   const [state, formAction, isPending] = useActionState(action, { values: {} });
   const [values, setValues] = useState<Values>(() => toValues(state.values));
   const [errors, setErrors] = useState<FieldErrors>(() => state.fieldErrors ?? {});
@@ -126,7 +130,7 @@ export function SignForm({
   useServerAnswer(state, (answer) => {
     setErrors(answer.fieldErrors ?? {});
     setShowSummary(hasErrors(answer.fieldErrors));
-    if (hasErrors(answer.fieldErrors) || answer.formError) setFocusTick((t) => t + 1);
+    if (hasErrors(answer.fieldErrors) || answer.formError) setFocusTick((tick) => tick + 1);
   });
 
   // the preview follows a pause in typing, not each key: its region is announced (politely) to screen readers
@@ -136,9 +140,10 @@ export function SignForm({
     return letters.map((l) => {
       try {
         const letter = renderLetter({
-          template: withCountryPlaceholder(l.template, typed.country),
+          // the placeholders stand in the letter, which is in the official's language: they say so in brackets
+          template: withCountryPlaceholder(l.template, typed.country, t("placeholderCountry")),
           supporter: {
-            fullName: typed.fullName.trim() || "[Your name]",
+            fullName: typed.fullName.trim() || t("placeholderName"),
             initialsOnly: typed.initialsOnly && typed.fullName.trim() !== "",
             country: typed.country,
             message: typed.message,
@@ -153,7 +158,7 @@ export function SignForm({
         return { targetId: l.targetId, role: l.role, recipient: l.recipient, language: "en", subject: "", body: "" };
       }
     });
-  }, [hydrated, letters, typed, caseId, personName, reference, today]);
+  }, [hydrated, letters, typed, caseId, personName, reference, today, t]);
 
   const shownLetters = liveLetters ?? state.preview ?? null;
   const varied = useMemo(() => letters.some((l) => (variantCounts(l.template)?.combinations ?? 1) > 1), [letters]);
@@ -185,18 +190,18 @@ export function SignForm({
     if (hasErrors(found)) {
       setErrors(found);
       setShowSummary(true);
-      setFocusTick((t) => t + 1);
+      setFocusTick((tick) => tick + 1);
       return;
     }
     const formData = new FormData(event.currentTarget, submitter);
     startTransition(() => formAction(formData));
   }
 
-  const errorOf = (f: Field) => errors[f]?.[0];
+  const errorOf = (f: Field) => translateError(te, errors[f]?.[0]);
   const describedBy = (f: Field, ...extra: string[]) =>
     [errorOf(f) ? `${fieldId(f)}-error` : "", ...extra].filter(Boolean).join(" ") || undefined;
   const summaryItems = showSummary ? ERROR_ORDER.filter((f) => errorOf(f)) : [];
-  const formError = errors.form?.[0] ?? state.formError;
+  const formError = translateError(te, errors.form?.[0] ?? state.formError);
   const messageLength = codePoints(values.message);
   const initials = hydrated && values.fullName.trim() ? initialsOf(values.fullName.trim()) : null;
 
@@ -204,7 +209,7 @@ export function SignForm({
     <form action={formAction} onSubmit={handleSubmit} noValidate className="space-y-6">
       {signingOff && (
         <p className="rounded-md border-2 border-ink bg-accent p-3 font-semibold" id={`${hintId}-off`}>
-          Preview: signing is off
+          {t("signingOff")}
         </p>
       )}
       {/* a disabled fieldset disables every field and button inside it, with or without JavaScript */}
@@ -216,14 +221,14 @@ export function SignForm({
               heading="h3"
               focusKey={focusTick}
               focusFieldOnClick
-              title={summaryItems.length > 0 ? "Please check your details" : "Your appeal was not sent"}
+              title={summaryItems.length > 0 ? t("summaryTitle") : t("notSentTitle")}
               message={formError}
               items={summaryItems.map((f) => ({ href: `#${fieldId(f)}`, message: errorOf(f)! }))}
             />
           )}
         </div>
 
-        <FieldBlock id={fieldId("fullName")} label="Your full name" error={errorOf("fullName")}>
+        <FieldBlock id={fieldId("fullName")} label={t("fullName")} error={errorOf("fullName")}>
           <input
             id={fieldId("fullName")}
             name="fullName"
@@ -244,8 +249,8 @@ export function SignForm({
 
         <FieldBlock
           id={fieldId("email")}
-          label="Your email address"
-          hint="We email you once, to confirm. Officials never see it unless you tick “Let officials reply” below."
+          label={t("email")}
+          hint={t("emailHint")}
           error={errorOf("email")}
         >
           <input
@@ -269,8 +274,8 @@ export function SignForm({
 
         <FieldBlock
           id={fieldId("country")}
-          label="Your country"
-          hint="Officials take note of where appeals come from."
+          label={t("country")}
+          hint={t("countryHint")}
           error={errorOf("country")}
         >
           <select
@@ -286,7 +291,7 @@ export function SignForm({
             onChange={(e) => update("country", e.target.value)}
             onBlur={() => check("country")}
           >
-            <option value="">Choose your country</option>
+            <option value="">{t("chooseCountry")}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
@@ -297,12 +302,12 @@ export function SignForm({
 
         <FieldBlock
           id={fieldId("message")}
-          label="A personal line (optional)"
-          hint="A sentence or two in your own words is read more closely than a model letter; it goes into your letter above your name. Be polite: your letter speaks for the person at risk."
+          label={t("message")}
+          hint={t("messageHint")}
           error={errorOf("message")}
           after={
             <p id={`${fieldId("message")}-count`} className="mt-1 text-end text-[0.875rem] text-ink-soft">
-              {hydrated ? `${messageLength.toLocaleString("en-GB")} of ${MESSAGE_MAX.toLocaleString("en-GB")} characters` : `Up to ${MESSAGE_MAX.toLocaleString("en-GB")} characters`}
+              {hydrated ? t("messageCount", { count: messageLength, max: MESSAGE_MAX }) : t("messageMax", { max: MESSAGE_MAX })}
             </p>
           }
         >
@@ -322,25 +327,25 @@ export function SignForm({
         </FieldBlock>
 
         <fieldset className="space-y-4">
-          <legend className="field-label mb-3">Your choices</legend>
+          <legend className="field-label mb-3">{t("choices")}</legend>
           <Checkbox
             field="initialsOnly"
-            label="Sign with my initials only"
-            hint={initials ? `Your letter will be signed “${initials}”.` : "Your letter will be signed with your initials instead of your full name."}
+            label={t("initialsOnly")}
+            hint={initials ? t("initialsHintWith", { initials }) : t("initialsHint")}
             checked={values.initialsOnly}
             onChange={(v) => update("initialsOnly", v)}
           />
           <Checkbox
             field="allowReply"
-            label="Let officials reply to my email address"
-            hint="If you leave this unticked, replies go to Vigil and officials never see your email address."
+            label={t("allowReply")}
+            hint={t("allowReplyHint")}
             checked={values.allowReply}
             onChange={(v) => update("allowReply", v)}
           />
           <Checkbox
             field="followUpdates"
-            label={`Tell me what happens to ${personName}`}
-            hint="We will email you when there is news. Nothing else."
+            label={t("followUpdates", { name: personName })}
+            hint={t("followUpdatesHint")}
             checked={values.followUpdates}
             onChange={(v) => update("followUpdates", v)}
           />
@@ -348,7 +353,7 @@ export function SignForm({
 
         {/* For bots only: people never see it, screen readers skip it, and a filled one is quietly dropped. */}
         <div className="honeypot" aria-hidden="true">
-          <label htmlFor={`sign-${HONEYPOT_FIELD}`}>Leave this empty</label>
+          <label htmlFor={`sign-${HONEYPOT_FIELD}`}>{t("honeypot")}</label>
           <input id={`sign-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
 
@@ -362,16 +367,13 @@ export function SignForm({
             autoFocus={Boolean(state.preview) && !state.fieldErrors}
             className="text-xl"
           >
-            {letters.length > 1 ? "Your letters" : "Your letter"}
+            {t("lettersHeading", { count: letters.length })}
           </h3>
           {shownLetters ? (
             <>
               <p className="mt-1 text-[0.9375rem] text-ink-soft">
-                {letters.length > 1 ? "Each official receives their own letter. " : ""}
-                This is exactly what {letters.length > 1 ? "they" : "the official"} will read
-                {liveLetters ? "; it changes as you type." : "."}
-                {varied &&
-                  " The campaign wrote several versions of parts of this letter, so that officials do not receive piles of identical ones: yours is chosen by your email address, and the one shown is the one that goes."}
+                {liveLetters ? t("lettersExactLive", { count: letters.length }) : t("lettersExact", { count: letters.length })}
+                {varied && ` ${t("lettersVaried")}`}
               </p>
               {/* a live region from its first paint (it appears with the letters, so loading the page announces
                   nothing): what changes after a pause in typing is read out when the reader is idle */}
@@ -381,7 +383,7 @@ export function SignForm({
             </>
           ) : (
             <p className="mt-1 text-[0.9375rem] text-ink-soft">
-              Press “Preview my letter” to read, word for word, what {letters.length > 1 ? "each official" : "the official"} will receive.
+              {t("lettersPress", { count: letters.length })}
             </p>
           )}
         </section>
@@ -430,19 +432,20 @@ function Checkbox({
 }
 
 function SubmitButtons() {
+  const t = useTranslations("signForm");
   const sending = useSubmitting({ name: INTENT_FIELD, value: "send" });
   return (
     <div className="space-y-3 border-t border-line pt-5">
       <div className="flex flex-col gap-3">
         <button type="submit" name={INTENT_FIELD} value="preview" className="btn btn-secondary">
-          Preview my letter
+          {t("preview")}
         </button>
-        <SubmitButton name={INTENT_FIELD} value="send" pendingOnlyWhenChosen pendingLabel="Sending…">
-          Send my appeal
+        <SubmitButton name={INTENT_FIELD} value="send" pendingOnlyWhenChosen pendingLabel={t("sendingShort")}>
+          {t("send")}
         </SubmitButton>
       </div>
       <p className="text-[0.9375rem] text-ink-soft" aria-live="polite">
-        {sending ? "Sending your appeal…" : "We will email you a link to confirm. Nothing is sent until you do."}
+        {sending ? t("sending") : t("sendNote")}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { UpdateKind } from "@/db/schema";
-import { UPDATE_KIND_LABELS } from "@/lib/labels";
+import { strong } from "./rich-tags";
+import { useLocale, useTranslations } from "next-intl";
 import { formatDay } from "./format";
 import { RichText } from "./rich-text";
 
@@ -13,7 +14,9 @@ export type TimelineUpdate = {
 };
 
 /** The case's updates, newest first, ending with the day the urgent action was issued. */
-export function UpdateTimeline({ updates, issuedOn }: { updates: TimelineUpdate[]; issuedOn: string | null }) {
+export function UpdateTimeline({ updates, issuedOn, contentLanguage }: { updates: TimelineUpdate[]; issuedOn: string | null; contentLanguage: string }) {
+  const t = useTranslations("updates");
+  const locale = useLocale();
   return (
     <ol className="relative ms-1.5 border-s-2 border-line">
       {updates.map((u) => (
@@ -24,19 +27,23 @@ export function UpdateTimeline({ updates, issuedOn }: { updates: TimelineUpdate[
           />
           <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-[0.9375rem]">
             <time dateTime={u.happenedOn} className="font-semibold">
-              {formatDay(u.happenedOn)}
+              {formatDay(u.happenedOn, locale)}
             </time>
             <span className={u.kind === "outcome" ? "font-semibold text-good" : "text-ink-soft"}>
-              {UPDATE_KIND_LABELS[u.kind]}
+              {t(`kind.${u.kind}`)}
             </span>
           </p>
-          <h3 className="mt-1 text-xl">{u.title}</h3>
+          <h3 className="mt-1 text-xl" lang={contentLanguage} dir="auto">
+            {u.title}
+          </h3>
           {u.statusLabel && (
             <p className="mt-1 text-[0.9375rem]">
-              Status changed to <strong>{u.statusLabel}</strong>
+              {t.rich("statusChanged", { status: u.statusLabel, strong })}
             </p>
           )}
-          <RichText className="mt-2">{u.body}</RichText>
+          <RichText className="mt-2" lang={contentLanguage}>
+            {u.body}
+          </RichText>
         </li>
       ))}
       {issuedOn && (
@@ -44,10 +51,10 @@ export function UpdateTimeline({ updates, issuedOn }: { updates: TimelineUpdate[
           <span aria-hidden="true" className="absolute -start-[9px] top-1.5 h-4 w-4 rounded-full border-2 border-ink bg-paper" />
           <p className="text-[0.9375rem]">
             <time dateTime={issuedOn} className="font-semibold">
-              {formatDay(issuedOn)}
+              {formatDay(issuedOn, locale)}
             </time>
           </p>
-          <p className="text-ink-soft">Urgent action issued</p>
+          <p className="text-ink-soft">{t("issued")}</p>
         </li>
       )}
     </ol>

@@ -230,6 +230,8 @@ export const signatures = sqliteTable(
     initialsOnly: flag("initials_only"),
     allowReply: flag("allow_reply"),
     followUpdates: flag("follow_updates"),
+    // the language they signed in (lib/i18n/locales.ts): every email to them is written in it and links to it
+    locale: text("locale").notNull().default("en"),
     unsubscribedAt: ms("unsubscribed_at"),
     status: text("status", { enum: SIGNATURE_STATUSES }).notNull().default("pending"),
     // sha256 of the confirmation token: the token itself is only ever in the supporter's inbox
@@ -274,6 +276,8 @@ export const signatureOffers = sqliteTable(
     initialsOnly: flag("initials_only"),
     allowReply: flag("allow_reply"),
     followUpdates: flag("follow_updates"),
+    // the language of the page this offer was typed on: it becomes the signature's if the owner confirms it
+    locale: text("locale").notNull().default("en"),
     tokenHash: text("token_hash").notNull(),
     tokenExpiresAt: ms("token_expires_at").notNull(),
     // as on signatures: the version this offer's letters were rendered from, and the letters

@@ -108,6 +108,42 @@ test("public pages pass axe (WCAG 2.x A/AA)", async ({ page, mail }) => {
   expect(a.found).toEqual([]);
 });
 
+test("public pages pass axe in Arabic, right to left (WCAG 2.x A/AA)", async ({ page, mail }) => {
+  const a = audit(page);
+  const theCase = createTestCase({ targets: 2, personName: "Gao Zhisheng" });
+  const closed = createTestCase({ targets: 1, state: "closed", personName: "Ilham Tohti" });
+
+  await a.visit("/ar", "home (ar)");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await a.visit(`/ar/cases/${closed.slug}`, "closed case (ar)");
+  await a.visit(`/ar/cases/${theCase.slug}`, "case page (ar)");
+  await page.getByRole("button", { name: "إرسال مناشدتي" }).click();
+  await expect(page.locator("[id$='fullName-error']").first()).toBeVisible();
+  await a.check("sign form with errors (ar)");
+  const email = uniqueEmail("axe-ar");
+  await page.getByLabel("اسمكم الكامل").fill("أميرة حداد");
+  await page.getByLabel("عنوان بريدكم الإلكتروني").fill(email);
+  await page.getByLabel("بلدكم").selectOption("EG");
+  await page.getByRole("button", { name: "معاينة رسالتي" }).click();
+  await expect(page.locator(".letter").first()).toContainText("أميرة حداد");
+  await a.check("sign form with preview (ar)");
+  await page.getByRole("button", { name: "إرسال مناشدتي" }).click();
+  await expect(page).toHaveURL(/\/ar\/.*check-email/);
+  await a.check("check your email (ar)");
+  const link = mail.confirmLinkIn((await waitForMail(email))[0]!);
+  await a.visit(link, "confirm page (ar)");
+  await page.getByRole("button", { name: "تأكيد مناشدتي" }).click();
+  await expect(page).toHaveURL(/\/ar\/.*\/thanks/);
+  await a.check("thank-you page (ar)");
+  await a.visit("/ar/confirm/this-token-was-never-issued-by-vigil-000", "confirm page, forged link (ar)");
+  for (const path of ["/ar/about", "/ar/accessibility", "/ar/erase"]) await a.visit(path);
+  await a.visit(`/ar/unsubscribe/${crypto.randomUUID()}/not-a-token`, "unsubscribe, unknown link (ar)");
+  await a.visit("/ar/no-such-page-anywhere", "404 (ar)");
+  await a.visit("/xx/no-such-language", "404, unknown language");
+
+  expect(a.found).toEqual([]);
+});
+
 test("admin pages pass axe (WCAG 2.x A/AA)", async ({ admin: { page } }) => {
   const a = audit(page);
   const theCase = createTestCase({ targets: 2, personName: "Gao Zhisheng" });

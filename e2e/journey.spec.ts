@@ -11,7 +11,7 @@ test("with JavaScript: sign, preview live, confirm, count, one letter per offici
   const name = "Ayşe O'Brien 李明";
 
   await page.goto("/");
-  await page.locator(`a[href="/cases/${theCase.slug}"]`).first().click();
+  await page.locator(`a[href="/en/cases/${theCase.slug}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/cases/${theCase.slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { button, eraseLine, eraseUrlFor, escapeHtml, layout, paragraphs, type RenderedEmail } from "./html";
 
 export type ConfirmSignatureEmailProps = {
@@ -12,48 +14,54 @@ export type ConfirmSignatureEmailProps = {
   signedAs: string;
   message: string | null;
   allowReply: boolean;
+  /** the language the supporter signed in; the links above already carry it */
+  locale?: Locale;
 };
 
 export const confirmSignaturePreviewProps: ConfirmSignatureEmailProps = {
   supporterName: "Amira Haddad",
   personName: "Li Qiaochu",
   caseTitle: "Women's rights defender detained in secret",
-  confirmUrl: "http://localhost:3000/confirm/example-token",
-  caseUrl: "http://localhost:3000/cases/li-qiaochu",
+  confirmUrl: "http://localhost:3000/en/confirm/example-token",
+  caseUrl: "http://localhost:3000/en/cases/li-qiaochu",
   targets: ["Director of the Beijing Municipal Public Security Bureau", "President of the People's Republic of China"],
   expiresInHours: 72,
   signedAs: "Amira Haddad",
   message: "Please let her family see her.",
   allowReply: false,
+  locale: "en",
 };
 
 /** Asks a supporter to confirm: nothing is sent to any official until they do. */
 export function confirmSignatureEmail(props: ConfirmSignatureEmailProps = confirmSignaturePreviewProps): RenderedEmail {
-  const subject = `Please confirm your appeal for ${props.personName}`;
-  const list = props.targets.map((t) => `  - ${t}`).join("\n");
-  const intro = `Thank you, ${props.supporterName}. You asked to send an appeal for ${props.personName}: ${props.caseTitle}.`;
+  const locale = props.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale);
+  const subject = t("emails.confirm.subject", { name: props.personName });
+  const list = props.targets.map((target) => `  - ${target}`).join("\n");
+  const intro = t("emails.confirm.intro", { supporter: props.supporterName, name: props.personName, title: props.caseTitle });
   const details = [
-    `Signed: ${props.signedAs}`,
+    t("emails.confirm.signedAs", { signedAs: props.signedAs }),
     // the message itself is shown on the confirmation page, not here: mailing form text to any address would
     // make this email a carrier for whatever a stranger types
-    props.message ? "With your personal message (shown before you confirm)." : "Without a personal message.",
-    props.allowReply
-      ? "Your email address: officials WILL see it and can reply to you (you can still untick this when you confirm)."
-      : "Your email address: not shown to officials.",
+    props.message ? t("emails.confirm.withMessage") : t("emails.confirm.withoutMessage"),
+    props.allowReply ? t("emails.confirm.replyYes") : t("emails.confirm.replyNo"),
   ].join("\n");
-  const ask = `Your letter will go to:\n${list}\n\n${details}\n\nIt is not sent, and not counted, until you confirm.`;
-  const ignore = `If you did not ask for this, ignore this email: nothing will be sent and your address will not be used. The link works for ${props.expiresInHours} hours.`;
-  const text = `${intro}\n\n${ask}\n\nConfirm your appeal:\n${props.confirmUrl}\n\n${ignore}\n\nThe case: ${props.caseUrl}\n\n${eraseLine(props.caseUrl)}\n`;
+  const goesTo = t("emails.confirm.goesTo");
+  const notUntil = t("emails.confirm.notUntil");
+  const ask = `${goesTo}\n${list}\n\n${details}\n\n${notUntil}`;
+  const ignore = t("emails.confirm.ignore", { hours: props.expiresInHours });
+  const text = `${intro}\n\n${ask}\n\n${t("emails.confirm.confirmLine")}\n${props.confirmUrl}\n\n${ignore}\n\n${t("emails.confirm.caseLine")}\n${props.caseUrl}\n\n${eraseLine(props.caseUrl, locale)}\n`;
   const html = layout({
+    locale,
     title: subject,
     body: `${paragraphs(intro)}
-<p style="margin:0 0 8px">Your letter will go to:</p>
-<ul style="margin:0 0 16px;padding-left:20px">${props.targets.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul>
+<p style="margin:0 0 8px">${escapeHtml(goesTo)}</p>
+<ul style="margin:0 0 16px;padding-inline-start:20px">${props.targets.map((target) => `<li dir="auto">${escapeHtml(target)}</li>`).join("")}</ul>
 ${paragraphs(details)}
-<p style="margin:0 0 16px">It is not sent, and not counted, until you confirm.</p>
-${button(props.confirmUrl, "Confirm my appeal")}
-<p style="margin:0 0 16px;font-size:14px;word-break:break-all">Or open this link: <a href="${escapeHtml(props.confirmUrl)}">${escapeHtml(props.confirmUrl)}</a></p>`,
-    footer: `${escapeHtml(ignore)} <a href="${escapeHtml(props.caseUrl)}">Read about ${escapeHtml(props.personName)}</a>. <a href="${escapeHtml(eraseUrlFor(props.caseUrl))}">Remove my details</a>.`,
+<p style="margin:0 0 16px">${escapeHtml(notUntil)}</p>
+${button(props.confirmUrl, t("emails.confirm.button"))}
+<p style="margin:0 0 16px;font-size:14px;word-break:break-all">${escapeHtml(t("emails.common.orOpen"))} <a href="${escapeHtml(props.confirmUrl)}" dir="ltr">${escapeHtml(props.confirmUrl)}</a></p>`,
+    footer: `${escapeHtml(ignore)} <a href="${escapeHtml(props.caseUrl)}">${escapeHtml(t("emails.confirm.readAbout", { name: props.personName }))}</a>. <a href="${escapeHtml(eraseUrlFor(props.caseUrl, locale))}">${escapeHtml(t("emails.common.removeDetails"))}</a>.`,
   });
   return { subject, text, html };
 }

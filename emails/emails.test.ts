@@ -61,3 +61,31 @@ describe("alreadySignedEmail", () => {
     expect(mail.html).toContain("<title>You have already signed for &lt;script&gt;");
   });
 });
+
+describe("emails in the supporter's language", () => {
+  it("writes the confirmation in Arabic, right to left, with the links the signature's locale carries", () => {
+    const mail = confirmSignatureEmail({
+      ...confirmSignaturePreviewProps,
+      locale: "ar",
+      confirmUrl: "http://localhost:3000/ar/confirm/example-token",
+      caseUrl: "http://localhost:3000/ar/cases/li-qiaochu",
+    });
+    expect(mail.subject).toBe("يُرجى تأكيد مناشدتكم من أجل Li Qiaochu");
+    expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+    expect(mail.text).toContain("يعمل الرابط لمدة 72 ساعة.");
+    expect(mail.text).toContain("http://localhost:3000/ar/erase");
+    expect(mail.text.split("\n")).toContain("http://localhost:3000/ar/confirm/example-token");
+  });
+
+  it("writes the already-signed note in Simplified Chinese", () => {
+    const mail = alreadySignedEmail({ ...alreadySignedPreviewProps, locale: "zh-Hans", confirmedOn: "2020年3月17日" });
+    expect(mail.subject).toBe("您已经为 Li Qiaochu 签过名");
+    expect(mail.html).toContain('<html lang="zh-Hans" dir="ltr">');
+    expect(mail.text).toContain("2020年3月17日");
+  });
+
+  it("keeps English as it was for a signature from before the locales", () => {
+    expect(confirmSignatureEmail().html).toContain('<html lang="en" dir="ltr">');
+    expect(confirmSignatureEmail().text).toContain("http://localhost:3000/en/erase");
+  });
+});

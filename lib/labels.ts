@@ -23,6 +23,9 @@ export const RISK_LABELS: Record<RiskStatus, string> = {
   sentence_commuted: "Sentence commuted",
 };
 
+/** The order the home page's filter lists situations in (the public labels are in messages/*.json, "risk"). */
+export const RISK_STATUS_ORDER = Object.keys(RISK_LABELS) as RiskStatus[];
+
 /** In the order the update form offers them. */
 export const UPDATE_KIND_LABELS: Record<UpdateKind, string> = {
   further_information: "Further information",

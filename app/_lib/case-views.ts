@@ -3,6 +3,9 @@ import type { CaseCardProps } from "@/components/case-card";
 import { OUTCOME_RISK_STATUSES } from "@/lib/cases/case-schemas";
 import { isOpenForSignatures, type CaseCard } from "@/lib/cases/queries";
 import { countryName } from "@/lib/countries";
+import { contentLanguageOf } from "@/lib/i18n/content-language";
+import type { Locale } from "@/lib/i18n/locales";
+import { messagesFor } from "@/lib/i18n/messages";
 import { RISK_LABELS } from "@/lib/labels";
 
 export type RiskStatus = CaseCard["riskStatus"];
@@ -15,7 +18,8 @@ export function isOutcomeStatus(status: RiskStatus): boolean {
   return (OUTCOME_RISK_STATUSES as readonly RiskStatus[]).includes(status);
 }
 
-export function toCardProps(c: CaseCard, now = new Date()): CaseCardProps {
+/** A card in the reader's language: the situation and the country named in it; the campaigner's text as written. */
+export function toCardProps(c: CaseCard, locale: Locale, now = new Date()): CaseCardProps {
   return {
     slug: c.slug,
     personName: c.personName,
@@ -23,9 +27,10 @@ export function toCardProps(c: CaseCard, now = new Date()): CaseCardProps {
     photoPath: c.photoPath,
     photoAlt: c.photoAlt,
     title: c.title,
-    riskLabel: RISK_LABELS[c.riskStatus],
+    riskLabel: messagesFor(locale).risk[c.riskStatus],
     isOutcome: isOutcomeStatus(c.riskStatus),
-    countryName: countryName(c.country),
+    countryName: countryName(c.country, locale),
+    contentLanguage: contentLanguageOf(c.languageList),
     actBefore: c.actBefore,
     goal: c.goal,
     signatureCount: c.signatureCount,
@@ -35,11 +40,11 @@ export function toCardProps(c: CaseCard, now = new Date()): CaseCardProps {
 }
 
 /** Open urgent actions go in the main grid; closed ones, outcomes and passed deadlines in their own section. */
-export function splitCases(list: CaseCard[], now = new Date()): { open: CaseCardProps[]; others: CaseCardProps[] } {
+export function splitCases(list: CaseCard[], locale: Locale, now = new Date()): { open: CaseCardProps[]; others: CaseCardProps[] } {
   const open: CaseCardProps[] = [];
   const others: CaseCardProps[] = [];
   for (const c of list) {
-    const card = toCardProps(c, now);
+    const card = toCardProps(c, locale, now);
     (card.open && !card.isOutcome ? open : others).push(card);
   }
   return { open, others };

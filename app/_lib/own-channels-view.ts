@@ -2,6 +2,7 @@
 import type { OwnMailView, OwnPostView } from "@/components/own-channels";
 import { letterPdfOptions } from "@/lib/letters/pdf-options";
 import { getSupporterLetters, listSelfReports, selfReportKey, supporterMails } from "@/lib/own-channels/queries";
+import { localePath, type Locale } from "@/lib/i18n/locales";
 import { thanksQuery } from "@/lib/own-channels/thanks-token";
 
 export type OwnChannelsView = { signatureId: string; token: string; mails: OwnMailView[]; posts: OwnPostView[]; allPdfHref: string; paper: "A4" | "Letter" };
@@ -9,14 +10,14 @@ export type OwnChannelsView = { signatureId: string; token: string; mails: OwnMa
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
 
 /** The supporter's own channels, or undefined (the public thanks only) without a valid `s` and `k`. */
-export function ownChannelsView({ slug, query }: { slug: string; query: Record<string, string | string[] | undefined> }): OwnChannelsView | undefined {
+export function ownChannelsView({ slug, query, locale }: { slug: string; query: Record<string, string | string[] | undefined>; locale: Locale }): OwnChannelsView | undefined {
   const signatureId = one(query.s);
   const token = one(query.k);
   if (!signatureId || !token) return undefined;
   const found = getSupporterLetters({ caseSlug: slug, signatureId, token });
   if (!found) return undefined;
   const reported = listSelfReports({ signatureId: found.signatureId });
-  const pdfBase = `/cases/${encodeURIComponent(found.caseSlug)}/thanks/letters?${thanksQuery({ signatureId: found.signatureId })}`;
+  const pdfBase = localePath(locale, `/cases/${encodeURIComponent(found.caseSlug)}/thanks/letters?${thanksQuery({ signatureId: found.signatureId })}`);
   return {
     signatureId: found.signatureId,
     token,

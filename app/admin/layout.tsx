@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { DocumentShell } from "@/components/document-shell";
 
 // Everything under /admin depends on who is asking: never cached, never indexed.
 export const dynamic = "force-dynamic";
@@ -9,6 +10,11 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
+// The workspace stays English and unprefixed (docs/decisions/024-languages.md).
 export default function AdminLayout({ children }: { children: ReactNode }) {
-  return children;
+  return (
+    <DocumentShell locale="en" switcher={false}>
+      {children}
+    </DocumentShell>
+  );
 }

@@ -14,6 +14,8 @@ export type CaseCard = Pick<
 > & {
   state: "published" | "closed";
   signatureCount: number;
+  /** the case's language codes as stored ("en,zh"): the first is the language its story is written in */
+  languageList: string;
 };
 
 /** Today as 'YYYY-MM-DD' in UTC: the calendar day a deadline is compared with. */
@@ -47,6 +49,7 @@ const cardColumns = {
   outcome: cases.outcome,
   signatureCount: confirmedCount,
   updatedAt: cases.updatedAt,
+  languageList: cases.languages,
 };
 
 /** Published and closed cases, newest first, with their confirmed counts. Drafts and cases in review never. */

@@ -44,7 +44,7 @@ async function deliverAll() {
   throw new Error("the outbox did not drain");
 }
 
-const linkIn = (text: string, path: string) => new RegExp(`${APP_URL}/${path}/([A-Za-z0-9_-]+)`).exec(text)?.[1];
+const linkIn = (text: string, path: string) => new RegExp(`${APP_URL}/en/${path}/([A-Za-z0-9_-]+)`).exec(text)?.[1];
 
 /** Signs through the form's parser and command; returns the confirmation token from the queued mail. */
 function sign({ slug, email, fullName, message = "", follow = false, allowReply = false }: { slug: string; email: string; fullName: string; message?: string; follow?: boolean; allowReply?: boolean }) {

@@ -1,7 +1,7 @@
 // What the /erase form and the admin's erase form may send. Shared by the server and the forms.
 import { z } from "zod";
 import type { FormState } from "../forms/form-state";
-import { checkEmail } from "../signatures/schemas";
+import { emailProblemKey } from "../signatures/schemas";
 
 /** How long an "erase my details" link works. */
 export const ERASURE_LINK_TTL_HOURS = 24;
@@ -11,7 +11,8 @@ export const EraseRequestSchema = z.object({
     .string()
     .transform((s) => s.normalize("NFC").trim())
     .superRefine((value, ctx) => {
-      const problem = checkEmail(value);
+      // a message key (lib/i18n/error-key.ts): the public erase form translates it, the admin's shows English
+      const problem = emailProblemKey(value);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
 });

@@ -17,16 +17,18 @@ import { nextOpenAt, officeHoursOf, type OfficeHours } from "./office-hours";
 
 /** Letters to officials: paced, and claimed after every supporter's and staff member's mail. */
 export const PACED_KINDS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["appeal"]);
-const TO_OFFICIALS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["appeal", "fax"]);
+// a digest is an official's one message of the day, already sent at its hour: claimed after supporters' mail, not
+// paced again
+const TO_OFFICIALS: ReadonlySet<OutboxKind> = new Set<OutboxKind>(["appeal", "fax", "digest"]);
 
 export type Priority = 0 | 1 | 2;
 
 /** The claim order: 0 a supporter's or staff member's own mail (a confirmation, a sign-in link, an alert: one
- * person waits for it), 1 update notices (one per follower: thousands at once must not hold up a confirmation),
- * 2 letters to officials (paced). */
+ * person waits for it), 1 update notices and failure notices (one per follower or failed letter: thousands at
+ * once must not hold up a confirmation), 2 letters to officials (paced) and digests. */
 export function priorityOf(kind: OutboxKind): Priority {
   if (TO_OFFICIALS.has(kind)) return 2;
-  return kind === "update_notice" ? 1 : 0;
+  return kind === "update_notice" || kind === "failure_notice" ? 1 : 0;
 }
 
 export type PaceSettings = { perHour: number; officeHours: OfficeHours | null };

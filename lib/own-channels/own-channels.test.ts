@@ -84,7 +84,8 @@ describe("the thank-you token", () => {
     const { unsubscribeToken } = await import("../updates/unsubscribe-token");
     const { signatureId } = setUp();
     expect(thanksToken({ signatureId })).not.toBe(unsubscribeToken({ signatureId }));
-    expect(thanksPath({ caseSlug: "a-case", signatureId })).toBe(`/cases/a-case/thanks?s=${signatureId}&k=${thanksToken({ signatureId })}`);
+    expect(thanksPath({ caseSlug: "a-case", signatureId })).toBe(`/en/cases/a-case/thanks?s=${signatureId}&k=${thanksToken({ signatureId })}`);
+    expect(thanksPath({ caseSlug: "a-case", signatureId, locale: "ar" })).toMatch(/^\/ar\/cases\/a-case\/thanks\?/);
   });
 });
 

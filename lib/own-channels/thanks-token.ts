@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_LOCALE, localePath, type Locale } from "../i18n/locales";
 import { idToken, isValidIdToken } from "../security/id-token";
 
 // The supporter's capability for their own thank-you page (their letters, "I sent it", the PDF): derived, not
@@ -17,6 +18,6 @@ export function thanksQuery({ signatureId }: { signatureId: string }): string {
 }
 
 /** The thank-you page with the supporter's own channels on it (a path: the app's own pages redirect there). */
-export function thanksPath({ caseSlug, signatureId }: { caseSlug: string; signatureId: string }): string {
-  return `/cases/${encodeURIComponent(caseSlug)}/thanks?${thanksQuery({ signatureId })}`;
+export function thanksPath({ caseSlug, signatureId, locale = DEFAULT_LOCALE }: { caseSlug: string; signatureId: string; locale?: Locale }): string {
+  return localePath(locale, `/cases/${encodeURIComponent(caseSlug)}/thanks?${thanksQuery({ signatureId })}`);
 }

@@ -69,7 +69,7 @@ const rowCount = (table: typeof outbox | typeof rateLimits | typeof signatures |
 
 function tokenFor(address: string): string {
   const mail = outboxTo(address).filter((m) => m.kind === "confirmation").at(-1);
-  const token = new RegExp(`${APP_URL}/confirm/([A-Za-z0-9_-]+)`).exec(mail?.textBody ?? "")?.[1];
+  const token = new RegExp(`${APP_URL}/en/confirm/([A-Za-z0-9_-]+)`).exec(mail?.textBody ?? "")?.[1];
   if (!token) throw new Error(`no confirmation queued for ${address}`);
   return token;
 }

@@ -78,7 +78,7 @@ function sign(slug: string, email: string): string {
   if (!parsed.ok) throw new Error("the test's form was refused");
   expect(submitSignature({ slug, input: parsed.data, clientAddress: `203.0.113.${crypto.randomUUID()}` })).toEqual({ ok: true });
   const mail = getDb().select().from(outbox).where(orm.and(orm.eq(outbox.toAddress, email.trim().toLowerCase()), orm.eq(outbox.kind, "confirmation"))).get();
-  const token = new RegExp(`${APP_URL}/confirm/([A-Za-z0-9_-]+)`).exec(mail?.textBody ?? "")?.[1];
+  const token = new RegExp(`${APP_URL}/en/confirm/([A-Za-z0-9_-]+)`).exec(mail?.textBody ?? "")?.[1];
   if (!token) throw new Error("no confirmation queued");
   return token;
 }

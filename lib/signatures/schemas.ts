@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isCountryCode } from "../countries";
 import type { FormState } from "../forms/form-state";
+import { errorKey } from "../i18n/error-key";
 import type { PreviewLetter } from "../letters/preview";
 
 export const NAME_MAX = 100;
@@ -26,20 +27,44 @@ const codePoints = (s: string) => [...s].length;
 const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
 
-export function checkEmail(value: string): string | null {
-  if (value.length === 0) return "Enter your email address, so we can ask you to confirm.";
-  if (value.length > EMAIL_MAX) return `An email address can be at most ${EMAIL_MAX} characters.`;
-  if (/[\s,;<>()"[\]\\]/u.test(value) || FORBIDDEN_IN_NAME.test(value))
-    return "Enter one email address only, like name@example.org, with no spaces, names or commas.";
+export type EmailProblem = "empty" | "tooLong" | "notOne" | "shape" | "local" | "domain";
+
+/** What is wrong with an address, as a code: supporters read it translated ("errors.email.*"), staff forms in
+ * English through checkEmail. */
+export function emailProblem(value: string): EmailProblem | null {
+  if (value.length === 0) return "empty";
+  if (value.length > EMAIL_MAX) return "tooLong";
+  if (/[\s,;<>()"[\]\\]/u.test(value) || FORBIDDEN_IN_NAME.test(value)) return "notOne";
   const at = value.lastIndexOf("@");
-  if (at <= 0 || value.indexOf("@") !== at) return "Enter an email address like name@example.org.";
+  if (at <= 0 || value.indexOf("@") !== at) return "shape";
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (local.length > 64 || !LOCAL.test(local)) return "The part before the @ is not a valid email address.";
+  if (local.length > 64 || !LOCAL.test(local)) return "local";
   const labels = domain.split(".");
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^\d+$/.test(labels.at(-1) ?? ""))
-    return "The part after the @ is not a valid domain, like example.org.";
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || /^\d+$/.test(labels.at(-1) ?? "")) return "domain";
   return null;
+}
+
+const EMAIL_PROBLEM_TEXT: Record<EmailProblem, string> = {
+  empty: "Enter your email address, so we can ask you to confirm.",
+  tooLong: `An email address can be at most ${EMAIL_MAX} characters.`,
+  notOne: "Enter one email address only, like name@example.org, with no spaces, names or commas.",
+  shape: "Enter an email address like name@example.org.",
+  local: "The part before the @ is not a valid email address.",
+  domain: "The part after the @ is not a valid domain, like example.org.",
+};
+
+/** The problem in English, for the staff workspace (which stays English, docs/decisions/024-languages.md). */
+export function checkEmail(value: string): string | null {
+  const problem = emailProblem(value);
+  return problem ? EMAIL_PROBLEM_TEXT[problem] : null;
+}
+
+/** The problem as a supporter-facing message key (lib/i18n/error-key.ts). */
+export function emailProblemKey(value: string): string | null {
+  const problem = emailProblem(value);
+  if (!problem) return null;
+  return problem === "tooLong" ? errorKey("email.tooLong", { max: EMAIL_MAX }) : `email.${problem}`;
 }
 
 /** The form two spellings of one address share: lower case, and an international domain as punycode, so
@@ -68,29 +93,29 @@ export const SignAppealSchema = z.object({
   fullName: z.preprocess(
     text,
     z
-      .string({ error: "Enter your name." })
+      .string({ error: "name.missing" })
       .transform((s) => s.trim())
       .superRefine((s, ctx) => {
-        if (s.length === 0) ctx.addIssue({ code: "custom", message: "Enter your name as you want it to appear." });
+        if (s.length === 0) ctx.addIssue({ code: "custom", message: "name.empty" });
         else if (FORBIDDEN_IN_NAME.test(s))
-          ctx.addIssue({ code: "custom", message: "Your name contains a line break or an invisible control character. Please type it again." });
+          ctx.addIssue({ code: "custom", message: "name.control" });
         else if (codePoints(s) > NAME_MAX)
-          ctx.addIssue({ code: "custom", message: `Your name can be at most ${NAME_MAX} characters.` });
+          ctx.addIssue({ code: "custom", message: errorKey("name.tooLong", { max: NAME_MAX }) });
       }),
   ),
   email: z.preprocess(
     text,
     z
-      .string({ error: "Enter your email address." })
+      .string({ error: "email.missing" })
       .transform((s) => s.trim())
       .superRefine((s, ctx) => {
-        const problem = checkEmail(s);
+        const problem = emailProblemKey(s);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
   ),
   country: z
-    .string({ error: "Choose your country." })
-    .refine((c) => isCountryCode(c), { message: "Choose your country from the list." }),
+    .string({ error: "country.missing" })
+    .refine((c) => isCountryCode(c), { message: "country.unknown" }),
   message: z.preprocess(
     text,
     z
@@ -99,9 +124,9 @@ export const SignAppealSchema = z.object({
       .transform((s) => (s ?? "").replace(/\r\n?/g, "\n").trim())
       .superRefine((s, ctx) => {
         if (FORBIDDEN_IN_MESSAGE.test(s))
-          ctx.addIssue({ code: "custom", message: "Your message contains an invisible control character. Please remove it." });
+          ctx.addIssue({ code: "custom", message: "message.control" });
         else if (codePoints(s) > MESSAGE_MAX)
-          ctx.addIssue({ code: "custom", message: `Your message can be at most ${MESSAGE_MAX} characters (it has ${codePoints(s)}).` });
+          ctx.addIssue({ code: "custom", message: errorKey("message.tooLong", { max: MESSAGE_MAX, count: codePoints(s) }) });
       }),
   ),
   initialsOnly: checkbox,
@@ -151,7 +176,7 @@ export function parseSignForm(
     values[name] = value;
   }
   if (unexpected.length > 0) {
-    errors.form = ["The form was sent with fields it does not have. Please reload the page and try again."];
+    errors.form = ["form.unexpectedFields"];
   }
   const honeypot = (values[HONEYPOT_FIELD] ?? "") !== "";
   const result = SignAppealSchema.safeParse(values);

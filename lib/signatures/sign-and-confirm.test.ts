@@ -72,7 +72,7 @@ async function deliverAll() {
 const mailTo = (address: string) => capture.messages.filter((m) => m.envelope.rcptTo.some((r) => r.toLowerCase() === address.toLowerCase()));
 
 function tokenIn(mail: CapturedMail): string {
-  const match = new RegExp(`^${APP_URL}/confirm/([A-Za-z0-9_-]+)$`, "m").exec(mail.text);
+  const match = new RegExp(`^${APP_URL}/en/confirm/([A-Za-z0-9_-]+)$`, "m").exec(mail.text);
   if (!match?.[1]) throw new Error(`no confirmation link in "${mail.subject}":\n${mail.text}`);
   return match[1];
 }

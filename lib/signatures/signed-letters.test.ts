@@ -45,7 +45,7 @@ function sign({ slug, email, fullName = "Amira Haddad", now = new Date(), caseVe
   const input = { slug, input: parsed.data, clientAddress: `203.0.113.${crypto.randomUUID()}`, seenVersion: parsed.seenVersion, now };
   expect(submitSignature(input)).toEqual({ ok: true });
   const mails = getDb().select().from(outbox).where(orm.and(orm.eq(outbox.toAddress, email), orm.eq(outbox.kind, "confirmation"))).orderBy(orm.asc(outbox.createdAt)).all();
-  const token = new RegExp(`${APP_URL}/confirm/([A-Za-z0-9_-]+)`).exec(mails.at(-1)?.textBody ?? "")?.[1];
+  const token = new RegExp(`${APP_URL}/en/confirm/([A-Za-z0-9_-]+)`).exec(mails.at(-1)?.textBody ?? "")?.[1];
   if (!token) throw new Error("no confirmation queued");
   return token;
 }

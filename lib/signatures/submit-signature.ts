@@ -5,7 +5,9 @@ import { cases, signatureOffers, signatures, targets } from "@/db/schema";
 import { alreadySignedEmail } from "@/emails/already-signed";
 import { confirmSignatureEmail } from "@/emails/confirm-signature";
 import { isOpenForSignatures } from "../cases/queries";
+import { formatDay } from "@/components/format";
 import { env } from "../env";
+import { DEFAULT_LOCALE, localePath, type Locale } from "../i18n/locales";
 import { signatureName } from "../letters/render";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { rateLimitUnit } from "../security/client-address";
@@ -36,8 +38,11 @@ export function submitSignature({
   input,
   clientAddress,
   seenVersion = null,
+  locale = DEFAULT_LOCALE,
   now = new Date(),
 }: {
+  /** the language of the page they signed on: stored, and every email to them is written in it */
+  locale?: Locale;
   slug: string;
   input: SignAppealInput;
   clientAddress: string;
@@ -71,7 +76,7 @@ export function submitSignature({
     const overall = consumeRateLimit(tx, { name: "signPerEmail", subject: emailNormalized, now });
     if (!perCase.allowed || !overall.allowed) return { ok: true };
 
-    const caseUrl = `${config.appUrl}/cases/${found.slug}`;
+    const caseUrl = `${config.appUrl}${localePath(locale, `/cases/${found.slug}`)}`;
     const existing = tx
       .select({ id: signatures.id, status: signatures.status, confirmedAt: signatures.confirmedAt })
       .from(signatures)
@@ -82,7 +87,8 @@ export function submitSignature({
       const mail = alreadySignedEmail({
         personName: found.personName,
         caseUrl,
-        confirmedOn: new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(existing.confirmedAt ?? now),
+        confirmedOn: formatDay(existing.confirmedAt ?? now, locale),
+        locale,
       });
       enqueueMessage(tx, { kind: "already_signed", to: input.email, ...mail, headers: { "Auto-Submitted": "auto-generated" } }, now);
       return { ok: true };
@@ -97,6 +103,7 @@ export function submitSignature({
       initialsOnly: input.initialsOnly,
       allowReply: input.allowReply,
       followUpdates: input.followUpdates,
+      locale,
       tokenHash: hashToken(token),
       tokenExpiresAt: new Date(now.getTime() + config.CONFIRM_TOKEN_TTL_HOURS * 3_600_000),
     };
@@ -125,13 +132,14 @@ export function submitSignature({
       supporterName: signatureName(input),
       personName: found.personName,
       caseTitle: found.title,
-      confirmUrl: `${config.appUrl}/confirm/${token}`,
+      confirmUrl: `${config.appUrl}${localePath(locale, `/confirm/${token}`)}`,
       caseUrl,
       targets: targetTitles,
       expiresInHours: config.CONFIRM_TOKEN_TTL_HOURS,
       signedAs: signatureName(input),
       message: fields.message,
       allowReply: input.allowReply,
+      locale,
     });
     enqueueMessage(tx, { kind: "confirmation", to: input.email, ...mail, headers: { "Auto-Submitted": "auto-generated" } }, now);
     return { ok: true };

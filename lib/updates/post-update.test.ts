@@ -60,7 +60,7 @@ async function sign(slug: string, email: string, { follow, confirm, fullName = "
   if (!confirm) return;
   await deliverAll();
   const mail = mailTo(email).findLast((m) => m.subject.startsWith("Please confirm"));
-  const token = new RegExp(`^${APP_URL}/confirm/([A-Za-z0-9_-]+)$`, "m").exec(mail?.text ?? "")?.[1];
+  const token = new RegExp(`^${APP_URL}/en/confirm/([A-Za-z0-9_-]+)$`, "m").exec(mail?.text ?? "")?.[1];
   if (!token) throw new Error(`no confirmation link to ${email}`);
   expect(confirmSignature({ token }).state).toBe("confirmed");
 }
@@ -84,7 +84,7 @@ const notices = (address: string) => mailTo(address).filter((m) => m.subject.sta
 
 function unsubscribeLinks(mail: CapturedMail) {
   const header = /^<(https:\/\/appeals\.example\.org\/api\/unsubscribe\/([^/]+)\/([A-Za-z0-9_-]+))>$/.exec(mail.headers["list-unsubscribe"] ?? "");
-  const page = new RegExp(`^${APP_URL}/unsubscribe/([^/\\s]+)/([A-Za-z0-9_-]+)$`, "m").exec(mail.text);
+  const page = new RegExp(`^${APP_URL}/en/unsubscribe/([^/\\s]+)/([A-Za-z0-9_-]+)$`, "m").exec(mail.text);
   return { header, page };
 }
 
@@ -116,7 +116,7 @@ describe("postUpdate", () => {
       expect(extra).toHaveLength(0);
       expect(mail!.subject).toBe("Update: Gao Zhen: Moved to a detention centre");
       expect(mail!.text).toContain("She was moved on **Monday**.");
-      expect(mail!.text).toContain(`${APP_URL}/cases/${theCase.slug}`);
+      expect(mail!.text).toContain(`${APP_URL}/en/cases/${theCase.slug}`);
       expect(mail!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
       const { header, page } = unsubscribeLinks(mail!);
       const id = signatureId(theCase.id, address);

@@ -6,7 +6,10 @@ import { auditLog, caseRevisions, caseUpdates, cases, signatures } from "@/db/sc
 import { updateNoticeEmail } from "@/emails/update-notice";
 import { recordAudit } from "../audit/record-audit";
 import { env } from "../env";
-import { RISK_LABELS } from "../labels";
+import { formatDay } from "@/components/format";
+import { contentLanguageOf } from "../i18n/content-language";
+import { localePath, toLocale } from "../i18n/locales";
+import { messagesFor } from "../i18n/messages";
 import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { proposeRevision } from "../revisions/propose-revision";
 import { reviewRule } from "../revisions/review-rule";
@@ -32,7 +35,6 @@ export function newFormKey(): string {
   return randomBytes(18).toString("base64url");
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /**
  * Posts an update to a case, in one transaction: the timeline entry, the case's new risk status (if any), one
@@ -103,7 +105,7 @@ export function applyPostUpdate(
   }: { caseId: string; updateId: string; input: PostUpdateInput; actorId: string; formKey?: string | null; revision?: { id: string; authorId: string | null }; now: Date },
 ): { updateId: string; caseSlug: string; notified: number } {
   const config = env();
-  const theCase = tx.select({ id: cases.id, slug: cases.slug, personName: cases.personName }).from(cases).where(eq(cases.id, caseId)).get()!;
+  const theCase = tx.select({ id: cases.id, slug: cases.slug, personName: cases.personName, languages: cases.languages }).from(cases).where(eq(cases.id, caseId)).get()!;
 
   tx.insert(caseUpdates)
     .values({
@@ -125,7 +127,7 @@ export function applyPostUpdate(
   }
 
   const followers = tx
-    .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email })
+    .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, locale: signatures.locale })
     .from(signatures)
     .where(
       and(
@@ -137,18 +139,21 @@ export function applyPostUpdate(
     )
     .all();
 
-  const caseUrl = `${config.appUrl}/cases/${theCase.slug}`;
   for (const follower of followers) {
+    // each follower reads the notice in the language they signed in; the update itself stays as written
+    const locale = toLocale(follower.locale);
     const mail = updateNoticeEmail({
+      locale,
+      contentLanguage: contentLanguageOf(theCase.languages),
       supporterName: follower.fullName,
       personName: theCase.personName,
       kind: input.kind,
       title: input.title,
       body: input.body,
-      happenedOn: dayFormat.format(new Date(`${input.happenedOn}T00:00:00Z`)),
-      statusLabel: input.riskStatus ? RISK_LABELS[input.riskStatus] : null,
-      caseUrl,
-      unsubscribeUrl: unsubscribePageUrl({ signatureId: follower.id }),
+      happenedOn: formatDay(input.happenedOn, locale),
+      statusLabel: input.riskStatus ? messagesFor(locale).risk[input.riskStatus] : null,
+      caseUrl: `${config.appUrl}${localePath(locale, `/cases/${theCase.slug}`)}`,
+      unsubscribeUrl: unsubscribePageUrl({ signatureId: follower.id, locale }),
     });
     enqueueMessage(
       tx,

@@ -37,7 +37,7 @@ export function signAndConfirm({
   if (!submitted.ok) throw new Error(`signing was refused: ${JSON.stringify(submitted)}`);
   const confirmation = getDb().select().from(outbox).where(eq(outbox.toAddress, email)).get();
   const appUrl = process.env.APP_URL ?? "";
-  const token = new RegExp(`${appUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/confirm/([A-Za-z0-9_-]+)`).exec(confirmation?.textBody ?? "")?.[1];
+  const token = new RegExp(`${appUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/en/confirm/([A-Za-z0-9_-]+)`).exec(confirmation?.textBody ?? "")?.[1];
   if (!token) throw new Error("no confirmation link queued");
   return { ...confirmSignature({ token }), email };
 }

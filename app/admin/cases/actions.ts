@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidatePublicPath } from "@/lib/i18n/revalidate-public";
 import { redirect } from "next/navigation";
 import { defineAction, formText } from "@/lib/actions/define-action";
 import { requireAdmin, requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
@@ -52,8 +53,8 @@ export const updateCaseAction = defineAction<[], ReturnType<typeof readEditor>, 
     revalidatePath(`/admin/cases/${result.id}`, "layout");
     revalidatePath("/admin/cases");
     if (result.state === "published" || result.state === "closed") {
-      revalidatePath("/");
-      revalidatePath(`/cases/${result.slug}`);
+      revalidatePublicPath("/");
+      revalidatePublicPath(`/cases/${result.slug}`);
     }
     const saved = getCaseForEditor({ id: result.id, user });
     return {
@@ -117,8 +118,8 @@ export const publishCaseAction = defineAction<[], ReturnType<typeof readPublish>
     revalidatePath(`/admin/cases/${values.id}`, "layout");
     revalidatePath("/admin/cases");
     if (result.scheduled) return { values: {}, done: `Scheduled for ${publishAt!.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
-    revalidatePath("/");
-    revalidatePath(`/cases/${result.slug}`);
+    revalidatePublicPath("/");
+    revalidatePublicPath(`/cases/${result.slug}`);
     return { values: {}, done: `Published. It is live at /cases/${result.slug}.` };
   },
 });
@@ -148,8 +149,8 @@ export const closeCaseAction = defineAction<[], ReturnType<typeof readClose>, Wo
     if (!result.ok) return { ...withErrors({ outcome: values.outcome, outcomeStatus: values.outcomeStatus }, result.errors ?? {}), formError: result.message };
     revalidatePath(`/admin/cases/${values.id}`, "layout");
     revalidatePath("/admin/cases");
-    revalidatePath("/");
-    revalidatePath(`/cases/${result.slug}`);
+    revalidatePublicPath("/");
+    revalidatePublicPath(`/cases/${result.slug}`);
     return { values: {}, done: "Closed. The case page now shows the outcome and takes no more appeals." };
   },
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidatePublicPath } from "@/lib/i18n/revalidate-public";
 import { defineAction, formTexts, readNothing } from "@/lib/actions/define-action";
 import { requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
 import { formError } from "@/lib/forms/form-state";
@@ -47,7 +48,7 @@ export const markPrintRunPostedAction = defineAction<[runId: string], Partial<Re
     const result = markPrintRunPosted({ runId: typeof runId === "string" ? runId : "", postedOn: values.postedOn ?? "", userId: user.id });
     if (!result.ok) return result.field ? { values, fieldErrors: { [result.field]: [result.message] } } : formError(values, result.message);
     refreshPrintPages(null);
-    for (const slug of getPrintRunCaseSlugs({ runId })) revalidatePath(`/cases/${slug}`);
+    for (const slug of getPrintRunCaseSlugs({ runId })) revalidatePublicPath(`/cases/${slug}`);
     const n = result.letterCount;
     return { values, done: `Marked ${n === 1 ? "1 letter" : `${n.toLocaleString("en-GB")} letters`} as posted on ${result.postedOn}.` };
   },

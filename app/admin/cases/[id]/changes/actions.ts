@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidatePublicPath } from "@/lib/i18n/revalidate-public";
 import { redirect } from "next/navigation";
 import { defineAction, readNothing } from "@/lib/actions/define-action";
 import { requireAdmin, requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
@@ -18,8 +19,8 @@ const refusedToPage = ({ code }: { code: "unauthenticated" | "forbidden" }): nev
 function refresh(caseId: string, slug: string) {
   revalidatePath(`/admin/cases/${caseId}`, "layout");
   revalidatePath("/admin");
-  if (slug) revalidatePath(`/cases/${slug}`);
-  revalidatePath("/");
+  if (slug) revalidatePublicPath(`/cases/${slug}`);
+  revalidatePublicPath("/");
 }
 
 /** An admin approves a pending change; bound by the page to the case and the revision. approveRevision checks

@@ -50,7 +50,7 @@ export const saveLetterAction = defineAction<[caseId: string], LetterFormValues,
       throw error;
     }
     revalidatePath(`/admin/cases/${theCase.id}/letter`);
-    revalidatePath("/cases/[slug]", "page");
+    revalidatePath("/[locale]/cases/[slug]", "page");
     const at = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date());
     return { values: { language: parsed.data.language, subject: parsed.data.subject, body: parsed.data.body }, done: `Saved the ${languageName(parsed.data.language)} letter at ${at}.` };
   },

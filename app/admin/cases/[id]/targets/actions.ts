@@ -32,7 +32,7 @@ const GONE = "This case no longer exists. Nothing was saved.";
 function refresh(caseId: string) {
   revalidatePath(pagePath(caseId));
   revalidatePath(`/admin/cases/${caseId}/letter`);
-  revalidatePath("/cases/[slug]", "page");
+  revalidatePath("/[locale]/cases/[slug]", "page");
 }
 
 /**

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidatePublicPath } from "@/lib/i18n/revalidate-public";
 import { defineAction, formTexts } from "@/lib/actions/define-action";
 import { requireCampaigner, type CurrentUser } from "@/lib/auth/guards";
 import { formError, withErrors } from "@/lib/forms/form-state";
@@ -29,8 +30,8 @@ export const postUpdateAction = defineAction<[caseId: string], UpdateFormState["
       return { values: next, done: `“${parsed.data.title}”: ${PROPOSED_MESSAGE} No supporter is emailed before.` };
     }
 
-    revalidatePath(`/cases/${result.caseSlug}`);
-    revalidatePath("/");
+    revalidatePublicPath(`/cases/${result.caseSlug}`);
+    revalidatePublicPath("/");
     revalidatePath(`/admin/cases/${caseId}/updates`);
     const told = result.notified === 0 ? "No supporter has asked for updates, so no email was sent." : `Emailing ${result.notified === 1 ? "1 supporter" : `${result.notified.toLocaleString("en-GB")} supporters`} who asked to hear back.`;
     return { values: next, done: `Posted “${parsed.data.title}”. ${told}` };

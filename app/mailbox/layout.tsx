@@ -1,0 +1,11 @@
+import type { ReactNode } from "react";
+import { DocumentShell } from "@/components/document-shell";
+
+// The demo mailbox shows what was sent in any language, but its own words are English, like the workspace.
+export default function MailboxLayout({ children }: { children: ReactNode }) {
+  return (
+    <DocumentShell locale="en" switcher={false}>
+      {children}
+    </DocumentShell>
+  );
+}
