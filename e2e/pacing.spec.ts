@@ -73,7 +73,7 @@ test("a letter that waits its turn: the thank-you page says when it should go, t
     await expect(page).toHaveURL(/\/check-email/);
     await confirmFromMail(page, email);
   }
-  const expected = page.getByText(/your letter to Official 1, Minister 1 is expected to go on \d{1,2} \w+ around \d\d:\d\d \(China Standard Time\)\./);
+  const expected = page.getByText(/Your letter to Official 1, Minister 1 is expected to go on \d{1,2} \w+ around \d\d:\d\d \(China Standard Time\)\./);
   await expect(expected).toBeVisible();
   await shoot(page, "thanks");
   await page.setViewportSize({ width: 360, height: 900 });

@@ -26,4 +26,19 @@ describe("failedLetterEmail", () => {
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("A &amp; B");
   });
+
+  it("speaks the supporter's language, keeps the letter in its own, and links to the pages in that language", () => {
+    const mail = failedLetterEmail({
+      ...failedLetterPreviewProps,
+      supporterName: "أمل حداد",
+      locale: "ar",
+      ownChannelsUrl: "http://localhost:3000/ar/cases/li-qiaochu/thanks?s=x&k=y",
+      caseUrl: "http://localhost:3000/ar/cases/li-qiaochu",
+    });
+    expect(mail.subject).toBe("لم تصل رسالتكم من أجل Li Qiaochu");
+    expect(mail.text).toContain("عزيزنا/عزيزتنا أمل حداد");
+    expect(mail.text).toContain(failedLetterPreviewProps.body);
+    expect(mail.text).toContain("http://localhost:3000/ar/erase");
+    expect(mail.html).toContain('dir="rtl"');
+  });
 });

@@ -98,7 +98,7 @@ describe("the supporter's failure notice", () => {
     const mailto = /mailto:[^\s]+/.exec(notice.textBody)?.[0];
     expect(mailto && new URL(mailto).pathname).toBe(failed.appeal.deliveryAddress);
     expect(mailto && new URL(mailto).searchParams.get("body")).toBe(failed.appeal.body.replaceAll("\n", "\r\n"));
-    expect(notice.textBody).toContain(`${APP_URL}/cases/${theCase.slug}/thanks?s=${signatureOf(amira.email).id}&k=`);
+    expect(notice.textBody).toContain(`${APP_URL}/en/cases/${theCase.slug}/thanks?s=${signatureOf(amira.email).id}&k=`);
     expect(notice.htmlBody).toContain("Open my letters");
     // another notice in the Cyrillic name, intact
     expect(notices().find((n) => n.toAddress === other.email)!.textBody).toMatch(/^Dear Келли Смит,/);

@@ -8,6 +8,7 @@ import { env } from "../env";
 import { buildMailto, MailtoAddressError } from "../letters/mailto";
 import { enqueueMessage } from "../outbox/enqueue-message";
 import { fallbackSubjectFor } from "../own-channels/mail-plan";
+import { localePath, toLocale } from "../i18n/locales";
 import { thanksPath } from "../own-channels/thanks-token";
 import { envelopeLines, officialName } from "../targets/naming";
 import { isErasedAddress } from "../erasure/erased-address";
@@ -35,6 +36,7 @@ export function noticeFailedLetter(tx: Db, { outboxId, now }: { outboxId: string
       signatureId: signatures.id,
       signatureStatus: signatures.status,
       fullName: signatures.fullName,
+      locale: signatures.locale,
       email: signatures.email,
       noticedAt: signatures.failureNoticeAt,
       caseState: cases.state,
@@ -72,8 +74,10 @@ export function noticeFailedLetter(tx: Db, { outboxId, now }: { outboxId: string
   // supporter's own mailbox it would hand their address to the mission in the country they live in)
   const official = found.routing === "mission" && lines[0] ? lines[0] : officialName(found);
   const mailto = found.routing === "mission" || !found.deliveryAddress ? null : mailtoFor(found.deliveryAddress, found);
-  const caseUrl = `${appUrl}/cases/${found.slug}`;
+  const locale = toLocale(found.locale);
+  const caseUrl = `${appUrl}${localePath(locale, `/cases/${found.slug}`)}`;
   const mail = failedLetterEmail({
+    locale,
     supporterName: found.fullName,
     personName: found.personName,
     official,
@@ -81,7 +85,7 @@ export function noticeFailedLetter(tx: Db, { outboxId, now }: { outboxId: string
     subject: found.subject,
     body: found.body,
     mailto,
-    ownChannelsUrl: `${appUrl}${thanksPath({ caseSlug: found.slug, signatureId: found.signatureId })}`,
+    ownChannelsUrl: `${appUrl}${thanksPath({ caseSlug: found.slug, signatureId: found.signatureId, locale })}`,
     caseUrl,
   });
   enqueueMessage(
