@@ -10,16 +10,9 @@ import { translateError } from "@/components/forms/translate-error";
 import { startTransition, useActionState, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { initialsOf, renderLetter } from "@/lib/letters/render";
 import { letterVariantSeed, variantCounts } from "@/lib/letters/variants";
-import {
-  HONEYPOT_FIELD,
-  INTENT_FIELD,
-  VERSION_FIELD,
-  MESSAGE_MAX,
-  NAME_MAX,
-  SignAppealSchema,
-  type FieldErrors,
-  type SignFormState,
-} from "@/lib/signatures/schemas";
+// the plain checks, not the zod schema they are part of: the page ships no validation library (decision 025)
+import { HONEYPOT_FIELD, INTENT_FIELD, VERSION_FIELD, MESSAGE_MAX, NAME_MAX, signFieldProblems, type FieldErrors } from "@/lib/signatures/sign-checks";
+import type { SignFormState } from "@/lib/signatures/schemas";
 import type { Target } from "@/lib/targets/types";
 import { LetterList, type PreviewLetter } from "./letter-list";
 
@@ -72,21 +65,9 @@ function toValues(v: SignFormState["values"]): Values {
   };
 }
 
-/** The same schema the server decides with, so the messages match word for word. */
+/** The same checks the server's schema is built from, so the messages match word for word. */
 function validate(values: Values): FieldErrors {
-  // shaped like the form's own data: an unticked box is absent, not undefined
-  const input: Record<string, string> = {};
-  for (const f of TEXT_FIELDS) input[f] = values[f];
-  for (const f of CHECK_FIELDS) if (values[f]) input[f] = "on";
-  const result = SignAppealSchema.safeParse(input);
-  const errors: FieldErrors = {};
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const key = (issue.path[0] as Field | undefined) ?? "form";
-      (errors[key] ??= []).push(issue.message);
-    }
-  }
-  return errors;
+  return signFieldProblems(values);
 }
 
 const hasErrors = (e: FieldErrors | undefined) => Boolean(e && Object.values(e).some((m) => m && m.length > 0));

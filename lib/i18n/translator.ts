@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// the framework-free core: emails and lib/ code also run outside React (workers, scripts, race children in tests)
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { MESSAGES } from "./messages";
 

@@ -2,7 +2,7 @@
 // blocks of alternative paragraphs; each supporter's letter takes one of each, picked from a seed that is the same
 // wherever the letter is rendered (sign form preview, stored letter, confirmation), so what they read is what goes.
 // Pure and isomorphic: the browser's previews and the server's letters run this same code.
-import { normalizeEmail } from "../signatures/schemas";
+import { normalizeEmail } from "../signatures/sign-checks";
 
 export const VARIANTS_OPEN = "[[variants]]";
 export const VARIANTS_CLOSE = "[[/variants]]";
