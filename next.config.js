@@ -56,7 +56,12 @@ const nextConfig = {
   },
 };
 
-// Points next-intl at i18n/request.ts, which loads the messages for each request's locale.
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// Points next-intl at i18n/request.ts, which loads the messages for each request's locale. The catalogues are
+// precompiled at build time, so the browser gets compact messages and a formatter without the ICU parser
+// (docs/decisions/025-light-first-load.md); outside the build (tests, scripts) they are read as written.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 export default withNextIntl(nextConfig);

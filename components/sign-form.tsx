@@ -5,7 +5,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton, useSubmitting } from "@/components/forms/submit-button";
 import { useServerAnswer } from "@/components/forms/use-server-answer";
 import { useSettledValue } from "@/components/forms/use-settled-value";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { countryOptions } from "@/lib/countries";
 import { translateError } from "@/components/forms/translate-error";
 import { startTransition, useActionState, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { initialsOf, renderLetter } from "@/lib/letters/render";
@@ -78,7 +79,6 @@ export function SignForm({
   personName,
   reference,
   letters,
-  countries,
   signingOff = false,
   caseVersion,
 }: {
@@ -88,7 +88,6 @@ export function SignForm({
   personName: string;
   reference: string;
   letters: LetterSource[];
-  countries: { code: string; name: string }[];
   /** the staff preview of an unpublished case: the form is shown as supporters will see it, but nothing can be sent */
   signingOff?: boolean;
   /** the case's content version these letters are rendered from, sent back so signing stores what was previewed */
@@ -96,6 +95,11 @@ export function SignForm({
 }) {
   const t = useTranslations("signForm");
   const te = useTranslations("errors");
+  // the names come from the browser's own Intl, in the page's language: the page payload carries no country list
+  // (docs/decisions/025); the server rendered the same list into the HTML, and an option whose name differs
+  // between the two ICU versions keeps the server's (suppressHydrationWarning), with the same code either way
+  const locale = useLocale();
+  const countries = useMemo(() => countryOptions(locale), [locale]);
   const [state, formAction, isPending] = useActionState(action, { values: {} });
   const [values, setValues] = useState<Values>(() => toValues(state.values));
   const [errors, setErrors] = useState<FieldErrors>(() => state.fieldErrors ?? {});
@@ -274,7 +278,7 @@ export function SignForm({
           >
             <option value="">{t("chooseCountry")}</option>
             {countries.map((c) => (
-              <option key={c.code} value={c.code}>
+              <option key={c.code} value={c.code} suppressHydrationWarning>
                 {c.name}
               </option>
             ))}

@@ -20,7 +20,7 @@ import { getDeliveryCounts } from "@/lib/appeals/delivery-counts";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { getCaseForPreview } from "@/lib/cases/admin-queries";
 import { getPublicCaseBySlug, isOpenForSignatures, pickTemplate, type PublicCase } from "@/lib/cases/queries";
-import { countryName, countryOptions } from "@/lib/countries";
+import { countryName } from "@/lib/countries";
 import { env } from "@/lib/env";
 import { Link } from "@/i18n/navigation";
 import { contentLanguageOf, differsFromLocale } from "@/lib/i18n/content-language";
@@ -246,7 +246,6 @@ export default async function CasePage({ params }: { params: Params }) {
                   personName={c.personName}
                   reference={c.reference}
                   letters={letters}
-                  countries={countryOptions(locale)}
                   signingOff={previewOf !== null}
                   caseVersion={getCaseVersionForSigning({ caseId: c.id })}
                 />
