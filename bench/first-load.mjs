@@ -36,12 +36,21 @@ async function weigh(browser, path) {
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   const types = new Map();
-  const totals = { html: 0, css: 0, js: 0, fonts: 0, images: 0, other: 0, afterLoad: 0 };
+  const headerBytes = new Map();
+  const totals = { html: 0, css: 0, js: 0, fonts: 0, images: 0, other: 0, afterLoad: 0, headers: 0 };
   let loaded = false;
-  cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
+  cdp.on("Network.responseReceived", (e) => {
+    types.set(e.requestId, e.type);
+    // over HTTP/1.1 what has arrived when the response starts is its status line and headers
+    headerBytes.set(e.requestId, e.response.encodedDataLength ?? 0);
+  });
   cdp.on("Network.loadingFinished", (e) => {
     if (loaded) totals.afterLoad += e.encodedDataLength;
-    else totals[KIND[types.get(e.requestId)] ?? "other"] += e.encodedDataLength;
+    else {
+      const kind = KIND[types.get(e.requestId)] ?? "other";
+      totals[kind] += e.encodedDataLength;
+      if (kind !== "images") totals.headers += headerBytes.get(e.requestId) ?? 0;
+    }
   });
   await page.goto(base + path, { waitUntil: "load" });
   loaded = true;
@@ -58,10 +67,11 @@ await browser.close();
 
 const kb = (n) => (n / 1024).toFixed(1);
 console.log("\nFirst load, cold cache, bytes on the wire (KB; photos apart)\n");
-console.log("| page | HTML | CSS | JS | fonts | other | first load | photos | after load (prefetch) |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("(each kind counts its responses' headers too, as HTTP/1.1 sends them; HTTP/2 behind a proxy compresses those)\n");
+console.log("| page | HTML | CSS | JS | fonts | other | first load | of which headers | photos | after load (prefetch) |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const [path, w] of weights)
-  console.log(`| ${path} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.fonts)} | ${kb(w.other)} | **${kb(w.firstLoad)}** | ${kb(w.images)} | ${kb(w.afterLoad)} |`);
+  console.log(`| ${path} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.fonts)} | ${kb(w.other)} | **${kb(w.firstLoad)}** | ${kb(w.headers)} | ${kb(w.images)} | ${kb(w.afterLoad)} |`);
 
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
 console.log("\nLighthouse 12.2.3, desktop preset (target ≥ 95 each)\n");
