@@ -13,6 +13,10 @@ describe("official time zones", () => {
     expect(defaultTimeZoneFor("FR")).toBe("Europe/Paris");
     expect(defaultTimeZoneFor("CN")).toBe("Asia/Shanghai");
     expect(timeZonesOf("US").length).toBeGreaterThan(3);
+    // several zones: the capital's, not ICU's alphabetical first (America/Adak, Asia/Anadyr, America/Araguaina)
+    expect(["US", "RU", "BR", "AU", "CA", "MX", "ES", "PT"].map(defaultTimeZoneFor)).toEqual([
+      "America/New_York", "Europe/Moscow", "America/Sao_Paulo", "Australia/Sydney", "America/Toronto", "America/Mexico_City", "Europe/Madrid", "Europe/Lisbon",
+    ]);
     expect(defaultTimeZoneFor("XX")).toBe("UTC");
     expect(officialTimeZone({ country: "CN", timeZone: "Asia/Urumqi" })).toBe("Asia/Urumqi");
     expect(officialTimeZone({ country: "CN", timeZone: null })).toBe("Asia/Shanghai");

@@ -1,7 +1,9 @@
 // An official's time zone: where office hours (pacing) and a digest's hour are read. Stored as an IANA name on the
 // target (targets.time_zone); when the campaigner has not set one, the country's zone from the ICU data Node ships
-// (Intl.Locale#timeZones), so no hand-written table goes stale. A country with several zones (US, RU, BR, CN…)
-// has no single answer: the first of its list is used and the editor shows which, so the campaigner can pick.
+// (Intl.Locale#timeZones). A country with several zones has no single answer, and ICU lists them alphabetically
+// (the United States would start at America/Adak, in the Aleutians): there the default is the zone of the seat of
+// government, where ministries and embassies sit, from the short table below; the editor shows which zone is used,
+// so the campaigner can pick another.
 
 const known = new Set<string>(Intl.supportedValuesOf("timeZone"));
 
@@ -30,9 +32,23 @@ export function timeZonesOf(country: string): string[] {
   }
 }
 
-/** The zone used for an official who has none set: the country's first zone, or UTC. */
+// The capital's zone, for the countries ICU gives several zones (checked against ICU's list before use).
+const SEAT_OF_GOVERNMENT: Record<string, string> = {
+  AR: "America/Buenos_Aires", AU: "Australia/Sydney", BR: "America/Sao_Paulo", CA: "America/Toronto",
+  CD: "Africa/Kinshasa", CL: "America/Santiago", CN: "Asia/Shanghai", CY: "Asia/Nicosia", DE: "Europe/Berlin",
+  EC: "America/Guayaquil", ES: "Europe/Madrid", FM: "Pacific/Ponape", GL: "America/Godthab", ID: "Asia/Jakarta",
+  KI: "Pacific/Tarawa", KZ: "Asia/Almaty", MH: "Pacific/Majuro", MN: "Asia/Ulaanbaatar", MX: "America/Mexico_City",
+  MY: "Asia/Kuala_Lumpur", NZ: "Pacific/Auckland", PF: "Pacific/Tahiti", PG: "Pacific/Port_Moresby", PS: "Asia/Hebron",
+  PT: "Europe/Lisbon", RU: "Europe/Moscow", UA: "Europe/Kiev", US: "America/New_York", UZ: "Asia/Tashkent",
+};
+
+/** The zone used for an official who has none set: the country's only zone, its capital's when it has several,
+ * or UTC. */
 export function defaultTimeZoneFor(country: string): string {
-  return timeZonesOf(country)[0] ?? "UTC";
+  const zones = timeZonesOf(country);
+  const seat = SEAT_OF_GOVERNMENT[country];
+  if (zones.length > 1 && seat && zones.includes(seat)) return seat;
+  return zones[0] ?? "UTC";
 }
 
 /** The zone Vigil uses for an official: the one set on the target, else the default of its country. */
