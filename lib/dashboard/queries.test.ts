@@ -50,10 +50,11 @@ function seedSignatures(caseId: string, rows: Seed[]): string[] {
   });
 }
 
-function seedAppeal({ caseId, signatureId, targetId, channel, status, lastError }: { caseId: string; signatureId: string; targetId: string; channel: "email" | "post" | "fax"; status?: "queued" | "sending" | "sent" | "failed"; lastError?: string }) {
+function seedAppeal({ caseId, signatureId, targetId, channel, status, lastError, forDigest = false }: { caseId: string; signatureId: string; targetId: string; channel: "email" | "post" | "fax"; status?: "queued" | "sending" | "sent" | "failed"; lastError?: string; forDigest?: boolean }) {
   const { appeals, outbox } = schema;
   let outboxId: string | null = null;
-  if (channel === "email") {
+  // a letter for a digest has no message of its own until its digest is queued (lib/digests)
+  if (channel === "email" && !forDigest) {
     outboxId = crypto.randomUUID();
     getDb()
       .insert(outbox)
@@ -150,11 +151,13 @@ describe("dashboard queries", () => {
     seedAppeal({ caseId: c.id, signatureId: s1!, targetId: t3!, channel: "post" });
     seedAppeal({ caseId: c.id, signatureId: s2!, targetId: t3!, channel: "fax" });
     seedAppeal({ caseId: c.id, signatureId: s3!, targetId: t3!, channel: "post" });
+    seedAppeal({ caseId: c.id, signatureId: s4!, targetId: t3!, channel: "email", forDigest: true });
 
     const stats = q.getAppealDeliveryStats({ caseId: c.id });
     expect(stats.byStatus).toEqual({ queued: 2, sending: 1, sent: 2, failed: 3, bounced: 0 });
     expect(stats.offline).toEqual({ post: 2, fax: 1 });
-    expect(stats.total).toBe(11);
+    expect(stats.forDigest).toBe(1);
+    expect(stats.total).toBe(12);
     expect(stats.failures).toEqual([
       { reason: mailboxFull, count: 2 },
       { reason: noUser, count: 1 },

@@ -96,6 +96,8 @@ export type AppealDeliveryStats = {
   byStatus: Record<OutboxStatus, number>;
   /** Appeals to officials with no email address: printed and posted, or faxed, outside the outbox */
   offline: Record<OfflineChannel, number>;
+  /** Emailed appeals waiting for their official's daily digest (no outbox message of their own yet: lib/digests) */
+  forDigest: number;
   total: number;
   /** Why messages failed for good, most common first (the SMTP server's own words) */
   failures: { reason: string; count: number }[];
@@ -133,8 +135,9 @@ export function getAppealDeliveryStats({ caseId }: { caseId: string }): AppealDe
   for (const r of statusRows) byStatus[r.status] = r.count;
   const offline = Object.fromEntries(OFFLINE_CHANNELS.map((c) => [c, 0])) as Record<OfflineChannel, number>;
   for (const r of channelRows) if (r.channel !== "email") offline[r.channel] = r.count;
-  const total = [...Object.values(byStatus), ...Object.values(offline)].reduce((a, b) => a + b, 0);
-  return { byStatus, offline, total, failures: [...reasons("failed"), ...reasons("bounced")], retrying: reasons("queued") };
+  const forDigest = channelRows.find((r) => r.channel === "email")?.count ?? 0;
+  const total = [...Object.values(byStatus), ...Object.values(offline), forDigest].reduce((a, b) => a + b, 0);
+  return { byStatus, offline, forDigest, total, failures: [...reasons("failed"), ...reasons("bounced")], retrying: reasons("queued") };
 }
 
 export type CaseDashboard = CaseStatsRow & {

@@ -155,10 +155,18 @@ export default async function CaseStatsPage({ params }: { params: Promise<{ id: 
               ))}
               <tr className="border-b border-line">
                 <th scope="row" className="py-1 pe-4 text-start font-normal">
-                  <span className="font-semibold">By post or fax</span> <span className="text-ink-soft">— officials with no email address</span>
+                  <span className="font-semibold">By post or fax</span> <span className="text-ink-soft">— printed for posting, or faxed: officials with no email address, or whose address bounced</span>
                 </th>
                 <td className="py-1 text-end tabular-nums">{formatNumber(Object.values(a.offline).reduce((sum, n) => sum + n, 0))}</td>
               </tr>
+              {a.forDigest > 0 && (
+                <tr className="border-b border-line">
+                  <th scope="row" className="py-1 pe-4 text-start font-normal">
+                    <span className="font-semibold">Waiting for a digest</span> <span className="text-ink-soft">— to go in the official’s daily email (Digests tab)</span>
+                  </th>
+                  <td className="py-1 text-end tabular-nums">{formatNumber(a.forDigest)}</td>
+                </tr>
+              )}
             </tbody>
           </table>
           {a.failures.length > 0 && (
