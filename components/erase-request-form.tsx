@@ -38,7 +38,7 @@ export function EraseRequestForm({
         <span id="erase-email-hint" className="field-hint">
           {hint}
         </span>
-        {error && <FieldError id="erase-email-error" text={error} />}
+        {error && <FieldError id="erase-email-error" text={error} prefix={te("prefix")} />}
         <input
           id="erase-email"
           name="email"

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 
-/** A field's error, announced as one ("Error: …") and referenced by the control's aria-describedby. */
-export function FieldError({ id, text }: { id: string; text: string }) {
+/** A field's error, announced as one ("Error: …", or `prefix` in the page's language) and referenced by the
+ * control's aria-describedby. */
+export function FieldError({ id, text, prefix = "Error: " }: { id: string; text: string; prefix?: string }) {
   return (
     <span id={id} className="field-error">
-      <span className="sr-only">Error: </span>
+      <span className="sr-only">{prefix}</span>
       {text}
     </span>
   );
@@ -17,6 +18,7 @@ export function FieldBlock({
   hint,
   error,
   after,
+  errorPrefix,
   children,
 }: {
   id: string;
@@ -24,6 +26,8 @@ export function FieldBlock({
   hint?: string;
   error?: string;
   after?: ReactNode;
+  /** what a screen reader hears before the error, in the page's language (public pages); English by default */
+  errorPrefix?: string;
   children: ReactNode;
 }) {
   return (
@@ -36,7 +40,7 @@ export function FieldBlock({
           {hint}
         </span>
       )}
-      {error && <FieldError id={`${id}-error`} text={error} />}
+      {error && <FieldError id={`${id}-error`} text={error} prefix={errorPrefix} />}
       {children}
       {after}
     </div>

@@ -213,7 +213,7 @@ export function SignForm({
           )}
         </div>
 
-        <FieldBlock id={fieldId("fullName")} label={t("fullName")} error={errorOf("fullName")}>
+        <FieldBlock id={fieldId("fullName")} label={t("fullName")} error={errorOf("fullName")} errorPrefix={te("prefix")}>
           <input
             id={fieldId("fullName")}
             name="fullName"
@@ -233,6 +233,7 @@ export function SignForm({
         </FieldBlock>
 
         <FieldBlock
+          errorPrefix={te("prefix")}
           id={fieldId("email")}
           label={t("email")}
           hint={t("emailHint")}
@@ -258,6 +259,7 @@ export function SignForm({
         </FieldBlock>
 
         <FieldBlock
+          errorPrefix={te("prefix")}
           id={fieldId("country")}
           label={t("country")}
           hint={t("countryHint")}
@@ -286,6 +288,7 @@ export function SignForm({
         </FieldBlock>
 
         <FieldBlock
+          errorPrefix={te("prefix")}
           id={fieldId("message")}
           label={t("message")}
           hint={t("messageHint")}
