@@ -26,6 +26,9 @@ const PORT = Number(process.env.BENCH_PORT || 3999);
 const SMTP_PORT = Number(process.env.BENCH_SMTP_PORT || 2999);
 const CONFIRMS = Number(process.env.BENCH_CONFIRMS || 2000);
 const SLUG = "li-qiaochu";
+// the public pages live under their language (docs/decisions/024): unprefixed paths are redirects, not pages
+const CASE = `/en/cases/${SLUG}`;
+const STATIC = "/en/about";
 const t0 = Date.now();
 
 // ---- the SMTP server every message goes to: counts what arrives, keeps only the bench supporters' confirmations
@@ -119,14 +122,14 @@ const boundary = "----vigilbench";
 const multipart = (fields) => fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`;
 const formHeaders = { "content-type": `multipart/form-data; boundary=${boundary}`, origin: base };
 
-for (let i = 0; i < 50; i++) await fetch(`${base}/cases/${SLUG}`); // warm the cache and the JIT
-await run({ url: `${base}/about`, duration: 3 });
+for (let i = 0; i < 50; i++) await fetch(`${base}${CASE}`); // warm the cache and the JIT
+await run({ url: `${base}${STATIC}`, duration: 3 });
 
 // ---- 1, 2: pages and posts against their baselines
-const staticPage = summary(await run({ url: `${base}/about` }));
-const casePage = summary(await run({ url: `${base}/cases/${SLUG}` }));
+const staticPage = summary(await run({ url: `${base}${STATIC}` }));
+const casePage = summary(await run({ url: `${base}${CASE}` }));
 
-const signHidden = await hiddenFields(`${base}/cases/${SLUG}`);
+const signHidden = await hiddenFields(`${base}${CASE}`);
 let n = 0;
 const signBody = (email = `bench-${process.pid}-${n++}@supporters.example.net`) =>
   multipart([
@@ -144,7 +147,7 @@ const emptyAction = summary(
   await run({ url: `${base}/api/bench/action`, method: "POST", headers: formHeaders, body: multipart([...actionHidden, ["fullName", "Bench Supporter 李明"]]) }),
 );
 
-const sign = summary(await run({ url: `${base}/cases/${SLUG}`, method: "POST", requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...formHeaders }, body: signBody() }) }] }));
+const sign = summary(await run({ url: `${base}${CASE}`, method: "POST", requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...formHeaders }, body: signBody() }) }] }));
 const signEnded = Date.now();
 
 // ---- 3: the drain of that burst's confirmations, then plain nodemailer to the same server
@@ -207,7 +210,7 @@ const probes = (async () => {
   while (probing) {
     const email = `bench-probe-${i++}@supporters.example.net`;
     const sent = Date.now();
-    const res = await fetch(`${base}/cases/${SLUG}`, { method: "POST", headers: formHeaders, body: signBody(email), redirect: "manual" });
+    const res = await fetch(`${base}${CASE}`, { method: "POST", headers: formHeaders, body: signBody(email), redirect: "manual" });
     if (res.status === 303) {
       queuedSeen.push(db.prepare("select count(*) as n from outbox where kind = 'appeal' and status in ('queued', 'sending')").get().n);
       arrivalWhen(() => confirmationsFor.has(email), 120_000).then((ok) => waits.push(ok ? Date.now() - sent : Infinity));
@@ -231,10 +234,10 @@ const appealArrivals = arrivals.filter((a) => a.rcpt.endsWith("@example.org")).l
 
 // ---- 5: reads while a signing burst runs
 const half = Math.round(CONNECTIONS / 2);
-const readsAlone = summary(await run({ url: `${base}/cases/${SLUG}`, connections: half }));
+const readsAlone = summary(await run({ url: `${base}${CASE}`, connections: half }));
 const [readsUnderWrite, writes] = await Promise.all([
-  run({ url: `${base}/cases/${SLUG}`, connections: half }).then(summary),
-  run({ url: `${base}/cases/${SLUG}`, method: "POST", connections: half, requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...formHeaders }, body: signBody() }) }] }).then(summary),
+  run({ url: `${base}${CASE}`, connections: half }).then(summary),
+  run({ url: `${base}${CASE}`, method: "POST", connections: half, requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...formHeaders }, body: signBody() }) }] }).then(summary),
 ]);
 
 const rss = peakRssMb();
@@ -249,8 +252,8 @@ const pct = (list, p) => {
 };
 const fmt = (x) => (typeof x === "number" ? x.toFixed(x < 10 ? 2 : 0) : x);
 const rows = [
-  ["static page /about (baseline)", staticPage],
-  [`case page /cases/${SLUG}`, casePage],
+  [`static page ${STATIC} (baseline)`, staticPage],
+  [`case page ${CASE}`, casePage],
   ["empty POST route (baseline)", emptyPost],
   ["empty server action, no-JS form POST (baseline)", emptyAction],
   ["sign submission (no-JS form POST)", sign],
