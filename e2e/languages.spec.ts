@@ -100,6 +100,11 @@ test("picks the language from Accept-Language at /, keeps old paths working, and
   // the switcher keeps the page and changes only the language
   await page.getByRole("navigation", { name: "Langue" }).getByRole("link", { name: "العربية" }).click();
   await expect(page).toHaveURL(new RegExp(`/ar/cases/${theCase.slug}$`));
+  // the choice is remembered over the browser's language: "/" and old links now lead to Arabic
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/ar$/);
+  await page.goto(`/cases/${theCase.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/ar/cases/${theCase.slug}$`));
   await french.close();
 
   const broken = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": ";;;q=abc,, -- !!" } });
