@@ -66,11 +66,6 @@ function toValues(v: SignFormState["values"]): Values {
   };
 }
 
-/** The same checks the server's schema is built from, so the messages match word for word. */
-function validate(values: Values): FieldErrors {
-  return signFieldProblems(values);
-}
-
 const hasErrors = (e: FieldErrors | undefined) => Boolean(e && Object.values(e).some((m) => m && m.length > 0));
 
 export function SignForm({
@@ -152,12 +147,12 @@ export function SignForm({
     const next = { ...values, [field]: value };
     setValues(next);
     // once a field has an error, say as soon as it is fixed
-    if (errors[field]) setErrors((prev) => ({ ...prev, [field]: validate(next)[field] }));
+    if (errors[field]) setErrors((prev) => ({ ...prev, [field]: signFieldProblems(next)[field] }));
   }
 
   function check(field: TextField) {
     if (values[field] === "" && !errors[field]) return; // do not scold someone for tabbing through
-    setErrors((prev) => ({ ...prev, [field]: validate(values)[field] }));
+    setErrors((prev) => ({ ...prev, [field]: signFieldProblems(values)[field] }));
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -171,7 +166,7 @@ export function SignForm({
       lettersRef.current?.focus({ preventScroll: true });
       return;
     }
-    const found = validate(values);
+    const found = signFieldProblems(values);
     if (hasErrors(found)) {
       setErrors(found);
       setShowSummary(true);

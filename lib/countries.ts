@@ -24,18 +24,30 @@ export function isCountryCode(value: string): value is CountryCode {
   return codeSet.has(value);
 }
 
-export function countryName(code: string, locale = "en"): string {
+function regionNames(locale: string): Intl.DisplayNames | null {
   try {
-    return new Intl.DisplayNames([locale, "en"], { type: "region" }).of(code) ?? code;
+    return new Intl.DisplayNames([locale, "en"], { type: "region" });
   } catch {
-    return code;
+    return null;
   }
 }
 
-/** Codes sorted by their name in the given language, for a <select>. */
+const nameIn = (names: Intl.DisplayNames | null, code: string): string => {
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+export function countryName(code: string, locale = "en"): string {
+  return nameIn(regionNames(locale), code);
+}
+
+/** Codes sorted by their name in the given language, for a <select>: one DisplayNames for all 250, which the sign
+ * form builds in the browser at hydration. */
 export function countryOptions(locale = "en"): { code: CountryCode; name: string }[] {
+  const names = regionNames(locale);
   const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+  return COUNTRY_CODES.map((code) => ({ code, name: nameIn(names, code) })).sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -70,11 +70,8 @@ export function claimDue({ owner, limit, now = new Date() }: { owner: string; li
           order by ${outbox.leaseUntil} limit ${limit}`,
       ),
     );
-    if (picked.length < limit) {
-      take(tx.all<Candidate>(dueQuery({ priority: 0, now, limit: limit - picked.length })));
-    }
-    if (picked.length < limit) {
-      take(tx.all<Candidate>(dueQuery({ priority: 1, now, limit: limit - picked.length })));
+    for (const priority of [0, 1] as const) {
+      if (picked.length < limit) take(tx.all<Candidate>(dueQuery({ priority, now, limit: limit - picked.length })));
     }
     if (picked.length < limit) {
       // a few more candidates than places: some may find their official's gate closed

@@ -56,18 +56,21 @@ export function officialTimeZone(target: { timeZone?: string | null; country: st
   return target.timeZone && isIanaTimeZone(target.timeZone) ? target.timeZone : defaultTimeZoneFor(target.country);
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and office hours ask for
+// the wall clock of hundreds of quarter-hours to find the next opening.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", weekday: "short" });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The wall-clock parts of `at` in `timeZone` (hour 0–23, weekday 1 = Monday … 7 = Sunday). */
 export function zonedParts(at: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    weekday: "short",
-  }).formatToParts(at);
+  const parts = partsFormatter(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday")) + 1;
   return { year: Number(get("year")), month: Number(get("month")), day: Number(get("day")), hour: Number(get("hour")), minute: Number(get("minute")), weekday };

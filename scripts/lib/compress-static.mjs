@@ -33,7 +33,10 @@ export function compressStatic(dir) {
   return { files, before, after };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { files, before, after } = compressStatic(path.resolve(process.argv[2] ?? ".next/static"));
+/** compressStatic, then one line saying what it did (the build step of `npm start` and of `npm run build`). */
+export function compressStaticAndReport(dir) {
+  const { files, before, after } = compressStatic(dir);
   console.log(`Compressed ${files} static files: ${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB with brotli`);
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) compressStaticAndReport(path.resolve(process.argv[2] ?? ".next/static"));

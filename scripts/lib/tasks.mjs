@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { compressStatic } from "./compress-static.mjs";
+import { compressStaticAndReport } from "./compress-static.mjs";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -73,12 +73,6 @@ function sourceHash() {
 }
 
 /** Runs `next build` unless .next holds a build of exactly these sources. */
-/** Brotli and gzip copies of the built scripts and styles, sent as they are (scripts/lib/compress-static.mjs). */
-export function compressBuiltAssets() {
-  const { files, before, after } = compressStatic(path.join(root, ".next", "static"));
-  console.log(`Compressed ${files} static files: ${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB with brotli`);
-}
-
 export function ensureBuild() {
   const stamp = path.join(root, ".next", "vigil-source-hash");
   const current = sourceHash();
@@ -87,7 +81,8 @@ export function ensureBuild() {
   }
   console.log("Building (next build)...");
   runBin("next", ["build"]);
-  compressBuiltAssets();
+  // brotli and gzip copies of the built scripts and styles, sent as they are (lib/http/static-assets.ts)
+  compressStaticAndReport(path.join(root, ".next", "static"));
   fs.writeFileSync(stamp, current);
 }
 
