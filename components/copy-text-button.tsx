@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useClientTranslations } from "./client-intl";
 import { useState, useSyncExternalStore } from "react";
 
 const noSubscribe = () => () => {};
@@ -8,7 +8,7 @@ const noSubscribe = () => () => {};
 /** Copies a text to the clipboard. Rendered only once JavaScript runs: without it the text beside it is
  * selectable, and a button that does nothing would only mislead. */
 export function CopyTextButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel?: string }) {
-  const t = useTranslations("copyButton");
+  const t = useClientTranslations("copyButton");
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   if (!hydrated) return null;

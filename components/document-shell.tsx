@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { localeDirection, type Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
+import { ClientIntlProvider, type ClientMessages } from "./client-intl";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 // oxlint-disable-next-line import/no-unassigned-import -- the stylesheet is imported for its side effect
@@ -29,11 +29,11 @@ export async function DocumentShell({
   const t = await getTranslations({ locale, namespace: "layout" });
   const all = messagesFor(locale);
   // Only what client components translate goes into the page payload; server components read the rest.
-  const clientMessages = { languages: all.languages, signForm: all.signForm, errors: all.errors, errorPage: all.errorPage, letterList: all.letterList, copyButton: all.copyButton };
+  const clientMessages: ClientMessages = { languages: all.languages, signForm: all.signForm, errors: all.errors, errorPage: all.errorPage, letterList: all.letterList, copyButton: all.copyButton };
   return (
     <html lang={locale} dir={localeDirection(locale)}>
       <body>
-        <NextIntlClientProvider locale={locale} messages={clientMessages}>
+        <ClientIntlProvider locale={locale} messages={clientMessages}>
         <a href="#main" className="skip-link">
           {t("skipToMain")}
         </a>
@@ -42,7 +42,7 @@ export async function DocumentShell({
           {children}
         </main>
         <SiteFooter locale={locale} />
-        </NextIntlClientProvider>
+        </ClientIntlProvider>
       </body>
     </html>
   );

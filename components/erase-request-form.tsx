@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useClientTranslations } from "./client-intl";
 import { useActionState } from "react";
 import { translateError } from "@/components/forms/translate-error";
 import { FieldError } from "@/components/field-block";
@@ -24,7 +24,7 @@ export function EraseRequestForm({
 }) {
   const [state, formAction] = useActionState(action, { values: {} });
   const answer = useAnswerKey(state);
-  const te = useTranslations("errors");
+  const te = useClientTranslations("errors");
   const error = translateError(te, state.fieldErrors?.email?.[0] ?? state.formError);
   return (
     <form action={formAction} noValidate className="space-y-5">

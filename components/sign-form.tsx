@@ -5,7 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { SubmitButton, useSubmitting } from "@/components/forms/submit-button";
 import { useServerAnswer } from "@/components/forms/use-server-answer";
 import { useSettledValue } from "@/components/forms/use-settled-value";
-import { useLocale, useTranslations } from "next-intl";
+import { useClientLocale, useClientTranslations } from "./client-intl";
 import { countryOptions } from "@/lib/countries";
 import { translateError } from "@/components/forms/translate-error";
 import { startTransition, useActionState, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
@@ -15,7 +15,7 @@ import { letterVariantSeed, variantCounts } from "@/lib/letters/variants";
 import { HONEYPOT_FIELD, INTENT_FIELD, VERSION_FIELD, MESSAGE_MAX, NAME_MAX, signFieldProblems, type FieldErrors } from "@/lib/signatures/sign-checks";
 import type { SignFormState } from "@/lib/signatures/schemas";
 import type { Target } from "@/lib/targets/types";
-import { LetterList, type PreviewLetter } from "./letter-list";
+import { LetterList, letterListLabels, type PreviewLetter } from "./letter-list";
 
 export type { PreviewLetter } from "./letter-list";
 
@@ -88,12 +88,13 @@ export function SignForm({
   /** the case's content version these letters are rendered from, sent back so signing stores what was previewed */
   caseVersion: string | null;
 }) {
-  const t = useTranslations("signForm");
-  const te = useTranslations("errors");
+  const t = useClientTranslations("signForm");
+  const te = useClientTranslations("errors");
+  const tl = useClientTranslations("letterList");
   // the names come from the browser's own Intl, in the page's language: the page payload carries no country list
   // (docs/decisions/025); the server rendered the same list into the HTML, and an option whose name differs
   // between the two ICU versions keeps the server's (suppressHydrationWarning), with the same code either way
-  const locale = useLocale();
+  const locale = useClientLocale();
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const [state, formAction, isPending] = useActionState(action, { values: {} });
   const [values, setValues] = useState<Values>(() => toValues(state.values));
@@ -361,7 +362,7 @@ export function SignForm({
               {/* a live region from its first paint (it appears with the letters, so loading the page announces
                   nothing): what changes after a pause in typing is read out when the reader is idle */}
               <div aria-live="polite">
-                <LetterList letters={shownLetters} />
+                <LetterList letters={shownLetters} labels={letterListLabels(tl)} />
               </div>
             </>
           ) : (
@@ -415,7 +416,7 @@ function Checkbox({
 }
 
 function SubmitButtons() {
-  const t = useTranslations("signForm");
+  const t = useClientTranslations("signForm");
   const sending = useSubmitting({ name: INTENT_FIELD, value: "send" });
   return (
     <div className="space-y-3 border-t border-line pt-5">

@@ -19,6 +19,7 @@ const { stampClientHeaders } = await load("../lib/security/forwarded-request.ts"
 const { setTransportHeaders } = await load("../lib/security/transport-security.ts");
 const { stopOutboxWorker } = await load("../lib/outbox/stop-worker.ts");
 const { sendCompressedStatic } = await load("../lib/http/static-assets.ts");
+const { CompressedPageCache, compressCachedPages } = await load("../lib/http/cached-page-compression.ts");
 
 let config;
 try {
@@ -31,8 +32,10 @@ try {
 
 // Compression here, not in Next (next.config.js sets compress: false): brotli where the browser takes it, which
 // Next's own gzip does not offer. Pages at quality 5 (fast enough per request, a little smaller than gzip);
-// built scripts and styles from the quality-11 copies made after the build.
+// built scripts and styles from the quality-11 copies made after the build; cached pages (an ETag: the same
+// bytes) at quality 11, once per version of the page (lib/http/cached-page-compression.ts), up to 64 MB of them.
 const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
+const compressedPages = new CompressedPageCache(64 * 1024 * 1024);
 const staticDir = path.resolve(".next", "static");
 
 const hostname = process.env.HOST || "0.0.0.0";
@@ -41,7 +44,10 @@ const server = http.createServer((req, res) => {
   // HSTS when APP_URL is https: here, not in next.config.js, whose headers are fixed at build time
   setTransportHeaders({ response: res, appUrl: config.appUrl });
   if (!dev && sendCompressedStatic({ request: req, response: res, staticDir })) return;
-  compress(req, res, () => handle(req, res));
+  compress(req, res, () => {
+    if (!dev) compressCachedPages(req, res, compressedPages);
+    handle(req, res);
+  });
 });
 server.keepAliveTimeout = 65_000;
 

@@ -1,11 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation";
+import NextLink from "next/link";
+import { useClientLocale, useClientTranslations } from "@/components/client-intl";
 
 // Never shows the error itself: a message could carry a supporter's details or our internals.
 export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
-  const t = useTranslations("errorPage");
+  const t = useClientTranslations("errorPage");
+  const locale = useClientLocale();
   return (
     <div className="container-page max-w-2xl py-16">
       <p className="eyebrow">{t("eyebrow")}</p>
@@ -15,9 +16,9 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
         <button type="button" onClick={() => retry()} className="btn btn-primary">
           {t("retry")}
         </button>
-        <Link href="/" className="btn btn-secondary">
+        <NextLink href={`/${locale}`} className="btn btn-secondary">
           {t("home")}
-        </Link>
+        </NextLink>
       </p>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DocumentShell } from "@/components/document-shell";
+// oxlint-disable-next-line import/no-unassigned-import -- the workspace's own classes, after the public ones (app/workspace.css)
+import "../workspace.css";
 
 // Everything under /admin depends on who is asking: never cached, never indexed.
 export const dynamic = "force-dynamic";

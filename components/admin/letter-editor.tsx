@@ -10,7 +10,8 @@ import { personalLineProblem, subjectProblem, unknownFieldsMessage, type LetterF
 import { bodyVariantProblem, distinctLetters, MAX_VARIANTS, SIMULATED_SUPPORTERS, subjectVariants, VARIANTS_CLOSE, VARIANTS_OPEN, VARIANTS_OR, variantCounts } from "@/lib/letters/variants";
 import type { LetterTemplate } from "@/lib/letters/render";
 import { fallbackSubjectFor, ownMailLength, ownMailPlan } from "@/lib/own-channels/mail-plan";
-import { LetterList } from "../letter-list";
+import { useClientTranslations } from "../client-intl";
+import { LetterList, letterListLabels } from "../letter-list";
 import { MailtoLengths, type MailtoLengthRow } from "./mailto-lengths";
 
 export type MergeFieldInfo = { name: string; description: string };
@@ -60,6 +61,8 @@ export function LetterEditor({
   bodyMax: number;
 }) {
   const [state, formAction] = useActionState(action, { values: { language, subject: saved?.subject ?? "", body: saved?.body ?? "" } });
+  // the letter list in the workspace's English (the admin shell's provider), as supporters see it in theirs
+  const labels = letterListLabels(useClientTranslations("letterList"));
   const [subject, setSubject] = useState(state.values.subject ?? "");
   const [body, setBody] = useState(state.values.body ?? "");
   const [errors, setErrors] = useState(state.fieldErrors ?? {});
@@ -312,11 +315,11 @@ export function LetterEditor({
             {mine.length === 0 && (
               <p className="mt-3 text-[0.9375rem]">No target reads {languageLabel}: this letter is sent only if the case has no letter in a target’s language.</p>
             )}
-            <LetterList letters={mine.map(showProblem)} />
+            <LetterList letters={mine.map(showProblem)} labels={labels} />
             {others.length > 0 && (
               <>
                 <h3 className="mt-6 text-lg">From the letters in other languages</h3>
-                <LetterList letters={others.map(showProblem)} />
+                <LetterList letters={others.map(showProblem)} labels={labels} />
               </>
             )}
             <MailtoLengths rows={mailtoRows} />

@@ -1,7 +1,7 @@
-import type { useTranslations } from "next-intl";
+import type { ClientTranslator } from "../client-intl";
 import { parseErrorKey } from "@/lib/i18n/error-key";
 
-type ErrorsTranslator = ReturnType<typeof useTranslations<"errors">>;
+type ErrorsTranslator = ClientTranslator<"errors">;
 type ErrorMessageKey = Parameters<ErrorsTranslator>[0];
 
 /** A validation message from lib/ (a key of "errors", lib/i18n/error-key.ts) in the reader's language. A message

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { setPageLocale } from "@/i18n/page-locale";
 import type { ReactNode } from "react";
 import { formatDay } from "@/components/format";
-import { LetterList } from "@/components/letter-list";
+import { LetterList, letterListLabels } from "@/components/letter-list";
 import { MessagePanel } from "@/components/message-panel";
 import { Link } from "@/i18n/navigation";
 import { countryName } from "@/lib/countries";
@@ -42,6 +42,7 @@ export default async function ConfirmPage({ params }: { params: Params }) {
     </p>
   );
   const count = found.letter?.letters.length ?? 1;
+  const labels = letterListLabels(await getTranslations("letterList"));
 
   switch (found.state) {
     case "ready":
@@ -55,7 +56,7 @@ export default async function ConfirmPage({ params }: { params: Params }) {
               <h2 id="your-letters" className="text-2xl">
                 {t("yourLetters", { count })}
               </h2>
-              <LetterList letters={found.letter.letters} open="short" />
+              <LetterList letters={found.letter.letters} labels={labels} open="short" />
             </section>
           )}
           <ConfirmForm token={token} locale={locale} offerReply={found.letter?.allowReply ?? false} label={t("confirmButton")} />
@@ -78,7 +79,7 @@ export default async function ConfirmPage({ params }: { params: Params }) {
               <h2 id="new-letters" className="text-2xl">
                 {t("lettersNow", { count })}
               </h2>
-              <LetterList letters={found.letter.letters} open="all" />
+              <LetterList letters={found.letter.letters} labels={labels} open="all" />
             </section>
           )}
           <ConfirmForm token={token} locale={locale} offerReply={found.letter?.allowReply ?? false} version={found.changed?.version} label={t("confirmVersion")} />
