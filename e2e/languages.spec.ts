@@ -156,7 +156,10 @@ test("the about and accessibility pages are translated: French on a desktop, Ara
   await expect(page.getByRole("heading", { level: 2, name: "خصوصيتكم" })).toBeVisible();
   await expect(page.locator("#deletion")).toContainText("تُحذف بعد يومين.");
   await expect(page.locator("main [lang='en'], main [dir='ltr']")).toHaveCount(0);
+  // no sentence wider than the phone: the page does not scroll sideways
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await shot(page, "ar-360-about");
+  for (const id of ["how", "deletion"]) await page.locator(`#${id}`).screenshot({ path: `test-results/languages/ar-360-about-${id}.png` });
 
   // Chinese, 360 px: the accessibility statement, its limits and how to report a problem (no contact address is
   // set here, so it names the organisation to reply to)
@@ -168,5 +171,6 @@ test("the about and accessibility pages are translated: French on a desktop, Ara
   await expect(page.locator("#report bdi")).toHaveCount(1);
   await expect(page.locator("#report").getByRole("link", { name: "关于 Vigil" })).toHaveAttribute("href", "/zh-Hans/about");
   await expect(page.locator("main [lang='en']")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await shot(page, "zh-360-accessibility");
 });
