@@ -130,3 +130,47 @@ test("every public page has the language switcher, the admin workspace has none"
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
 });
+
+test("the about and accessibility pages are translated: French on a desktop, Arabic right to left on a phone, Chinese", async ({ page }) => {
+  // French, 1280 px: the heading, the title and the retention periods (this server's defaults: 7, 30 and 2 days,
+  // links for 72 hours) as whole French sentences; nothing in the page is marked English any more
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/fr/about");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Des lettres qui rappellent aux responsables que le monde les regarde");
+  await expect(page).toHaveTitle("À propos de Vigil et de votre vie privée · Vigil");
+  await expect(page.getByRole("heading", { level: 2, name: "Votre vie privée" })).toBeVisible();
+  await expect(page.locator("#deletion")).toContainText("7 jours après l’expiration de son lien de confirmation (le lien est valable 72 heures)");
+  await expect(page.locator("#deletion")).toContainText("sont supprimées au bout de 2 jours.");
+  await expect(page.locator("main [lang='en']")).toHaveCount(0);
+  await expect(page.getByText("This page is only in English for now.")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "page d’effacement" })).toHaveAttribute("href", "/fr/erase");
+  await shot(page, "fr-1280-about");
+
+  // Arabic, 360 px: mirrored, an Arabic heading, the dual form of "2 days" (its own plural form), nothing forced
+  // left to right
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto("/ar/about");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("رسائل تُبلغ المسؤولين بأن العالم يراقب");
+  await expect(page.getByRole("heading", { level: 2, name: "خصوصيتكم" })).toBeVisible();
+  await expect(page.locator("#deletion")).toContainText("تُحذف بعد يومين.");
+  await expect(page.locator("main [lang='en'], main [dir='ltr']")).toHaveCount(0);
+  // no sentence wider than the phone: the page does not scroll sideways
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await shot(page, "ar-360-about");
+  for (const id of ["how", "deletion"]) await page.locator(`#${id}`).screenshot({ path: `test-results/languages/ar-360-about-${id}.png` });
+
+  // Chinese, 360 px: the accessibility statement, its limits and how to report a problem (no contact address is
+  // set here, so it names the organisation to reply to)
+  await page.goto("/zh-Hans/accessibility");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("每个人都应该能够发出呼吁信");
+  await expect(page).toHaveTitle("无障碍 · Vigil");
+  await expect(page.getByRole("heading", { level: 2, name: "已知尚不完善的地方" })).toBeVisible();
+  await expect(page.locator("#report bdi")).toHaveCount(1);
+  await expect(page.locator("#report").getByRole("link", { name: "关于 Vigil" })).toHaveAttribute("href", "/zh-Hans/about");
+  await expect(page.locator("main [lang='en']")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await shot(page, "zh-360-accessibility");
+});
