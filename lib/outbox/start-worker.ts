@@ -1,7 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import * as threads from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { logFailure } from "../logging/log-failure";
 import { onOutboxWake } from "./enqueue-message";
 import { getRunningOutboxWorker, setRunningOutboxWorker, type OutboxWorker } from "./running-worker";
@@ -17,19 +18,20 @@ export function startOutboxWorker(): OutboxWorker {
   if (running) return running;
 
   const owner = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
-  // from the project root, as the server and the tests run; a path the bundler leaves alone
-  const entry = path.join(process.cwd(), "scripts", "outbox-thread.mjs");
+  // from the project root, as the server and the tests run. Built at run time, and the Worker made through
+  // Reflect.construct: Turbopack otherwise bundles a `new Worker(path)` entry (and tsx with it), which fails
+  const entry = [process.cwd(), "scripts", "outbox-thread.mjs"].join(path.sep);
   let stopping = false;
   let thread: Worker | undefined;
   let readyThreadId: ((id: number) => void) | undefined;
   const ready = new Promise<number>((resolve) => (readyThreadId = resolve));
 
   const spawn = () => {
-    const current = new Worker(entry, {
+    const current: Worker = Reflect.construct(threads.Worker, [
+      entry,
       // the lib files `import "server-only"`: its empty build, as `npm run invite` loads them
-      execArgv: ["--conditions=react-server"],
-      workerData: { owner },
-    });
+      { execArgv: ["--conditions=react-server"], workerData: { owner } },
+    ]);
     current.on("message", (message: FromThread) => {
       if (message.type === "ready") readyThreadId?.(message.threadId);
     });
