@@ -1,7 +1,8 @@
 // The server of `npm start` (and, with --dev, of `npm run dev`: next dev with hot reload): Next's request handler
 // behind our own http server, so the client address that rate limits see is the socket's (a client cannot choose
 // it by sending X-Forwarded-For) unless TRUST_PROXY says a reverse proxy in front sets it. Migrations and the
-// seed ran before, in scripts/prepare.ts; the outbox worker starts in instrumentation.ts, in this same process.
+// seed ran before, in scripts/prepare.ts; the outbox worker starts in instrumentation.ts, in a thread of this
+// process (scripts/outbox-thread.mjs, decision 026), and is stopped from here on SIGTERM/SIGINT.
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
-import { writeTransaction, type Db } from "@/db/client";
+import { getDb, writeTransaction, type Db } from "@/db/client";
 import { appeals, cases, mailboxMessages, outbox, outboxLanes, type OutboxKind } from "@/db/schema";
 import { noticeFailedLetter } from "../bounces/failure-notice";
 import { recordSendRefusal } from "../bounces/record-send-refusal";
@@ -181,9 +181,8 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
   if (row.kind === "appeal" || row.kind === "fax" || row.kind === "digest") {
     // a letter (or a digest of letters) queued before its case closed (or passed its deadline) is not sent late: failed, with the reason,
     // and never sent by post instead
-    const theCase = writeTransaction((tx) =>
-      tx.select({ state: cases.state, actBefore: cases.actBefore }).from(appeals).innerJoin(cases, eq(cases.id, appeals.caseId)).where(eq(appeals.outboxId, row.id)).get(),
-    );
+    // a read: no write lock, so a sign POST on the server's main thread never waits on it (decision 026)
+    const theCase = getDb().select({ state: cases.state, actBefore: cases.actBefore }).from(appeals).innerJoin(cases, eq(cases.id, appeals.caseId)).where(eq(appeals.outboxId, row.id)).get();
     if (theCase && !isOpenForSignatures(theCase, clock)) {
       const reason = theCase.state === "closed" ? "not sent: the case closed before delivery" : `not sent: the case's deadline (${theCase.actBefore}) passed before delivery`;
       const changed = writeTransaction((tx) => {

@@ -1,62 +1,70 @@
 import "server-only";
 import crypto from "node:crypto";
-import { env } from "../env";
+import path from "node:path";
+import * as threads from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { logFailure } from "../logging/log-failure";
-import { deliverDue } from "./deliver-outbox";
 import { onOutboxWake } from "./enqueue-message";
 import { getRunningOutboxWorker, setRunningOutboxWorker, type OutboxWorker } from "./running-worker";
 
-/** The in-process worker: drains the outbox, then sleeps until woken by a new message or the poll interval.
- * One per process; calling it again returns the running one. */
+type FromThread = { type: "ready"; threadId: number } | { type: "stopped" };
+
+/** The server's outbox worker: the delivery loop (lib/outbox/delivery-loop.ts) in a thread of its own
+ * (scripts/outbox-thread.mjs, decision 026), woken by a message when mail is queued here. One per process;
+ * calling it again returns the running one. A thread that dies is started again after a pause: its rows in
+ * flight go again when their lease runs out, as after a crash. */
 export function startOutboxWorker(): OutboxWorker {
   const running = getRunningOutboxWorker();
   if (running) return running;
 
   const owner = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
-  let loop: Promise<void> = Promise.resolve();
+  // from the project root, as the server and the tests run. Built at run time, and the Worker made through
+  // Reflect.construct: Turbopack otherwise bundles a `new Worker(path)` entry (and tsx with it), which fails
+  const entry = [process.cwd(), "scripts", "outbox-thread.mjs"].join(path.sep);
+  let stopping = false;
+  let thread: Worker | undefined;
+  let readyThreadId: ((id: number) => void) | undefined;
+  const ready = new Promise<number>((resolve) => (readyThreadId = resolve));
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
+  const spawn = () => {
+    const current: Worker = Reflect.construct(threads.Worker, [
+      entry,
+      // the lib files `import "server-only"`: its empty build, as `npm run invite` loads them
+      { execArgv: ["--conditions=react-server"], workerData: { owner } },
+    ]);
+    current.on("message", (message: FromThread) => {
+      if (message.type === "ready") readyThreadId?.(message.threadId);
     });
+    current.on("error", (error) => logFailure("outbox thread", error));
+    current.on("exit", () => {
+      if (thread !== current) return;
+      thread = undefined;
+      if (!stopping) setTimeout(() => stopping || spawn(), 1_000).unref();
+    });
+    thread = current;
+  };
+  spawn();
 
-  onOutboxWake(() => wake?.());
-
-  loop = (async () => {
-    let failures = 0;
-    while (!stopped) {
-      try {
-        const tally = await deliverDue({ owner, limit: env().OUTBOX_CONCURRENCY });
-        failures = 0;
-        const handled = tally.sent + tally.retry + tally.failed + tally["lost-lease"];
-        if (tally.failed > 0 || tally.retry > 0) {
-          // counts only: never an address or a subject in the log
-          console.warn(`[outbox] sent ${tally.sent}, will retry ${tally.retry}, failed ${tally.failed}`);
-        }
-        if (handled > 0) continue;
-      } catch (error) {
-        failures++;
-        // retried after a backoff; a message's own failure is kept on its row, never in the log
-        logFailure("outbox delivery pass", error);
-      }
-      await sleep(failures > 0 ? Math.min(30_000, env().OUTBOX_POLL_MS * 2 ** failures) : env().OUTBOX_POLL_MS);
-    }
-  })();
+  // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread's port, not a window: no origin
+  onOutboxWake(() => thread?.postMessage("wake"));
 
   const worker: OutboxWorker = {
     owner,
+    ready,
     async stop() {
-      stopped = true;
-      wake?.();
+      stopping = true;
       onOutboxWake(undefined);
-      await loop;
+      const current = thread;
+      if (current) {
+        await new Promise<void>((resolve) => {
+          current.on("exit", () => resolve());
+          current.on("message", (message: FromThread) => {
+            if (message.type === "stopped") void current.terminate().then(() => resolve());
+          });
+          // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread's port, not a window: no origin
+          current.postMessage("stop");
+        });
+      }
       setRunningOutboxWorker({ worker: undefined });
     },
   };
