@@ -70,6 +70,67 @@ export function writeTransaction<T>(fn: (tx: Db) => T): T {
   return sqlite.transaction(() => fn(db)).immediate();
 }
 
+/** How many grouped writes share one commit at most: a bigger batch would hold the event loop longer. */
+export const GROUP_LIMIT = 64;
+
+type Queued = { fn: (tx: Db) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+const queued: Queued[] = [];
+let flushScheduled = false;
+
+/**
+ * Like writeTransaction, but the calls made in one turn of the event loop (the sign and confirm POSTs that arrive
+ * together) share ONE `BEGIN IMMEDIATE` … `COMMIT`, so one fsync (synchronous=FULL) makes all of them durable.
+ * Each call runs in its own SAVEPOINT (a better-sqlite3 nested transaction): one that throws rolls back only its
+ * own writes and its promise rejects; the others commit. Every promise settles only after the COMMIT returned,
+ * so whatever the caller does after `await` (wakeOutbox, the 303) sees its rows durable and visible to other
+ * connections. A failed BEGIN or COMMIT rejects the whole batch: none of it is stored. fn must be synchronous.
+ * docs/decisions/027-group-commits.md
+ */
+export function groupedWrite<T>(fn: (tx: Db) => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    queued.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      // after the I/O callbacks of this turn: the requests read together are committed together
+      setImmediate(flushGroup);
+    }
+  });
+}
+
+function flushGroup(): void {
+  flushScheduled = false;
+  const batch = queued.splice(0, GROUP_LIMIT);
+  if (queued.length > 0) {
+    flushScheduled = true;
+    setImmediate(flushGroup);
+  }
+  if (batch.length === 0) return;
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  try {
+    const { sqlite, db } = handle();
+    sqlite
+      .transaction(() => {
+        for (const call of batch) {
+          try {
+            // nested inside the outer transaction: a SAVEPOINT, released or rolled back on its own
+            outcomes.push({ ok: true, value: sqlite.transaction(() => call.fn(db))() });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })
+      .immediate();
+  } catch (error) {
+    for (const call of batch) call.reject(error);
+    return;
+  }
+  batch.forEach((call, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) call.resolve(outcome.value);
+    else call.reject(outcome.error);
+  });
+}
+
 export function migrationsFolder(): string {
   return path.resolve(process.cwd(), "db/migrations");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { getDb, writeTransaction } from "@/db/client";
+import { getDb, groupedWrite, writeTransaction, type Db } from "@/db/client";
 import { appeals, cases, letterTemplates, signatureOffers, signatures, targets } from "@/db/schema";
 import { caseContentVersion } from "../cases/content-version";
 import { isOpenForSignatures, pickTemplate } from "../cases/queries";
@@ -136,21 +136,37 @@ export type ConfirmSignatureResult = ConfirmationLookup & { appealsQueued?: numb
  * as they read now) unless `acceptedVersion` is that new version: the supporter read it and confirmed it, and it
  * is rendered and sent.
  */
-export function confirmSignature({
-  token,
-  allowReply,
-  acceptedVersion,
-  now = new Date(),
-}: {
+type ConfirmSignatureArgs = {
   token: string;
   /** The supporter's answer on the confirmation page; it can only withdraw the form's opt-in, never add one. */
   allowReply?: boolean;
   /** The case version whose letters the "changed" page showed and the supporter confirmed. */
   acceptedVersion?: string;
   now?: Date;
-}): ConfirmSignatureResult {
+};
+
+export function confirmSignature(args: ConfirmSignatureArgs): ConfirmSignatureResult {
+  const result = writeTransaction(confirmation(args));
+  if (result.appealsQueued) wakeOutbox();
+  return result;
+}
+
+/** confirmSignature for the confirm POST: its transaction shares one commit with the others arriving together
+ * (db/client.ts groupedWrite); resolves once it is durable, and wakes the outbox only then. */
+export async function confirmSignatureGrouped(args: ConfirmSignatureArgs): Promise<ConfirmSignatureResult> {
+  const result = await groupedWrite(confirmation(args));
+  if (result.appealsQueued) wakeOutbox();
+  return result;
+}
+
+function confirmation({
+  token,
+  allowReply,
+  acceptedVersion,
+  now = new Date(),
+}: ConfirmSignatureArgs): (tx: Db) => ConfirmSignatureResult {
   const config = env();
-  const result = writeTransaction((tx): ConfirmSignatureResult => {
+  return (tx: Db): ConfirmSignatureResult => {
     const lookup = getConfirmationByToken({ token, now });
     if (lookup.state === "changed") {
       // changed again since the page was shown (or no page was shown): they confirm only what they have read
@@ -250,7 +266,5 @@ export function confirmSignature({
         .run();
     }
     return { ...lookup, state: "confirmed", appealsQueued: queued };
-  });
-  if (result.appealsQueued) wakeOutbox();
-  return result;
+  };
 }

@@ -11,9 +11,12 @@ import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "@/tests/s
 import { setEnv, useTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { getSignatureCount } from "../cases/queries";
 import { deliverDue } from "../outbox/deliver-outbox";
-import { confirmSignature, getConfirmationByToken } from "./confirm-signature";
+import Database from "better-sqlite3";
+import { databaseFile } from "@/db/client";
+import { onOutboxWake } from "../outbox/enqueue-message";
+import { confirmSignature, confirmSignatureGrouped, getConfirmationByToken } from "./confirm-signature";
 import { parseSignForm } from "./schemas";
-import { submitSignature } from "./submit-signature";
+import { submitSignature, submitSignatureGrouped } from "./submit-signature";
 
 const APP_URL = "https://appeals.example.org";
 const MAIL_FROM = "appeals@vigil.example.org";
@@ -528,5 +531,48 @@ describe("concurrent confirmation", () => {
     const rows = getDb().select({ id: outbox.id }).from(outbox).innerJoin(appeals, orm.eq(appeals.outboxId, outbox.id)).where(orm.eq(appeals.caseId, testCase.id)).all();
     expect(rows).toHaveLength(3);
     expect(getSignatureCount({ caseId: testCase.id })).toBe(1);
+  });
+});
+
+describe("signing and confirming in a group commit (the POSTs' path)", () => {
+  /** Rows another connection sees: what the outbox worker (its own connection) would find when woken. */
+  function visibleElsewhere(caseId: string) {
+    const other = new Database(databaseFile(), { readonly: true });
+    try {
+      const count = (status: string) =>
+        (other.prepare("select count(*) as n from signatures where case_id = ? and status = ?").get(caseId, status) as { n: number }).n;
+      return { pending: count("pending"), confirmed: count("confirmed") };
+    } finally {
+      other.close();
+    }
+  }
+
+  it("stores every signature of a burst, queues each confirmation, and wakes the outbox only after the commit", async () => {
+    const testCase = createTestCase({ targets: [{}, {}] });
+    const emails = Array.from({ length: 8 }, () => uniqueEmail("grouped"));
+    const seenAtWake: { pending: number; confirmed: number }[] = [];
+    onOutboxWake(() => seenAtWake.push(visibleElsewhere(testCase.id)));
+    try {
+      const inputs = emails.map((email) => {
+        const parsed = parseSignForm([["fullName", "Amira Haddad"], ["email", email], ["country", "GB"], ["message", ""]]);
+        if (!parsed.ok) throw new Error("the test's form was refused");
+        return parsed.data;
+      });
+      const results = await Promise.all(inputs.map((input) => submitSignatureGrouped({ slug: testCase.slug, input, clientAddress: uniqueClient() })));
+      expect(results).toEqual(emails.map(() => ({ ok: true })));
+      // one wake per accepted signature, each after the group's commit: the worker finds all of them
+      expect(seenAtWake).toEqual(emails.map(() => ({ pending: 8, confirmed: 0 })));
+      for (const email of emails) expect(outboxTo(email)).toHaveLength(1);
+
+      const tokens: string[] = [];
+      for (const email of emails.slice(0, 3)) tokens.push(await confirmationToken(email));
+      seenAtWake.length = 0;
+      const confirmed = await Promise.all(tokens.map((token) => confirmSignatureGrouped({ token })));
+      expect(confirmed.map((r) => [r.state, r.appealsQueued])).toEqual(tokens.map(() => ["confirmed", 2]));
+      expect(seenAtWake).toEqual(tokens.map(() => ({ pending: 5, confirmed: 3 })));
+      expect(appealsOf(testCase.id)).toHaveLength(6);
+    } finally {
+      onOutboxWake(undefined);
+    }
   });
 });

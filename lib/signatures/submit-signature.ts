@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { writeTransaction } from "@/db/client";
+import { groupedWrite, writeTransaction, type Db } from "@/db/client";
 import { cases, signatureOffers, signatures, targets } from "@/db/schema";
 import { alreadySignedEmail } from "@/emails/already-signed";
 import { confirmSignatureEmail } from "@/emails/confirm-signature";
@@ -33,14 +33,7 @@ export type SubmitSignatureResult =
  * Per-address limits stop the form being used to mail-bomb a third party; once hit, nothing more is sent to
  * that address but the page still reads the same.
  */
-export function submitSignature({
-  slug,
-  input,
-  clientAddress,
-  seenVersion = null,
-  locale = DEFAULT_LOCALE,
-  now = new Date(),
-}: {
+type SubmitSignatureArgs = {
   /** the language of the page they signed on: stored, and every email to them is written in it */
   locale?: Locale;
   slug: string;
@@ -49,14 +42,42 @@ export function submitSignature({
   /** the case's content version the page showed (its preview); null when unknown (not from the page) */
   seenVersion?: string | null;
   now?: Date;
-}): SubmitSignatureResult {
+};
+
+export function submitSignature(args: SubmitSignatureArgs): SubmitSignatureResult {
+  const work = submission(args);
+  if (typeof work !== "function") return work;
+  const result = writeTransaction(work);
+  if (result.ok) wakeOutbox();
+  return result;
+}
+
+/** submitSignature for the sign POST: its transaction shares one commit with the others arriving together
+ * (db/client.ts groupedWrite); resolves once it is durable, and wakes the outbox only then. */
+export async function submitSignatureGrouped(args: SubmitSignatureArgs): Promise<SubmitSignatureResult> {
+  const work = submission(args);
+  if (typeof work !== "function") return work;
+  const result = await groupedWrite(work);
+  if (result.ok) wakeOutbox();
+  return result;
+}
+
+/** The refusal decided before any write, or the transaction's work. */
+function submission({
+  slug,
+  input,
+  clientAddress,
+  seenVersion = null,
+  locale = DEFAULT_LOCALE,
+  now = new Date(),
+}: SubmitSignatureArgs): SubmitSignatureResult | ((tx: Db) => SubmitSignatureResult) {
   const config = env();
   // before the transaction: a refused address writes nothing, not even a rate-limit hit
   if (isDisposableAddress(input.email)) return { ok: false, code: "disposable_email", field: "email", message: DISPOSABLE_EMAIL_MESSAGE };
   // one person, one count: the uniqueness of a signature and every per-address limit use the canonical address
   const emailNormalized = canonicalEmail(input.email);
 
-  const result = writeTransaction((tx): SubmitSignatureResult => {
+  return (tx: Db): SubmitSignatureResult => {
     const found = tx
       .select({ id: cases.id, slug: cases.slug, title: cases.title, personName: cases.personName, state: cases.state, actBefore: cases.actBefore })
       .from(cases)
@@ -143,8 +164,5 @@ export function submitSignature({
     });
     enqueueMessage(tx, { kind: "confirmation", to: input.email, ...mail, headers: { "Auto-Submitted": "auto-generated" } }, now);
     return { ok: true };
-  });
-
-  if (result.ok) wakeOutbox();
-  return result;
+  };
 }

@@ -12,7 +12,7 @@ import { letterVariantSeed } from "@/lib/letters/variants";
 import { logFailure } from "@/lib/logging/log-failure";
 import { getClientAddress } from "@/lib/security/client-address";
 import { HONEYPOT_FIELD, INTENT_FIELD, parseSignForm, type SignAppealInput, type SignFormState } from "@/lib/signatures/schemas";
-import { submitSignature } from "@/lib/signatures/submit-signature";
+import { submitSignatureGrouped } from "@/lib/signatures/submit-signature";
 import { officialName } from "@/lib/targets/naming";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -88,7 +88,7 @@ export const signAppeal = defineAction<[slug: string, locale: Locale], SignFormS
       }
     }
 
-    const result = submitSignature({ slug, input: parsed.data, locale, clientAddress: await getClientAddress(), seenVersion: parsed.seenVersion });
+    const result = await submitSignatureGrouped({ slug, input: parsed.data, locale, clientAddress: await getClientAddress(), seenVersion: parsed.seenVersion });
     // a temporary-mail address is refused beside the email field, with everything else typed kept
     if (!result.ok && result.code === "disposable_email") return withErrors(values, { email: ["email.disposable"] });
     if (!result.ok && result.code === "rate_limited") return formError(values, errorKey("form.rateLimited", { minutes: result.retryAfterMinutes }));

@@ -5,7 +5,7 @@ import { localePath, toLocale, type Locale } from "@/lib/i18n/locales";
 import { defineAction, formText } from "@/lib/actions/define-action";
 import { getSignatureIdByConfirmationToken } from "@/lib/own-channels/queries";
 import { thanksPath } from "@/lib/own-channels/thanks-token";
-import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { confirmSignatureGrouped } from "@/lib/signatures/confirm-signature";
 
 /** The only place a signature is confirmed: a POST from the button, never the GET a mail scanner makes. No
  * session guard: the token, bound by the page, is the supporter's only credential, and the work checks it. */
@@ -24,7 +24,7 @@ export const confirmAppeal = defineAction<[token: string, locale: Locale], { rep
     const offered = values.replyOffered === "1";
     // Present only on the "case changed" page: the version of the letters it showed, which the supporter confirms.
     const acceptedVersion = values.version === "" ? undefined : values.version;
-    const result = confirmSignature({ token, allowReply: offered ? values.allowReply === "on" : undefined, acceptedVersion });
+    const result = await confirmSignatureGrouped({ token, allowReply: offered ? values.allowReply === "on" : undefined, acceptedVersion });
     const signatureId = result.state === "confirmed" ? getSignatureIdByConfirmationToken({ token }) : undefined;
     const thanks = result.caseSlug && signatureId ? thanksPath({ caseSlug: result.caseSlug, signatureId, locale }) : undefined;
     // Confirming twice is harmless: both land on the thanks page, with the supporter's own channels on it (the
