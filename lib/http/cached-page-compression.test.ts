@@ -47,7 +47,7 @@ describe("cached pages compressed once per version", () => {
 
   beforeAll(async () => {
     server = http.createServer((request, response) => {
-      compress(request as never, response as never, () => {
+      compress(request, response, () => {
         compressCachedPages(request, response, cache);
         app(request, response);
       });

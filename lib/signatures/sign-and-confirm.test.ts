@@ -534,19 +534,19 @@ describe("concurrent confirmation", () => {
   });
 });
 
-describe("signing and confirming in a group commit (the POSTs' path)", () => {
-  /** Rows another connection sees: what the outbox worker (its own connection) would find when woken. */
-  function visibleElsewhere(caseId: string) {
-    const other = new Database(databaseFile(), { readonly: true });
-    try {
-      const count = (status: string) =>
-        (other.prepare("select count(*) as n from signatures where case_id = ? and status = ?").get(caseId, status) as { n: number }).n;
-      return { pending: count("pending"), confirmed: count("confirmed") };
-    } finally {
-      other.close();
-    }
+/** Rows another connection sees: what the outbox worker (its own connection) would find when woken. */
+function visibleElsewhere(caseId: string) {
+  const other = new Database(databaseFile(), { readonly: true });
+  try {
+    const count = (status: string) =>
+      (other.prepare("select count(*) as n from signatures where case_id = ? and status = ?").get(caseId, status) as { n: number }).n;
+    return { pending: count("pending"), confirmed: count("confirmed") };
+  } finally {
+    other.close();
   }
+}
 
+describe("signing and confirming in a group commit (the POSTs' path)", () => {
   it("stores every signature of a burst, queues each confirmation, and wakes the outbox only after the commit", async () => {
     const testCase = createTestCase({ targets: [{}, {}] });
     const emails = Array.from({ length: 8 }, () => uniqueEmail("grouped"));
