@@ -61,10 +61,16 @@ export type ClientTranslator<N extends ClientNamespace> = {
 export function useClientTranslations<N extends ClientNamespace>(namespace: N): ClientTranslator<N> {
   const { locale, messages } = useClientIntl();
   return useMemo(() => {
-    const table = messages[namespace] as unknown as Record<string, CompiledMessage>;
+    const table = messages[namespace] as unknown as Record<string, unknown>;
+    // "name.empty" is a path into the namespace, as in next-intl
+    const lookup = (key: string): CompiledMessage | undefined => {
+      let node: unknown = table;
+      for (const part of key.split(".")) node = node && typeof node === "object" && Object.hasOwn(node, part) ? (node as Record<string, unknown>)[part] : undefined;
+      return typeof node === "string" || Array.isArray(node) ? (node as CompiledMessage) : undefined;
+    };
     const options = { formatters, timeZone: "UTC" };
     // a missing key shows itself, as next-intl does (lib/i18n/messages.test.ts keeps every key in every language)
-    const message = (key: string): CompiledMessage => table[key] ?? `${namespace}.${key}`;
+    const message = (key: string): CompiledMessage => lookup(key) ?? `${namespace}.${key}`;
     const t = (key: string, values?: Values) => String(format(message(key), locale, values, options));
     const rich = (key: string, values: RichValues) => {
       // each tag's element gets a key, as the parts of one sentence are siblings in a list
@@ -80,6 +86,6 @@ export function useClientTranslations<N extends ClientNamespace>(namespace: N): 
       );
       return format<ReactNode>(message(key), locale, keyed as never, options) as ReactNode;
     };
-    return Object.assign(t, { rich, has: (key: string) => Object.hasOwn(table, key) });
+    return Object.assign(t, { rich, has: (key: string) => lookup(key) !== undefined });
   }, [locale, messages, namespace]);
 }
