@@ -51,7 +51,7 @@ export class CompressedPageCache {
   }
 }
 
-export function compressBody(body: Buffer, encoding: Encoding): Promise<Buffer> {
+function compressBody(body: Buffer, encoding: Encoding): Promise<Buffer> {
   return encoding === "br"
     ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
     : gzip(body, { level: 9 });
