@@ -79,7 +79,15 @@ export function ensureBuild() {
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     return;
   }
+  build(current);
+}
+
+/** `next build`, the compressed copies, and the stamp that lets the next `npm start` or `npm test` use this build
+ * (`npm run build` too: without the stamp, the first `npm start` after it built again). */
+export function build(current = sourceHash()) {
+  const stamp = path.join(root, ".next", "vigil-source-hash");
   console.log("Building (next build)...");
+  fs.rmSync(stamp, { force: true }); // a build that fails half-way is not taken for this one
   runBin("next", ["build"]);
   // brotli and gzip copies of the built scripts and styles, sent as they are (lib/http/static-assets.ts)
   compressStaticAndReport(path.join(root, ".next", "static"));
