@@ -11,23 +11,34 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
 
+// Intl formatters are built once per locale and kept: making one costs far more than formatting with it
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let format = formats.get(key) as F | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** The Intl locale for one of ours. */
 export function intlLocale(locale = "en"): string {
   return locale === "en" ? "en-GB" : locale;
 }
 
 export function formatNumber(n: number, locale = "en"): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+  return cached(`number ${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(n);
 }
 
 /** A calendar day stored as 'YYYY-MM-DD' (or a Date), as "14 March 2025" ("14 mars 2025"...). */
 export function formatDay(day: string | Date, locale = "en"): string {
   const date = typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day;
-  return Number.isNaN(date.getTime()) ? String(day) : new Intl.DateTimeFormat(intlLocale(locale), DAY).format(date);
+  return Number.isNaN(date.getTime()) ? String(day) : cached(`day ${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), DAY)).format(date);
 }
 
 export function formatDateTime(date: Date, locale = "en"): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), DATE_TIME).format(date);
+  return cached(`date-time ${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), DATE_TIME)).format(date);
 }
 
 export function plural(n: number, one: string, many: string): string {

@@ -24,12 +24,20 @@ export function isCountryCode(value: string): value is CountryCode {
   return codeSet.has(value);
 }
 
+// one DisplayNames per locale, kept: making one costs more than rendering the letter that names the country
+const regionNamesByLocale = new Map<string, Intl.DisplayNames | null>();
+
 function regionNames(locale: string): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames([locale, "en"], { type: "region" });
-  } catch {
-    return null;
+  let names = regionNamesByLocale.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale, "en"], { type: "region" });
+    } catch {
+      names = null;
+    }
+    regionNamesByLocale.set(locale, names);
   }
+  return names;
 }
 
 const nameIn = (names: Intl.DisplayNames | null, code: string): string => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { preparedFor, type Db } from "@/db/client";
 import { appeals, cases, digests, emailHealth, missions, outbox, signatures, targets, users } from "@/db/schema";
 import { isOpenForSignatures } from "../cases/queries";
 import { countryName } from "../countries";
@@ -17,10 +17,13 @@ import { envelopeLines } from "../targets/naming";
 
 const normalise = (address: string) => address.trim().toLowerCase();
 
+// every sign POST asks this for each official it renders a letter to
+const healthOf = preparedFor((db) => db.select().from(emailHealth).where(eq(emailHealth.address, sql.placeholder("address"))).prepare());
+
 /** The health of an official's address; "ok" when nothing was ever reported. */
 export function emailHealthOf(db: Db, address: string | null | undefined): typeof emailHealth.$inferSelect | null {
   if (!address) return null;
-  return db.select().from(emailHealth).where(eq(emailHealth.address, normalise(address))).get() ?? null;
+  return healthOf(db).get({ address: normalise(address) }) ?? null;
 }
 
 /** Letters to this address go another way: it has bounced hard BOUNCE_SWITCH_AFTER times in a row. */

@@ -62,13 +62,16 @@ export type LetterCase = { personName: string; reference: string };
 export type RenderedLetter = { subject: string; body: string };
 
 /** "Li Qiaochu" → "L. Q."; works for any script, one initial per space-separated part. */
+// Intl objects are built once and kept: making one costs more than rendering a whole letter (decision 028)
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const letterDateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
 export function initialsOf(fullName: string): string {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
   return fullName
     .split(/\s+/u)
     .filter(Boolean)
     .map((part) => {
-      const first = segmenter.segment(part)[Symbol.iterator]().next().value?.segment ?? "";
+      const first = graphemes.segment(part)[Symbol.iterator]().next().value?.segment ?? "";
       return `${first.toLocaleUpperCase()}.`;
     })
     .join(" ");
@@ -79,11 +82,16 @@ export function signatureName(supporter: Pick<LetterSupporter, "fullName" | "ini
 }
 
 export function formatLetterDate(date: Date, language: string): string {
-  try {
-    return new Intl.DateTimeFormat([language, "en"], { dateStyle: "long", timeZone: "UTC" }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
+  let format = letterDateFormats.get(language);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat([language, "en"], { dateStyle: "long", timeZone: "UTC" });
+    } catch {
+      format = null; // not a language tag Intl takes: the ISO day, every time
+    }
+    letterDateFormats.set(language, format);
   }
+  return format ? format.format(date) : date.toISOString().slice(0, 10);
 }
 
 export function renderLetter(input: {

@@ -73,6 +73,9 @@ describe("consumeRateLimit", () => {
       // another subject has its own count; the next window starts again
       expect(consume(at(3), subject())).toEqual({ allowed: true });
       expect(consume(at(10))).toEqual({ allowed: true });
+      // and counts on in it (the new window's start was stored as it is compared: a prepared upsert, decision 028)
+      expect(consume(at(11))).toEqual({ allowed: true });
+      expect(consume(at(12)).allowed).toBe(false);
     } finally {
       restore();
     }

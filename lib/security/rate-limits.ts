@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { preparedFor, type Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { env, type Env } from "../env";
 import { keyedHash } from "./secret";
@@ -149,20 +149,25 @@ export function consumeRateLimit(
   };
 }
 
-/** One hit against `key` in a fixed window. A single upsert, so concurrent requests cannot both read the old count. */
-function hit(tx: Db, { key, windowMs, now }: { key: string; windowMs: number; now: Date }): { count: number; retryAfterMs: number } {
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = tx
+const upsertHit = preparedFor((db) =>
+  db
     .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
+    .values({ key: sql.placeholder("key"), windowStart: sql.placeholder("windowStart"), count: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} = ${windowStart.getTime()} then ${rateLimits.count} + 1 else 1 end`,
-        windowStart,
+        // a raw placeholder is passed to SQLite as it is: the window's start in epoch milliseconds, as stored
+        count: sql`case when ${rateLimits.windowStart} = ${sql.placeholder("windowStartMs")} then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`${sql.placeholder("windowStartMs")}`,
       },
     })
     .returning({ count: rateLimits.count })
-    .get();
+    .prepare(),
+);
+
+/** One hit against `key` in a fixed window. A single upsert, so concurrent requests cannot both read the old count. */
+function hit(tx: Db, { key, windowMs, now }: { key: string; windowMs: number; now: Date }): { count: number; retryAfterMs: number } {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const row = upsertHit(tx).get({ key, windowStart, windowStartMs: windowStart.getTime() });
   return { count: row?.count ?? 1, retryAfterMs: windowStart.getTime() + windowMs - now.getTime() };
 }

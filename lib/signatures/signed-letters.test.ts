@@ -88,6 +88,33 @@ describe("the letter a supporter signed", () => {
     expect(confirmed.contentVersion).toBe(row.contentVersion);
   });
 
+  it("is rendered from the case as it is at each signing: the next signature after an approved change carries it", () => {
+    // decision 028: the sign POST's queries are prepared once per connection; nothing read is kept between two
+    const testCase = createTestCase({ targets: 1 });
+    const firstEmail = uniqueEmail();
+    sign({ slug: testCase.slug, email: firstEmail });
+    const before = signatureOf(testCase.id);
+    expect(readSignedLetters(before.letters)?.letters[0]?.recipient).toBe("Official 1, Minister 1");
+
+    // an admin approved a new letter and a new official in that post (the rows as approveRevision leaves them)
+    changeLetter(testCase.id, "Dear {{target.salutation}},\n\nThe new words. {{supporter.message}}\n\n{{supporter.name}}");
+    getDb().update(targets).set({ name: "Official Renamed", email: "renamed@gov.example.org" }).where(orm.eq(targets.id, testCase.targets[0]!.id)).run();
+
+    const email = uniqueEmail();
+    sign({ slug: testCase.slug, email });
+    const after = getDb().select().from(signatures).where(orm.eq(signatures.email, email)).get()!;
+    expect(after.contentVersion).toBe(caseContentVersion({ db: getDb(), caseId: testCase.id }));
+    expect(after.contentVersion).not.toBe(before.contentVersion);
+    const letter = readSignedLetters(after.letters)?.letters[0];
+    expect(letter?.recipient).toBe("Official Renamed, Minister 1");
+    expect(letter?.body).toContain("The new words.");
+    // and the confirmation email names the official as they are now
+    const mail = getDb().select().from(outbox).where(orm.and(orm.eq(outbox.toAddress, email), orm.eq(outbox.kind, "confirmation"))).get()!;
+    expect(mail.textBody).toContain("Official Renamed");
+    const firstMail = getDb().select().from(outbox).where(orm.and(orm.eq(outbox.toAddress, firstEmail), orm.eq(outbox.kind, "confirmation"))).get()!;
+    expect(firstMail.textBody).not.toContain("Official Renamed");
+  });
+
   it("sends byte for byte what was stored at signing, dated the day they signed, even when confirmed the next day", async () => {
     const testCase = createTestCase({ targets: 1 });
     const official = testCase.targets[0]!.email!;

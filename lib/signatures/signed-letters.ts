@@ -1,9 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
-import { cases, letterTemplates, targets } from "@/db/schema";
-import { caseContentVersion } from "../cases/content-version";
+import { caseContentVersion, contentVersionOf, getCaseContent } from "../cases/content-version";
 import { pickTemplate, todayIso } from "../cases/queries";
 import { renderLetter, type LetterSupporter } from "../letters/render";
 import { letterVariantSeed } from "../letters/variants";
@@ -80,16 +78,12 @@ export function renderSignedLetters({
   /** the address picks the letter's versions (letterVariantSeed), as the sign form's preview did */
   supporter: LetterSupporter & { email: string };
   now: Date;
-}): { version: string; signed: SignedLetters } {
-  const theCase = db
-    .select({ personName: cases.personName, reference: cases.reference, country: cases.country, languages: cases.languages })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .get();
-  const version = caseContentVersion({ db, caseId });
-  if (!theCase || !version) throw new Error(`case ${caseId} does not exist`);
-  const templates = db.select().from(letterTemplates).where(eq(letterTemplates.caseId, caseId)).all();
-  const caseTargets = db.select().from(targets).where(eq(targets.caseId, caseId)).orderBy(asc(targets.position)).all();
+}): { version: string; signed: SignedLetters; officials: string[] } {
+  // the version and the letters from the same rows: what is stored is exactly what that version stands for
+  const content = getCaseContent({ db, caseId });
+  if (!content) throw new Error(`case ${caseId} does not exist`);
+  const version = contentVersionOf(content);
+  const { row: theCase, letters: templates, officials: caseTargets } = content;
   const preferred = theCase.languages.split(",").map((l) => l.trim());
   const channelConfig = getChannelConfig();
   const letters: SignedLetter[] = [];
@@ -115,5 +109,6 @@ export function renderSignedLetters({
       ...letter,
     });
   }
-  return { version, signed: { date: todayIso(now), letters } };
+  // every official by name, from the same rows (the confirmation email lists them)
+  return { version, signed: { date: todayIso(now), letters }, officials: caseTargets.map(officialName) };
 }

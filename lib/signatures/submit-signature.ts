@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { groupedWrite, writeTransaction, type Db } from "@/db/client";
-import { cases, signatureOffers, signatures, targets } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { groupedWrite, preparedFor, writeTransaction, type Db } from "@/db/client";
+import { cases, signatureOffers, signatures } from "@/db/schema";
 import { alreadySignedEmail } from "@/emails/already-signed";
 import { confirmSignatureEmail } from "@/emails/confirm-signature";
 import { isOpenForSignatures } from "../cases/queries";
@@ -13,7 +13,6 @@ import { enqueueMessage, wakeOutbox } from "../outbox/enqueue-message";
 import { rateLimitUnit } from "../security/client-address";
 import { consumeRateLimit } from "../security/rate-limits";
 import { hashToken, newId, randomToken } from "../security/secret";
-import { officialName } from "../targets/naming";
 import { renderSignedLetters } from "./signed-letters";
 import { canonicalEmail, DISPOSABLE_EMAIL_MESSAGE, isDisposableAddress } from "./canonical-email";
 import type { SignAppealInput } from "./schemas";
@@ -62,6 +61,21 @@ export async function submitSignatureGrouped(args: SubmitSignatureArgs): Promise
   return result;
 }
 
+const caseBySlug = preparedFor((db) =>
+  db
+    .select({ id: cases.id, slug: cases.slug, title: cases.title, personName: cases.personName, state: cases.state, actBefore: cases.actBefore })
+    .from(cases)
+    .where(eq(cases.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+const signatureOf = preparedFor((db) =>
+  db
+    .select({ id: signatures.id, status: signatures.status, confirmedAt: signatures.confirmedAt })
+    .from(signatures)
+    .where(and(eq(signatures.caseId, sql.placeholder("caseId")), eq(signatures.emailNormalized, sql.placeholder("emailNormalized"))))
+    .prepare(),
+);
+
 /** The refusal decided before any write, or the transaction's work. */
 function submission({
   slug,
@@ -78,11 +92,7 @@ function submission({
   const emailNormalized = canonicalEmail(input.email);
 
   return (tx: Db): SubmitSignatureResult => {
-    const found = tx
-      .select({ id: cases.id, slug: cases.slug, title: cases.title, personName: cases.personName, state: cases.state, actBefore: cases.actBefore })
-      .from(cases)
-      .where(eq(cases.slug, slug))
-      .get();
+    const found = caseBySlug(tx).get({ slug });
     if (!found || (found.state !== "published" && found.state !== "closed")) {
       return { ok: false, code: "not_found", message: "This urgent action does not exist." };
     }
@@ -98,11 +108,7 @@ function submission({
     if (!perCase.allowed || !overall.allowed) return { ok: true };
 
     const caseUrl = `${config.appUrl}${localePath(locale, `/cases/${found.slug}`)}`;
-    const existing = tx
-      .select({ id: signatures.id, status: signatures.status, confirmedAt: signatures.confirmedAt })
-      .from(signatures)
-      .where(and(eq(signatures.caseId, found.id), eq(signatures.emailNormalized, emailNormalized)))
-      .get();
+    const existing = signatureOf(tx).get({ caseId: found.id, emailNormalized });
 
     if (existing?.status === "confirmed") {
       const mail = alreadySignedEmail({
@@ -130,7 +136,7 @@ function submission({
     };
     // the letters as the supporter previewed them, with the version of the case they came from: confirming
     // sends exactly these, or nothing if an approved change came in between (lib/signatures/confirm-signature.ts)
-    const { version, signed } = renderSignedLetters({ db: tx, caseId: found.id, supporter: fields, now });
+    const { version, signed, officials } = renderSignedLetters({ db: tx, caseId: found.id, supporter: fields, now });
     // The page they previewed was older than the case is now: what they read cannot be rendered again, and what
     // reads now they have not read. No letters are stored, so confirming shows the letter as it reads now first.
     const stale = seenVersion !== null && seenVersion !== version;
@@ -142,20 +148,13 @@ function submission({
       tx.insert(signatures).values({ id: newId(), caseId: found.id, status: "pending", emailNormalized, createdAt: now, updatedAt: now, ...fields, ...letters }).run();
     }
 
-    const targetTitles = tx
-      .select({ title: targets.title, name: targets.name })
-      .from(targets)
-      .where(eq(targets.caseId, found.id))
-      .orderBy(asc(targets.position))
-      .all()
-      .map(officialName);
     const mail = confirmSignatureEmail({
       supporterName: signatureName(input),
       personName: found.personName,
       caseTitle: found.title,
       confirmUrl: `${config.appUrl}${localePath(locale, `/confirm/${token}`)}`,
       caseUrl,
-      targets: targetTitles,
+      targets: officials,
       expiresInHours: config.CONFIRM_TOKEN_TTL_HOURS,
       signedAs: signatureName(input),
       message: fields.message,
