@@ -82,6 +82,9 @@ async function deliverUntil(done: () => boolean, timeoutMs = 10_000) {
   }
 }
 
+/** Frames in the WAL since the last truncating checkpoint: every commit appends at least one. */
+const walFrames = () => getDb().all<{ log: number }>(orm.sql`pragma wal_checkpoint(PASSIVE)`)[0]!.log;
+
 const received = (messageId: string, server = capture) => server.messages.filter((m) => m.messageId === messageId);
 
 describe("deliverDue", () => {
@@ -190,7 +193,6 @@ describe("leases", () => {
     // the built-in mailbox: its sends finish together, and it keeps a copy of each message recorded as sent
     const restore = setEnv({ SMTP_URL: undefined });
     closeTransport();
-    const walFrames = () => getDb().all<{ log: number }>(orm.sql`pragma wal_checkpoint(PASSIVE)`)[0]!.log;
     const { outbox, mailboxMessages } = schema;
     const copies = (id: string) => getDb().select().from(mailboxMessages).where(orm.eq(mailboxMessages.outboxId, id)).all();
     /** Six rows claimed by worker-A, two of them since taken over by worker-B (A's lease ran out). */
