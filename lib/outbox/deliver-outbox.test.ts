@@ -82,6 +82,9 @@ async function deliverUntil(done: () => boolean, timeoutMs = 10_000) {
   }
 }
 
+/** Frames in the WAL since the last truncating checkpoint: every commit appends at least one. */
+const walFrames = () => getDb().all<{ log: number }>(orm.sql`pragma wal_checkpoint(PASSIVE)`)[0]!.log;
+
 const received = (messageId: string, server = capture) => server.messages.filter((m) => m.messageId === messageId);
 
 describe("deliverDue", () => {
@@ -184,6 +187,52 @@ describe("leases", () => {
     expect(row(id!)).toMatchObject({ status: "sent", leaseOwner: null });
     // the one duplicate a takeover can cause carries the same Message-ID, so the receiver can tell
     expect(received(row(id!).messageId).map((m) => m.messageId)).toEqual([row(id!).messageId, row(id!).messageId]);
+  });
+
+  it("records the messages that finish together in one commit, each under its own guard: a lost lease is not marked", async () => {
+    // the built-in mailbox: its sends finish together, and it keeps a copy of each message recorded as sent
+    const restore = setEnv({ SMTP_URL: undefined });
+    closeTransport();
+    const { outbox, mailboxMessages } = schema;
+    const copies = (id: string) => getDb().select().from(mailboxMessages).where(orm.eq(mailboxMessages.outboxId, id)).all();
+    /** Six rows claimed by worker-A, two of them since taken over by worker-B (A's lease ran out). */
+    const claimSix = () => {
+      const claimed = claimDue({ owner: "worker-A", limit: 10, now: new Date() });
+      expect(claimed).toHaveLength(6);
+      const takenOver = claimed.slice(0, 2).map((r) => r.id);
+      writeTransaction((tx) => tx.update(outbox).set({ leaseOwner: "worker-B" }).where(orm.inArray(outbox.id, takenOver)).run());
+      getDb().all(orm.sql`pragma wal_checkpoint(TRUNCATE)`);
+      return { claimed, takenOver };
+    };
+    const check = ({ claimed, takenOver }: ReturnType<typeof claimSix>, outcomes: string[]) => {
+      expect(outcomes).toEqual(["lost-lease", "lost-lease", "sent", "sent", "sent", "sent"]);
+      for (const id of takenOver) {
+        expect(row(id)).toMatchObject({ status: "sending", leaseOwner: "worker-B", sentAt: null });
+        expect(copies(id)).toHaveLength(0);
+      }
+      for (const { id } of claimed.slice(2)) {
+        expect(row(id)).toMatchObject({ status: "sent", leaseOwner: null, leaseUntil: null });
+        expect(copies(id)).toHaveLength(1);
+      }
+    };
+    try {
+      queue(6);
+      const one = claimSix();
+      // one after the other: a commit each
+      const outcomesOne: string[] = [];
+      for (const r of one.claimed) outcomesOne.push(await deliverRow(r, "worker-A"));
+      const framesOneByOne = walFrames();
+      check(one, outcomesOne);
+
+      queue(6);
+      const together = claimSix();
+      check(together, await Promise.all(together.claimed.map((r) => deliverRow(r, "worker-A"))));
+      // the same records, grouped: fewer frames than one commit per message
+      expect(walFrames()).toBeLessThan(framesOneByOne);
+    } finally {
+      restore();
+      closeTransport();
+    }
   });
 
   it("does not let a dead worker's late failure overwrite the row either", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, eq, inArray, lte, or, lt, sql } from "drizzle-orm";
-import { getDb, writeTransaction, type Db } from "@/db/client";
+import { getDb, groupedWrite, writeTransaction, type Db } from "@/db/client";
 import { appeals, cases, mailboxMessages, outbox, outboxLanes, type OutboxKind } from "@/db/schema";
 import { noticeFailedLetter } from "../bounces/failure-notice";
 import { recordSendRefusal } from "../bounces/record-send-refusal";
@@ -261,8 +261,9 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
     return permanent ? "failed" : "retry";
   }
   // The receiving server has the message: recording that must not fail on a transient lock, or the row would be
-  // sent again when its lease runs out.
-  const changed = await withRetries(() => writeTransaction((tx) => {
+  // sent again when its lease runs out. The messages that finish together share one commit (groupedWrite: one
+  // fsync for several, each update in its own savepoint and still guarded by status and lease owner; decision 029).
+  const changed = await withRetries(() => groupedWrite((tx) => {
     const result = tx
       .update(outbox)
       .set({
@@ -298,10 +299,10 @@ export async function deliverRow(row: Row, owner: string, clock = new Date()): P
 
 const SINGLE_USE_LINKS: ReadonlySet<string> = new Set(["confirmation", "sign_in"]);
 
-async function withRetries<T>(fn: () => T, attempts = 5): Promise<T> {
+async function withRetries<T>(fn: () => T | Promise<T>, attempts = 5): Promise<T> {
   for (let i = 1; ; i++) {
     try {
-      return fn();
+      return await fn();
     } catch (error) {
       if (i >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * i));

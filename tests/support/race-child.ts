@@ -4,6 +4,7 @@
 import readline from "node:readline";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { closeTransport } from "@/lib/mail/transport";
 import { runDigests } from "@/lib/digests/run-digests";
 import { claimDue, deliverDue } from "@/lib/outbox/deliver-outbox";
 import { recordSelfReport } from "@/lib/own-channels/record-self-report";
@@ -38,6 +39,8 @@ if (command === "confirm") {
   // the server timer's digest step, then one delivery pass, as a second server process would run them
   const ran = runDigests({ now: new Date(Number(args[0])) });
   const delivered = await deliverDue({ owner: `race-${process.pid}`, now: new Date(Number(args[0])) });
+  // the pool keeps its connections open for the next message: let go of them, or this process never exits
+  closeTransport();
   result = { ...ran, sent: delivered.sent };
 } else {
   throw new Error(`unknown command: ${command}`);
