@@ -169,14 +169,14 @@ const confirmationBytes = Math.round(benchArrivals().reduce((s, a) => s + a.byte
 
 const RAW_MESSAGES = Math.max(500, Math.min(queuedConfirmations, 3000));
 const filler = "x".repeat(Math.max(0, confirmationBytes - 600));
-/** Plain nodemailer, a pool of 5, RAW_MESSAGES of the confirmations' size to the same server: messages/s. As
- * nodemailer comes (Nagle on: each message's last write waits for the delayed ACK), and with Nagle off, as the
- * outbox's own transport connects (lib/mail/transport.ts, decision 029). */
 const connectWithoutNagle = (options, callback) => {
   const socket = net.connect({ host: options.host, port: Number(options.port), noDelay: true });
   socket.once("error", () => callback(null, false));
   socket.once("connect", () => callback(null, { connection: socket }));
 };
+/** Plain nodemailer, a pool of 5, RAW_MESSAGES of the confirmations' size to the same server: messages/s. As
+ * nodemailer comes (Nagle on: each message's last write waits for the delayed ACK), and with Nagle off, as the
+ * outbox's own transport connects (lib/mail/transport.ts, decision 029). */
 async function rawNodemailer({ noDelay }) {
   const raw = nodemailer.createTransport({ host: "127.0.0.1", port: SMTP_PORT, secure: false, ignoreTLS: true, pool: true, maxConnections: 5, maxMessages: Infinity, ...(noDelay ? { getSocket: connectWithoutNagle } : {}) });
   const started = Date.now();
