@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { productionServer } from "./scripts/lib/tasks.mjs";
 
 // Chosen once in the main process; the workers inherit process.env, so they see the same values.
 process.env.E2E_PORT ??= "3457";
@@ -41,12 +42,14 @@ export default defineConfig({
       env: { SMTP_PORT: process.env.E2E_SMTP_PORT, HTTP_PORT: process.env.E2E_MAIL_API_PORT },
     },
     {
-      command: "node_modules/.bin/tsx --conditions=react-server scripts/prepare.ts && node scripts/serve.mjs",
+      // the server as `npm start` and the benchmark start it (scripts/lib/tasks.mjs)
+      command: `node_modules/.bin/tsx --conditions=react-server scripts/prepare.ts && node ${productionServer.args.join(" ")}`,
       url: `${baseURL}/about`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",
       env: {
+        ...productionServer.env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: port,

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureBuild, ensureDependencies, root } from "../scripts/lib/tasks.mjs";
+import { ensureBuild, ensureDependencies, productionServer, root } from "../scripts/lib/tasks.mjs";
 
 export { root };
 
@@ -25,12 +25,13 @@ export async function startBenchServer({ port, env: extra = {} }) {
     APP_URL: base,
     BENCH_ROUTES: "true",
     RATE_LIMIT_PER_CLIENT: "100000000",
+    ...productionServer.env,
   };
   delete env.SMTP_URL; // the built-in mailbox unless the benchmark passes its own SMTP server
   Object.assign(env, extra);
   const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/prepare.ts"], { cwd: root, env, stdio: "inherit" });
   if (prepared.status !== 0) throw new Error("preparing the benchmark database failed");
-  const server = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, productionServer.args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const stop = () => server.kill("SIGTERM");
   process.on("exit", stop);
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));

@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { productionServer } from "../scripts/lib/tasks.mjs";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -27,7 +28,7 @@ test("the mailbox through a header-less local proxy answers 404 without the code
   expect(prepared.status, prepared.stderr).toBe(0);
 
   let output = "";
-  const server: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, productionServer.args, { env: { ...serverEnv, ...productionServer.env }, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout!.on("data", (d) => (output += d));
   server.stderr!.on("data", (d) => (output += d));
   // forwards method, path and headers as they came: no X-Forwarded-For, Forwarded or X-Real-IP

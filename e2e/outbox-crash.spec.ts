@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { productionServer } from "../scripts/lib/tasks.mjs";
 import { startSmtpCapture } from "../tests/support/smtp-capture";
 
 const LETTERS = 120;
@@ -61,7 +62,7 @@ test("no letter is lost when the server is killed mid-delivery", async () => {
     }
   })();
 
-  const start = (): ChildProcess => spawn(process.execPath, ["scripts/serve.mjs"], { env: serverEnv, stdio: "ignore" });
+  const start = (): ChildProcess => spawn(process.execPath, productionServer.args, { env: { ...serverEnv, ...productionServer.env }, stdio: "ignore" });
   let server = start();
   try {
     await expect.poll(() => capture.messages.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(30);

@@ -25,6 +25,10 @@ const { setTransportHeaders } = load("../lib/security/transport-security.ts");
 const { stopOutboxWorker } = load("../lib/outbox/stop-worker.ts");
 const { sendCompressedStatic } = load("../lib/http/static-assets.ts");
 const { CompressedPageCache, compressCachedPages } = load("../lib/http/cached-page-compression.ts");
+// tsx turns source maps on for the files it compiles and leaves them on: Node would then read and keep in the heap
+// the source map of every Next server chunk loaded from here on (tens of MB; decision 030). Production stack
+// traces point into the built chunks, as under `next start`.
+process.setSourceMapsEnabled(false);
 
 let config;
 try {
@@ -38,9 +42,12 @@ try {
 // Compression here, not in Next (next.config.js sets compress: false): brotli where the browser takes it, which
 // Next's own gzip does not offer. Pages at quality 5 (fast enough per request, a little smaller than gzip);
 // built scripts and styles from the quality-11 copies made after the build; cached pages (an ETag: the same
-// bytes) at quality 11, once per version of the page (lib/http/cached-page-compression.ts), up to 64 MB of them.
-const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
-const compressedPages = new CompressedPageCache(64 * 1024 * 1024);
+// bytes) at quality 11, once per version of the page (lib/http/cached-page-compression.ts), up to 16 MB of them
+// (a compressed page is 10–30 KB: about a thousand pages). A window of 256 KB, not brotli's 4 MB: a page is smaller,
+// so the output is the same bytes, while 50 responses compressed at once peak at 67 MB, not 94, and leave 8 MB
+// behind in malloc, not 60 (decision 030).
+const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } } });
+const compressedPages = new CompressedPageCache(16 * 1024 * 1024);
 const staticDir = path.resolve(".next", "static");
 
 const hostname = process.env.HOST || "0.0.0.0";

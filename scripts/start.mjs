@@ -2,7 +2,7 @@
 // `npm run dev` (--dev): the same, but no build: next dev serves the sources with hot reload.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ensureBuild, ensureDependencies, root, runBin, serverConditions } from "./lib/tasks.mjs";
+import { ensureBuild, ensureDependencies, productionServer, root, runBin, serverConditions } from "./lib/tasks.mjs";
 
 const dev = process.argv.includes("--dev");
 
@@ -16,10 +16,10 @@ try {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
+const server = spawn(process.execPath, dev ? [path.join(root, "scripts", "serve.mjs"), "--dev"] : productionServer.args, {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, ...(dev ? {} : productionServer.env), NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

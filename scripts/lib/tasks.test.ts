@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dependenciesMatchLock } from "./tasks.mjs";
+import { dependenciesMatchLock, productionServer, root } from "./tasks.mjs";
 
 type Packages = Record<string, { version: string; integrity?: string; optional?: boolean }>;
 
@@ -37,5 +38,27 @@ describe("dependenciesMatchLock", () => {
     expect(dependenciesMatchLock({ dir: project({ wanted: zod, installed: { "node_modules/zod": { version: "4.6.6", integrity: "sha512-a" } } }) })).toBe(false);
     expect(dependenciesMatchLock({ dir: project({ wanted: zod, installed: { "node_modules/zod": { version: "4.6.7", integrity: "sha512-z" } } }) })).toBe(false);
     expect(dependenciesMatchLock({ dir: project({ wanted: {}, installed: zod }) })).toBe(false);
+  });
+});
+
+describe("productionServer", () => {
+  it("starts serve.mjs with V8 flags this Node knows and applies, and malloc's setting in the environment", () => {
+    expect(productionServer.args.at(-1)).toBe("scripts/serve.mjs");
+    expect(fs.existsSync(path.join(root, "scripts", "serve.mjs"))).toBe(true);
+    // a young generation grown by a few million short-lived objects; Node refuses a flag it does not know (exit 9)
+    const probe = `const v8 = require("node:v8");
+      let garbage = [];
+      for (let i = 0; i < 3e6; i++) garbage.push({ i });
+      garbage = null;
+      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+      process.stdout.write(JSON.stringify({ youngMb: young.space_size / 2 ** 20, arenas: process.env.MALLOC_ARENA_MAX }));`;
+    const run = (flags: string[]) =>
+      spawnSync(process.execPath, [...flags, "-e", probe], { env: { ...process.env, ...productionServer.env }, encoding: "utf8" });
+    const tuned = run(productionServer.args.slice(0, -1));
+    expect(tuned.stderr).toBe("");
+    expect(tuned.status).toBe(0);
+    const seen = JSON.parse(tuned.stdout);
+    expect(seen.arenas).toBe("2");
+    expect(seen.youngMb).toBeLessThan(JSON.parse(run([]).stdout).youngMb);
   });
 });
