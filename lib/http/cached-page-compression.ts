@@ -103,9 +103,11 @@ export function compressCachedPages(request: IncomingMessage, response: ServerRe
   response.end = ((chunk?: unknown, enc?: unknown, callback?: unknown) => {
     const parts = decide();
     if (parts === null) return end(chunk, enc, callback);
-    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") parts.push(toBuffer(chunk, enc));
-    const body = Buffer.concat(parts);
     const key = `${encoding}:${String(response.getHeader("etag"))}`;
+    const known = cache.get(key);
+    // a page seen before is sent without turning its text into bytes again (that was a tenth of a cached case
+    // page's cost: its 75 KB of HTML encoded as UTF-8 on every request)
+    if (!known && chunk !== undefined && chunk !== null && typeof chunk !== "function") parts.push(toBuffer(chunk, enc));
     const send = (compressed: Buffer) => {
       response.setHeader("Content-Encoding", encoding);
       response.setHeader("Content-Length", compressed.length);
@@ -113,20 +115,22 @@ export function compressCachedPages(request: IncomingMessage, response: ServerRe
       if (!/\baccept-encoding\b/i.test(vary)) response.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
       end(compressed);
     };
-    const known = cache.get(key);
-    if (known) send(known);
-    else
-      compressBody(body, encoding).then(
-        (compressed) => {
-          cache.set(key, compressed);
-          send(compressed);
-        },
-        () => {
-          // a body zlib cannot take (never seen): sent as it is
-          response.setHeader("Content-Length", body.length);
-          end(body);
-        },
-      );
+    if (known) {
+      send(known);
+      return response;
+    }
+    const body = Buffer.concat(parts);
+    compressBody(body, encoding).then(
+      (compressed) => {
+        cache.set(key, compressed);
+        send(compressed);
+      },
+      () => {
+        // a body zlib cannot take (never seen): sent as it is
+        response.setHeader("Content-Length", body.length);
+        end(body);
+      },
+    );
     return response;
   }) as ServerResponse["end"];
 }
