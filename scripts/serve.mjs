@@ -25,6 +25,7 @@ const { setTransportHeaders } = load("../lib/security/transport-security.ts");
 const { stopOutboxWorker } = load("../lib/outbox/stop-worker.ts");
 const { sendCompressedStatic } = load("../lib/http/static-assets.ts");
 const { CompressedPageCache, compressCachedPages } = load("../lib/http/cached-page-compression.ts");
+const { RecentPages, pageCacheGeneration } = load("../lib/http/recent-pages.ts");
 // tsx turns source maps on for the files it compiles and leaves them on: Node would then read and keep in the heap
 // the source map of every Next server chunk loaded from here on (tens of MB; decision 030). Production stack
 // traces point into the built chunks, as under `next start`.
@@ -48,6 +49,8 @@ try {
 // behind in malloc, not 60 (decision 030).
 const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } } });
 const compressedPages = new CompressedPageCache(16 * 1024 * 1024);
+// the last second's copy of each cached public page, answered before Next (lib/http/recent-pages.ts, decision 032)
+const recentPages = new RecentPages(8 * 1024 * 1024);
 const staticDir = path.resolve(".next", "static");
 
 const hostname = process.env.HOST || "0.0.0.0";
@@ -56,8 +59,11 @@ const server = http.createServer((req, res) => {
   // HSTS when APP_URL is https: here, not in next.config.js, whose headers are fixed at build time
   setTransportHeaders({ response: res, appUrl: config.appUrl });
   if (!dev && sendCompressedStatic({ request: req, response: res, staticDir })) return;
+  // a cached public page Next answered less than a second ago, unchanged since: the same bytes again
+  if (!dev && recentPages.serve(req, res)) return;
+  const generation = pageCacheGeneration();
   compress(req, res, () => {
-    if (!dev) compressCachedPages(req, res, compressedPages);
+    if (!dev) compressCachedPages(req, res, compressedPages, { pages: recentPages, generation });
     handle(req, res);
   });
 });

@@ -7,6 +7,12 @@ const MAX_ENTRIES = 5000;
 const MAX_BYTES = 32 * 1024 * 1024;
 const entries = new Map(); // key → { value, lastModified, tags, bytes }
 let totalBytes = 0;
+// counted up whenever a page enters or leaves this cache: scripts/serve.mjs answers a public page from its last
+// second's copy only while this count is the one the copy was made at (lib/http/recent-pages.ts)
+const GENERATION = Symbol.for("vigil.page-cache.generation");
+const changed = () => {
+  globalThis[GENERATION] = (globalThis[GENERATION] || 0) + 1;
+};
 
 /** About how many bytes an entry holds: its strings and buffers, a few levels down (html, rscData, segmentData, body). */
 function sizeOf(value, depth = 0) {
@@ -37,6 +43,7 @@ module.exports = class MemoryCacheHandler {
   }
 
   async set(key, data, ctx) {
+    changed();
     remove(key);
     const headerTags = data && data.headers && data.headers["x-next-cache-tags"];
     const tags = [...((ctx && ctx.tags) || []), ...(typeof headerTags === "string" ? headerTags.split(",") : [])];
@@ -48,6 +55,7 @@ module.exports = class MemoryCacheHandler {
   }
 
   async revalidateTag(tags) {
+    changed();
     const list = Array.isArray(tags) ? tags : [tags];
     for (const [key, entry] of entries) {
       if (entry.tags.some((t) => list.includes(t))) remove(key);

@@ -65,4 +65,16 @@ describe("the in-memory page cache", () => {
     expect(await cache.get(`after-${pages - 1}`)).not.toBeNull();
     expect(await cache.get(`after-${pages - 2}`)).not.toBeNull();
   });
+
+  it("counts every change, for the server's recent copies of pages (lib/http/recent-pages.ts)", async () => {
+    const { cache } = freshHandler();
+    const generation = () => (globalThis as unknown as Record<symbol, number | undefined>)[Symbol.for("vigil.page-cache.generation")] ?? 0;
+    const start = generation();
+    await cache.get("nothing-here");
+    expect(generation()).toBe(start); // a read changes nothing
+    await cache.set("counted", pageEntry(4), { tags: ["case-c"] });
+    expect(generation()).toBe(start + 1);
+    await cache.revalidateTag("case-c");
+    expect(generation()).toBe(start + 2);
+  });
 });

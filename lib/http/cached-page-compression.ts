@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import type { RecentPages } from "./recent-pages";
 import { preferredEncoding, type Encoding } from "./static-assets";
 
 const brotli = promisify(zlib.brotliCompress);
@@ -79,7 +80,14 @@ const toBuffer = (chunk: unknown, enc: unknown) =>
  * through, chunk by chunk, as it comes. Call before handing the request to Next, after the streaming compression
  * is installed (so a passed-through response is still compressed by it).
  */
-export function compressCachedPages(request: IncomingMessage, response: ServerResponse, cache: CompressedPageCache): void {
+export function compressCachedPages(
+  request: IncomingMessage,
+  response: ServerResponse,
+  cache: CompressedPageCache,
+  /** the recent copies answered before Next (lib/http/recent-pages.ts), and the page cache's generation when this
+   * request reached Next */
+  recent?: { pages: RecentPages; generation: number },
+): void {
   const encoding = preferredEncoding(request.headers["accept-encoding"]);
   if (!encoding || request.method !== "GET") return;
 
@@ -113,6 +121,7 @@ export function compressCachedPages(request: IncomingMessage, response: ServerRe
       response.setHeader("Content-Length", compressed.length);
       const vary = String(response.getHeader("vary") ?? "");
       if (!/\baccept-encoding\b/i.test(vary)) response.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+      recent?.pages.remember(request, response, compressed, recent.generation);
       end(compressed);
     };
     if (known) {

@@ -1,0 +1,159 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
+import compression from "compression";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CompressedPageCache, compressCachedPages } from "./cached-page-compression";
+import { pageCacheGeneration, RecentPages } from "./recent-pages";
+
+// The order of scripts/serve.mjs: the recent copies first, then the streaming compression, the cache of compressed
+// pages, and the app (here a stand-in for Next answering from its page cache, as Next marks such answers).
+const GENERATION = Symbol.for("vigil.page-cache.generation");
+const store = globalThis as unknown as Record<symbol, number | undefined>;
+/** What lib/cache/memory-cache-handler.cjs does when a page enters or leaves Next's page cache. */
+const pageCacheChanged = () => (store[GENERATION] = (store[GENERATION] ?? 0) + 1);
+
+const page = (label: string) => `<!doctype html><title>${label}</title><p>${"Li Qiaochu 李翘楚 لي تشياوتشو ".repeat(200)}</p>`;
+let answered: string[] = [];
+let version = 1;
+let clock = 1_000_000;
+
+function app(request: http.IncomingMessage, response: http.ServerResponse) {
+  const url = request.url ?? "/";
+  answered.push(url);
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.setHeader("Content-Security-Policy", "default-src 'self'");
+  response.setHeader("Cache-Control", "s-maxage=5, stale-while-revalidate=31535995");
+  response.setHeader("ETag", `"v${version}-${url.length}"`);
+  if (!url.startsWith("/en/dynamic")) response.setHeader("x-nextjs-cache", "HIT");
+  if (url.startsWith("/en/private")) response.setHeader("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate");
+  if (url.startsWith("/en/cookie")) response.setHeader("Set-Cookie", "who=one-reader");
+  if (url.startsWith("/en/slow")) {
+    // a page cache change lands while this answer is on its way
+    pageCacheChanged();
+  }
+  response.end(page(`${url} v${version}`));
+}
+
+describe("the last second's copy of a cached public page", () => {
+  const recent = new RecentPages(1024 * 1024, 1000, () => clock);
+  const compressed = new CompressedPageCache(1024 * 1024);
+  const compress = compression();
+  let server: http.Server;
+  let base = "";
+
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      if (recent.serve(request, response)) return;
+      const generation = pageCacheGeneration();
+      compress(request, response, () => {
+        compressCachedPages(request, response, compressed, { pages: recent, generation });
+        app(request, response);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    answered = [];
+    clock += 60_000; // every earlier copy is old
+  });
+
+  /** A browser's GET: brotli accepted, plus any headers given; the status, the headers and the page as read. */
+  async function get(path: string, headers: Record<string, string> = {}) {
+    return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+      http
+        .get(`${base}${path}`, { headers: { "accept-encoding": "br", ...headers } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (c: Buffer) => chunks.push(c));
+          response.on("end", () => {
+            const raw = Buffer.concat(chunks);
+            const text = raw.length && response.headers["content-encoding"] === "br" ? zlib.brotliDecompressSync(raw).toString("utf8") : raw.toString("utf8");
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, text });
+          });
+        })
+        .on("error", reject);
+    });
+  }
+
+  it("answers the same page again within the second without asking the app, with the same headers and bytes", async () => {
+    const first = await get("/en/cases/li-qiaochu");
+    const second = await get("/en/cases/li-qiaochu");
+    expect(answered).toEqual(["/en/cases/li-qiaochu"]);
+    expect(second.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect(second.text).toContain("李翘楚");
+    for (const name of ["content-security-policy", "cache-control", "etag", "content-type", "content-encoding", "content-length", "vary"]) {
+      expect(second.headers[name], name).toBe(first.headers[name]);
+    }
+    // a browser that holds this version is told so, without the body
+    const revalidated = await get("/en/cases/li-qiaochu", { "if-none-match": String(first.headers.etag) });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe("");
+    expect(answered).toHaveLength(1);
+  });
+
+  it("asks the app again once the second is over", async () => {
+    await get("/fr/cases/li-qiaochu");
+    clock += 999;
+    await get("/fr/cases/li-qiaochu");
+    expect(answered).toHaveLength(1);
+    clock += 1;
+    await get("/fr/cases/li-qiaochu");
+    expect(answered).toHaveLength(2);
+  });
+
+  it("asks the app again as soon as Next's page cache changed (a re-render, a campaigner's change)", async () => {
+    const before = await get("/ar/cases/li-qiaochu");
+    version++;
+    pageCacheChanged();
+    const after = await get("/ar/cases/li-qiaochu");
+    expect(answered).toHaveLength(2);
+    expect(after.text).not.toBe(before.text);
+    expect(after.text).toContain(`v${version}`);
+  });
+
+  it("does not keep an answer made while the page cache changed under it", async () => {
+    await get("/en/slow");
+    await get("/en/slow");
+    expect(answered).toEqual(["/en/slow", "/en/slow"]);
+  });
+
+  it("keeps nothing for one reader, a client navigation, a staff preview, a dynamic or private page, or other paths", async () => {
+    const twice = async (path: string, headers?: Record<string, string>) => {
+      answered = [];
+      await get(path, headers);
+      await get(path, headers);
+      return answered.length;
+    };
+    expect(await twice("/en/cookie")).toBe(2); // sets a cookie: one reader's answer
+    expect(await twice("/en/private")).toBe(2);
+    expect(await twice("/en/dynamic")).toBe(2); // not from Next's page cache
+    expect(await twice("/admin/cases")).toBe(2); // not a public page under a language
+    expect(await twice("/en/cases/li-qiaochu", { rsc: "1" })).toBe(2); // a client navigation's payload
+    expect(await twice("/en/cases/li-qiaochu", { "next-router-prefetch": "1" })).toBe(2);
+    expect(await twice("/es/cases/li-qiaochu", { cookie: "theme=dark; __prerender_bypass=abc" })).toBe(2); // draft mode
+    // and the plain document of the same page is still kept
+    expect(await twice("/en/cases/li-qiaochu")).toBe(1);
+  });
+
+  it("keeps a copy per encoding: a reader without brotli gets gzip from the app first", async () => {
+    await get("/zh-Hans/cases/li-qiaochu");
+    const gzip = await get("/zh-Hans/cases/li-qiaochu", { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(answered).toHaveLength(2);
+  });
+
+  it("stays within its size, oldest copies out first", () => {
+    const small = new RecentPages(100_000, 1000, () => clock);
+    const request = (url: string) => ({ method: "GET", url, headers: { "accept-encoding": "br" } }) as unknown as http.IncomingMessage;
+    const response = {
+      statusCode: 200,
+      getHeader: (name: string) => ({ "x-nextjs-cache": "HIT", etag: '"e"', "cache-control": "s-maxage=5" })[name],
+      getHeaders: () => ({ etag: '"e"' }),
+    } as unknown as http.ServerResponse;
+    for (let i = 0; i < 5; i++) small.remember(request(`/en/page-${i}`), response, Buffer.alloc(30_000), pageCacheGeneration());
+    expect(small.size).toBe(3);
+  });
+});
