@@ -16,6 +16,7 @@ function freshHandler(): { cache: Handler; maxBytes: number } {
   return { cache: new MemoryCacheHandler(), maxBytes: MemoryCacheHandler.MAX_BYTES };
 }
 const MB = 1024 * 1024;
+const generation = () => (globalThis as unknown as Record<symbol, number | undefined>)[Symbol.for("vigil.page-cache.generation")] ?? 0;
 
 /** A page entry as Next stores one: its HTML, its RSC payload and the segments for client navigation. */
 const pageEntry = (kb: number) => ({
@@ -68,7 +69,6 @@ describe("the in-memory page cache", () => {
 
   it("counts every change, for the server's recent copies of pages (lib/http/recent-pages.ts)", async () => {
     const { cache } = freshHandler();
-    const generation = () => (globalThis as unknown as Record<symbol, number | undefined>)[Symbol.for("vigil.page-cache.generation")] ?? 0;
     const start = generation();
     await cache.get("nothing-here");
     expect(generation()).toBe(start); // a read changes nothing
