@@ -278,7 +278,8 @@ const [readsUnderWrite, writes] = await Promise.all([
 const rss = peakRssMb();
 clearInterval(rssTimer);
 db.close();
-stop();
+// the SMTP server stays open until the Vigil server has sent what it had in flight and exited
+await stop();
 sink.close();
 
 const pct = (list, p) => {

@@ -32,8 +32,13 @@ export async function startBenchServer({ port, env: extra = {} }) {
   const prepared = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/prepare.ts"], { cwd: root, env, stdio: "inherit" });
   if (prepared.status !== 0) throw new Error("preparing the benchmark database failed");
   const server = spawn(process.execPath, productionServer.args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  const stop = () => server.kill("SIGTERM");
-  process.on("exit", stop);
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  // resolves once the server has finished the messages in flight and exited (it waits at most 10 s for them)
+  const stop = () => {
+    server.kill("SIGTERM");
+    return exited;
+  };
+  process.on("exit", () => server.kill("SIGTERM"));
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
   for (let i = 0; ; i++) {
     try {
