@@ -170,6 +170,9 @@ const signEnded = Date.now();
 
 // ---- 3: the drain of that burst's confirmations, then plain nodemailer to the same server
 const db = new Database(dbFile, { readonly: true });
+// autocannon stops counting with a request in flight on each connection: the server still answers and stores
+// those, so give them a moment, then count signatures and confirmations together
+await new Promise((resolve) => setTimeout(resolve, 2000));
 const stored = db.prepare("select count(*) as n from signatures where email like 'bench-%'").get().n;
 // a second submission for an address still pending is kept as an offer with its own confirmation (never over the row)
 const offers = db.prepare("select count(*) as n from signature_offers where email like 'bench-%'").get().n;
@@ -309,7 +312,7 @@ console.log("");
 console.log(`case page / static page:       ${(casePage.rps / staticPage.rps).toFixed(2)}× (target ≥ 0.9×); by the server's CPU per request ${(staticPage.cpu / casePage.cpu).toFixed(2)}×`);
 console.log(`sign / empty POST route:       ${(sign.rps / emptyPost.rps).toFixed(2)}× (target ≥ 0.5×), p99 ${sign.p99} ms (target ≤ 500 ms); by the server's CPU per request ${(emptyPost.cpu / sign.cpu).toFixed(2)}×`);
 console.log(`sign / empty server action:    ${(sign.rps / emptyAction.rps).toFixed(2)}×; empty action / empty route ${(emptyAction.rps / emptyPost.rps).toFixed(2)}× (Next's own action overhead)`);
-console.log(`sign integrity: ${sign.total} submissions answered, ${sign.non2xx} with 303; signatures stored ${stored} (and ${offers} second submissions of a pending address, kept as offers), confirmations queued ${queuedConfirmations}, delivered ${deliveredConfirmations}${drained ? "" : " (drain timed out)"}`);
+console.log(`sign integrity: ${sign.total} submissions answered, ${sign.non2xx} with 303 (and up to ${CONNECTIONS} more in flight when autocannon stopped counting); signatures stored ${stored} (and ${offers} second submissions of a pending address, kept as offers), confirmations queued ${queuedConfirmations}, delivered ${deliveredConfirmations}${drained ? "" : " (drain timed out)"}`);
 console.log(`confirmation drain after the burst: ${queuedConfirmations - deliveredAtEnd} in ${drainSeconds.toFixed(1)} s = ${drainRate.toFixed(0)}/s; plain nodemailer (pool of 5, ${RAW_MESSAGES} messages of ${confirmationBytes} bytes): ${rawRate.toFixed(0)}/s; ratio ${(drainRate / rawRate).toFixed(2)}× (target ≥ 0.5×); against plain nodemailer with Nagle off: ${rawNoDelayRate.toFixed(0)}/s, ${(drainRate / rawNoDelayRate).toFixed(2)}×`);
 console.log(`confirm: ${links.length} supporters, 20 at once: ${confirmed} confirmed, ${confirmFailures} refused, ${(links.length / confirmSeconds).toFixed(0)} confirms/s (page + POST, p99 ${pct(confirmLatencies, 99)} ms); counted ${counted} confirmed signatures in all, ${appealRows} letters, ${appealArrivals} of ${appealsExpected} appeal emails delivered ${allDelivered ? `, the last ${lettersDoneSeconds.toFixed(1)} s after the first confirm` : "(timed out)"}; message ids sent twice: ${duplicateSends}; messages sent on a second attempt or later: ${retried.reduce((sum, r) => sum + r.n, 0)}${retried.map((r) => ` (${r.n}: ${r.error})`).join("")}`);
 console.log(`a new supporter's confirmation while appeals wait (${waits.length} probes, ${Math.min(...queuedSeen)}–${Math.max(...queuedSeen)} appeals queued): p50 ${pct(waits, 50)} ms, p95 ${pct(waits, 95)} ms (target ≤ 5,000 ms)`);
