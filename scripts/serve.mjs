@@ -26,6 +26,7 @@ const { stopOutboxWorker } = load("../lib/outbox/stop-worker.ts");
 const { sendCompressedStatic } = load("../lib/http/static-assets.ts");
 const { CompressedPageCache, compressCachedPages } = load("../lib/http/cached-page-compression.ts");
 const { RecentPages, pageCacheGeneration } = load("../lib/http/recent-pages.ts");
+const { WriteAdmission, isPublicWrite } = load("../lib/http/write-admission.ts");
 // tsx turns source maps on for the files it compiles and leaves them on: Node would then read and keep in the heap
 // the source map of every Next server chunk loaded from here on (tens of MB; decision 030). Production stack
 // traces point into the built chunks, as under `next start`.
@@ -51,6 +52,9 @@ const compress = compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_
 const compressedPages = new CompressedPageCache(16 * 1024 * 1024);
 // the last second's copy of each cached public page, answered before Next (lib/http/recent-pages.ts, decision 032)
 const recentPages = new RecentPages(8 * 1024 * 1024);
+// readers first: three public form POSTs inside Next at once, the rest wait their turn (decision 033: three kept
+// signing at the rate of no limit at all, and let four times as many readers through a signing burst)
+const writeAdmission = new WriteAdmission(3);
 const staticDir = path.resolve(".next", "static");
 
 const hostname = process.env.HOST || "0.0.0.0";
@@ -64,7 +68,8 @@ const server = http.createServer((req, res) => {
   const generation = pageCacheGeneration();
   compress(req, res, () => {
     if (!dev) compressCachedPages(req, res, compressedPages, { pages: recentPages, generation });
-    handle(req, res);
+    if (isPublicWrite(req)) writeAdmission.admit(res, () => handle(req, res));
+    else handle(req, res);
   });
 });
 server.keepAliveTimeout = 65_000;
