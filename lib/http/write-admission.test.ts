@@ -37,6 +37,7 @@ const until = async (condition: () => boolean) => {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
   expect(condition()).toBe(true);
 };
+const request = (method: string, url: string) => ({ method, url }) as http.IncomingMessage;
 const post = (path: string, signal?: AbortSignal) => fetch(`${base}${path}`, { method: "POST", body: "fullName=x", signal });
 
 describe("public form POSTs, a few at a time", () => {
@@ -84,7 +85,6 @@ describe("public form POSTs, a few at a time", () => {
   });
 
   it("limits only public form POSTs, under a language", () => {
-    const request = (method: string, url: string) => ({ method, url }) as http.IncomingMessage;
     expect(isPublicWrite(request("POST", "/en/cases/li-qiaochu"))).toBe(true);
     expect(isPublicWrite(request("POST", "/zh-Hans/confirm/abc"))).toBe(true);
     expect(isPublicWrite(request("GET", "/en/cases/li-qiaochu"))).toBe(false);
