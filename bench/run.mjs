@@ -167,6 +167,9 @@ const emptyAction = summary(
 
 const sign = summary(await run({ url: `${base}${CASE}`, method: "POST", requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...formHeaders }, body: signBody() }) }] }));
 const signEnded = Date.now();
+const benchArrivals = () => arrivals.filter((a) => a.rcpt.startsWith("bench-"));
+// what had reached the SMTP server when the burst ended: the drain is measured from here
+const deliveredAtEnd = benchArrivals().length;
 
 // ---- 3: the drain of that burst's confirmations, then plain nodemailer to the same server
 const db = new Database(dbFile, { readonly: true });
@@ -177,8 +180,6 @@ const stored = db.prepare("select count(*) as n from signatures where email like
 // a second submission for an address still pending is kept as an offer with its own confirmation (never over the row)
 const offers = db.prepare("select count(*) as n from signature_offers where email like 'bench-%'").get().n;
 const queuedConfirmations = db.prepare("select count(*) as n from outbox where kind = 'confirmation' and to_address like 'bench-%'").get().n;
-const benchArrivals = () => arrivals.filter((a) => a.rcpt.startsWith("bench-"));
-const deliveredAtEnd = benchArrivals().length;
 const drained = await arrivalWhen(() => confirmationsFor.size >= queuedConfirmations, 600_000);
 const deliveredConfirmations = confirmationsFor.size;
 const lastConfirmation = Math.max(...benchArrivals().map((a) => a.at));
