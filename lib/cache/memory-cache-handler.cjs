@@ -7,8 +7,11 @@ const MAX_ENTRIES = 5000;
 const MAX_BYTES = 32 * 1024 * 1024;
 const entries = new Map(); // key → { value, lastModified, tags, bytes }
 let totalBytes = 0;
-// counted up whenever a page enters or leaves this cache: scripts/serve.mjs answers a public page from its last
-// second's copy only while this count is the one the copy was made at (lib/http/recent-pages.ts)
+// counted up, synchronously, on every revalidateTag (revalidatePath after a campaigner's change): scripts/serve.mjs
+// answers a public page from its last second's copy only while this count is the one the copy was made at
+// (lib/http/recent-pages.ts). Not on set(): Next stores a 404 for any made-up address, so anyone could end every
+// copy; a re-render a copy is older than is at most the copy's second old. A handler that kept its entries
+// elsewhere (Redis) must still count before its first await.
 const GENERATION = Symbol.for("vigil.page-cache.generation");
 const changed = () => {
   globalThis[GENERATION] = (globalThis[GENERATION] || 0) + 1;
@@ -43,7 +46,6 @@ module.exports = class MemoryCacheHandler {
   }
 
   async set(key, data, ctx) {
-    changed();
     remove(key);
     const headerTags = data && data.headers && data.headers["x-next-cache-tags"];
     const tags = [...((ctx && ctx.tags) || []), ...(typeof headerTags === "string" ? headerTags.split(",") : [])];

@@ -17,6 +17,15 @@ const page = (label: string) => `<!doctype html><title>${label}</title><p>${"Li 
 let answered: string[] = [];
 let version = 1;
 let clock = 1_000_000;
+/** A response as remember() and serve() see one: its status and headers (serve() writes to it). */
+const answer = (headers: Record<string, string>) =>
+  ({
+    statusCode: 200,
+    getHeader: (name: string) => headers[name],
+    getHeaders: () => headers,
+    setHeader: () => {},
+    end: () => {},
+  }) as unknown as http.ServerResponse;
 const fakeGet = (url: string) => ({ method: "GET", url, headers: { "accept-encoding": "br" } }) as unknown as http.IncomingMessage;
 
 function app(request: http.IncomingMessage, response: http.ServerResponse) {
@@ -26,7 +35,7 @@ function app(request: http.IncomingMessage, response: http.ServerResponse) {
   response.setHeader("Content-Security-Policy", "default-src 'self'");
   response.setHeader("Cache-Control", "s-maxage=5, stale-while-revalidate=31535995");
   response.setHeader("ETag", `"v${version}-${url.length}"`);
-  if (!url.startsWith("/en/dynamic")) response.setHeader("x-nextjs-cache", "HIT");
+  if (!url.startsWith("/en/dynamic")) response.setHeader("x-nextjs-cache", url.startsWith("/en/stale") ? "STALE" : "HIT");
   if (url.startsWith("/en/private")) response.setHeader("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate");
   if (url.startsWith("/en/cookie")) response.setHeader("Set-Cookie", "who=one-reader");
   if (url.startsWith("/en/slow")) {
@@ -64,8 +73,10 @@ describe("the last second's copy of a cached public page", () => {
   /** A browser's GET: brotli accepted, plus any headers given; the status, the headers and the page as read. */
   async function get(path: string, headers: Record<string, string> = {}) {
     return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+      // the path as given, not normalised by a URL parser (a "/en/../admin" must reach the server as it is)
+      const { hostname, port } = new URL(base);
       http
-        .get(`${base}${path}`, { headers: { "accept-encoding": "br", ...headers } }, (response) => {
+        .get({ hostname, port, path, headers: { "accept-encoding": "br", ...headers } }, (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (c: Buffer) => chunks.push(c));
           response.on("end", () => {
@@ -101,6 +112,10 @@ describe("the last second's copy of a cached public page", () => {
     const revalidated = await get("/en/cases/li-qiaochu", { "if-none-match": String(first.headers.etag) });
     expect(revalidated.status).toBe(304);
     expect(revalidated.text).toBe("");
+    // as Next reads If-None-Match: a weak tag, a list, or any
+    const etag = String(first.headers.etag);
+    for (const ifNoneMatch of [`W/${etag}`, `"other", ${etag}`, "*"]) expect((await get("/en/cases/li-qiaochu", { "if-none-match": ifNoneMatch })).status).toBe(304);
+    expect((await get("/en/cases/li-qiaochu", { "if-none-match": '"other"' })).status).toBe(200);
     expect(answered).toHaveLength(1);
   });
 
@@ -138,6 +153,11 @@ describe("the last second's copy of a cached public page", () => {
     expect(await twice("/en/cases/li-qiaochu", { rsc: "1" })).toBe(2); // a client navigation's payload
     expect(await twice("/en/cases/li-qiaochu", { "next-router-prefetch": "1" })).toBe(2);
     expect(await twice("/es/cases/li-qiaochu", { cookie: "theme=dark; __prerender_bypass=abc" })).toBe(2); // draft mode
+    expect(await twice("/en/stale")).toBe(2); // Next is re-rendering it: the next reader gets the new page from Next
+    expect(await twice("/en/cases/li-qiaochu?ref=1")).toBe(2); // a query string: each would be a copy of its own
+    expect(await twice("/en/../admin")).toBe(2); // Next's /admin, whatever the prefix says
+    expect(await twice("/en//cases/li-qiaochu")).toBe(2);
+    expect(await twice("/en/cases/%6c%69")).toBe(2);
     // and the plain document of the same page is still kept
     expect(await twice("/en/cases/li-qiaochu")).toBe(1);
   });
@@ -149,14 +169,18 @@ describe("the last second's copy of a cached public page", () => {
     expect(answered).toHaveLength(2);
   });
 
-  it("stays within its size, oldest copies out first", () => {
+  it("stays within its size, the least recently answered out first; never keeps one reader's answer", () => {
     const small = new RecentPages(100_000, 1000, () => clock);
-    const response = {
-      statusCode: 200,
-      getHeader: (name: string) => ({ "x-nextjs-cache": "HIT", etag: '"e"', "cache-control": "s-maxage=5" })[name],
-      getHeaders: () => ({ etag: '"e"' }),
-    } as unknown as http.ServerResponse;
-    for (let i = 0; i < 5; i++) small.remember(fakeGet(`/en/page-${i}`), response, Buffer.alloc(30_000), pageCacheGeneration());
+    const cachedPage = answer({ "x-nextjs-cache": "HIT", etag: '"e"', "cache-control": "s-maxage=5" });
+    for (let i = 0; i < 3; i++) small.remember(fakeGet(`/en/page-${i}`), cachedPage, Buffer.alloc(30_000), pageCacheGeneration());
+    expect(small.serve(fakeGet("/en/page-0"), answer({}))).toBe(true); // answered: now the most recent
+    small.remember(fakeGet("/en/page-3"), cachedPage, Buffer.alloc(30_000), pageCacheGeneration());
     expect(small.size).toBe(3);
+    expect(small.serve(fakeGet("/en/page-1"), answer({}))).toBe(false); // the least recently answered went
+    for (const kept of ["/en/page-0", "/en/page-2", "/en/page-3"]) expect(small.serve(fakeGet(kept), answer({}))).toBe(true);
+
+    const oneReaders = answer({ "x-nextjs-cache": "HIT", etag: '"e"', "cache-control": "s-maxage=5", "set-cookie": "who=one-reader" });
+    small.remember(fakeGet("/en/cookie-page"), oneReaders, Buffer.alloc(100), pageCacheGeneration());
+    expect(small.serve(fakeGet("/en/cookie-page"), answer({}))).toBe(false);
   });
 });

@@ -7,11 +7,12 @@
 // - a public page under a language prefix that Next answered from its page cache (`x-nextjs-cache`), complete,
 //   200, with an ETag, no cookie set, not private; asked for as a document (not a client navigation's RSC
 //   payload, not a server action), without the draft-mode cookie of a staff preview;
-// - for at most `ttlMs` (one second), and never once Next's page cache changed: the memory cache handler
-//   (lib/cache/memory-cache-handler.cjs) counts every page it stores or forgets (a case re-rendered, a
-//   revalidatePath after a campaigner's change), and a copy made before that change is not answered again.
-//   Requests keep reaching Next at least once a second per page, so its own revalidation (every 5 s for a case
-//   page) goes on as before: a reader sees a page at most one second older than Next alone would show.
+// - for at most `ttlMs` (one second), and never after a campaigner's change: the memory cache handler
+//   (lib/cache/memory-cache-handler.cjs) counts every revalidateTag (what revalidatePath calls, before the
+//   action's answer is sent), and a copy made before it is not answered again. Requests keep reaching Next at
+//   least once a second per page, so its own revalidation (every 5 s for a case page) goes on as before: a reader
+//   sees a page at most one second older than Next alone would show. (Not every page Next stores counts: a 404
+//   for any made-up address is stored too, and would otherwise let anyone end every copy.)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LOCALES } from "../i18n/locales";
 import { preferredEncoding } from "./static-assets";
@@ -20,7 +21,9 @@ import { preferredEncoding } from "./static-assets";
 const GENERATION = Symbol.for("vigil.page-cache.generation");
 const generation = () => (globalThis as unknown as Record<symbol, number | undefined>)[GENERATION] ?? 0;
 
-const PUBLIC_PAGE = new RegExp(`^/(?:${LOCALES.join("|")})(?:/|$)`);
+// a plain path under a language: no query string (Next ignores it for a cached page: each would be a copy of its
+// own), no "." or ".." segment, no percent-escape, no doubled slash (`/en/../admin` is Next's /admin)
+const PUBLIC_PAGE = new RegExp(`^/(?:${LOCALES.join("|")})(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$`);
 // a client navigation's RSC request, a prefetch, a server action: each is answered differently from the document
 const NEXT_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 // the staff preview's draft mode (app/admin/cases/[id]/preview): those requests skip every cache
@@ -28,7 +31,14 @@ const DRAFT_COOKIE = /(?:^|;\s*)(?:__prerender_bypass|__next_preview_data)=/;
 // sent again by Node itself for each response, or describing one connection
 const HOP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
 
-type Copy = { headers: [string, string | number | string[]][]; body: Buffer; etag: string; at: number; generation: number };
+type Copy = { headers: [string, string | number | string[]][]; body: Buffer; etag: string; at: number; generation: number; bytes: number };
+
+const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+/** Whether an If-None-Match names this ETag (a list, weak or strong, or `*`), as Next's own check reads it. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
+}
 
 /** Whether this request may be answered from (and its answer kept in) the recent copies. */
 function eligible(request: IncomingMessage): boolean {
@@ -63,7 +73,10 @@ export class RecentPages {
       this.forget(key!);
       return false;
     }
-    const notModified = request.headers["if-none-match"] === copy.etag;
+    // most recently used last: Map keeps insertion order, and the oldest go first
+    this.copies.delete(key!);
+    this.copies.set(key!, copy);
+    const notModified = matches(request.headers["if-none-match"], copy.etag);
     for (const [name, value] of copy.headers) {
       if (notModified && (name === "content-length" || name === "content-encoding")) continue;
       response.setHeader(name, value);
@@ -76,17 +89,20 @@ export class RecentPages {
   /** Keeps the answer Next just gave (compressed, its headers final) if the request and the response allow. */
   remember(request: IncomingMessage, response: ServerResponse, body: Buffer, madeAtGeneration: number): void {
     const key = this.key(request);
-    if (key === null || !cacheablePage(response) || body.length > this.maxBytes) return;
-    this.forget(key);
+    if (key === null || !cacheablePage(response)) return;
     const headers = Object.entries(response.getHeaders())
       .filter(([name, value]) => value !== undefined && !HOP_HEADERS.has(name))
       .map(([name, value]) => [name, value] as [string, string | number | string[]]);
-    this.copies.set(key, { headers, body, etag: String(response.getHeader("etag")), at: this.now(), generation: madeAtGeneration });
-    this.bytes += body.length;
+    // what the copy holds: its body, its key and its headers
+    const bytes = body.length + key.length + headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+    if (bytes > this.maxBytes) return;
+    this.forget(key);
+    this.copies.set(key, { headers, body, etag: String(response.getHeader("etag")), at: this.now(), generation: madeAtGeneration, bytes });
+    this.bytes += bytes;
     for (const [oldest, copy] of this.copies) {
       if (this.bytes <= this.maxBytes) break;
       this.copies.delete(oldest);
-      this.bytes -= copy.body.length;
+      this.bytes -= copy.bytes;
     }
   }
 
@@ -94,7 +110,7 @@ export class RecentPages {
     const copy = this.copies.get(key);
     if (!copy) return;
     this.copies.delete(key);
-    this.bytes -= copy.body.length;
+    this.bytes -= copy.bytes;
   }
 
   get size(): number {
@@ -110,7 +126,10 @@ function cacheablePage(response: ServerResponse): boolean {
   const cacheControl = String(response.getHeader("cache-control") ?? "");
   return (
     response.statusCode === 200 &&
+    // from Next's page cache, and not a stale copy it is re-rendering behind (right after a revalidatePath, the
+    // next readers get the new page from Next, not this)
     response.getHeader("x-nextjs-cache") !== undefined &&
+    response.getHeader("x-nextjs-cache") !== "STALE" &&
     response.getHeader("etag") !== undefined &&
     response.getHeader("set-cookie") === undefined &&
     !/\b(?:private|no-store|no-cache)\b/.test(cacheControl)
