@@ -1,5 +1,7 @@
 // Formatting shared by pages and components: one place decides how a number or a date reads, in the reader's
 // locale ("en" reads as British English, as it always has; "ar" uses Arabic-Indic digits, as Intl does).
+import { keptPerKey } from "@/lib/kept";
+
 const DATE_TIME: Intl.DateTimeFormatOptions = {
   day: "numeric",
   month: "short",
@@ -11,34 +13,28 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
 
-// Intl formatters are built once per locale and kept: making one costs far more than formatting with it
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
-  let format = formats.get(key) as F | undefined;
-  if (!format) {
-    format = make();
-    formats.set(key, format);
-  }
-  return format;
-}
-
 /** The Intl locale for one of ours. */
 export function intlLocale(locale = "en"): string {
   return locale === "en" ? "en-GB" : locale;
 }
 
+// Intl formatters are built once per locale and kept: making one costs far more than formatting with it
+const numberFormat = keptPerKey((locale: string) => new Intl.NumberFormat(intlLocale(locale)));
+const dayFormat = keptPerKey((locale: string) => new Intl.DateTimeFormat(intlLocale(locale), DAY));
+const dateTimeFormat = keptPerKey((locale: string) => new Intl.DateTimeFormat(intlLocale(locale), DATE_TIME));
+
 export function formatNumber(n: number, locale = "en"): string {
-  return cached(`number ${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(n);
+  return numberFormat(locale).format(n);
 }
 
 /** A calendar day stored as 'YYYY-MM-DD' (or a Date), as "14 March 2025" ("14 mars 2025"...). */
 export function formatDay(day: string | Date, locale = "en"): string {
   const date = typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day;
-  return Number.isNaN(date.getTime()) ? String(day) : cached(`day ${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), DAY)).format(date);
+  return Number.isNaN(date.getTime()) ? String(day) : dayFormat(locale).format(date);
 }
 
 export function formatDateTime(date: Date, locale = "en"): string {
-  return cached(`date-time ${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), DATE_TIME)).format(date);
+  return dateTimeFormat(locale).format(date);
 }
 
 export function plural(n: number, one: string, many: string): string {

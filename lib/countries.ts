@@ -1,5 +1,7 @@
 // ISO 3166-1 alpha-2 codes (and XK, Kosovo, in common use). Names come from Intl.DisplayNames in the reader's
 // language, so the list needs no translations of its own.
+import { keptPerKey } from "./kept";
+
 export const COUNTRY_CODES = [
   "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE",
   "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD",
@@ -25,20 +27,13 @@ export function isCountryCode(value: string): value is CountryCode {
 }
 
 // one DisplayNames per locale, kept: making one costs more than rendering the letter that names the country
-const regionNamesByLocale = new Map<string, Intl.DisplayNames | null>();
-
-function regionNames(locale: string): Intl.DisplayNames | null {
-  let names = regionNamesByLocale.get(locale);
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([locale, "en"], { type: "region" });
-    } catch {
-      names = null;
-    }
-    regionNamesByLocale.set(locale, names);
+const regionNames = keptPerKey((locale: string): Intl.DisplayNames | null => {
+  try {
+    return new Intl.DisplayNames([locale, "en"], { type: "region" });
+  } catch {
+    return null;
   }
-  return names;
-}
+});
 
 const nameIn = (names: Intl.DisplayNames | null, code: string): string => {
   try {

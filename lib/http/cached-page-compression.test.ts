@@ -1,9 +1,9 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import compression from "compression";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CompressedPageCache, compressCachedPages } from "./cached-page-compression";
+import { startHttpServer } from "@/tests/support/http-server";
 
 // The same order as scripts/serve.mjs: the streaming compression, then the cache of cached pages, then the app.
 // varied like a real page (a repeated phrase compresses to nothing at any setting)
@@ -42,20 +42,18 @@ function app(request: http.IncomingMessage, response: http.ServerResponse) {
 describe("cached pages compressed once per version", () => {
   const cache = new CompressedPageCache(1024 * 1024);
   const compress = compression();
-  let server: http.Server;
   let base = "";
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = http.createServer((request, response) => {
+    ({ base, close } = await startHttpServer((request, response) => {
       compress(request, response, () => {
         compressCachedPages(request, response, cache);
         app(request, response);
       });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => close());
 
   /** the raw bytes as sent, with the headers that say how */
   const get = (path: string, acceptEncoding = "br, gzip", method = "GET") =>

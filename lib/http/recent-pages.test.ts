@@ -1,10 +1,10 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import compression from "compression";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CompressedPageCache, compressCachedPages } from "./cached-page-compression";
 import { pageCacheGeneration, RecentPages } from "./recent-pages";
+import { startHttpServer } from "@/tests/support/http-server";
 
 // The order of scripts/serve.mjs: the recent copies first, then the streaming compression, the cache of compressed
 // pages, and the app (here a stand-in for Next answering from its page cache, as Next marks such answers).
@@ -49,22 +49,20 @@ describe("the last second's copy of a cached public page", () => {
   const recent = new RecentPages(1024 * 1024, 1000, () => clock);
   const compressed = new CompressedPageCache(1024 * 1024);
   const compress = compression();
-  let server: http.Server;
   let base = "";
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = http.createServer((request, response) => {
+    ({ base, close } = await startHttpServer((request, response) => {
       if (recent.serve(request, response)) return;
       const generation = pageCacheGeneration();
       compress(request, response, () => {
         compressCachedPages(request, response, compressed, { pages: recent, generation });
         app(request, response);
       });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => close());
   beforeEach(() => {
     answered = [];
     clock += 60_000; // every earlier copy is old

@@ -17,9 +17,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { LOCALES } from "../i18n/locales";
 import { preferredEncoding } from "./static-assets";
 
-/** Bumped by lib/cache/memory-cache-handler.cjs whenever a page enters or leaves Next's cache. */
+/** Counted up by lib/cache/memory-cache-handler.cjs on every revalidateTag (a campaigner's change). */
 const GENERATION = Symbol.for("vigil.page-cache.generation");
-const generation = () => (globalThis as unknown as Record<symbol, number | undefined>)[GENERATION] ?? 0;
+/** That count now: taken when a request reaches Next, so a copy of an answer rendered before a change that landed
+ * while it was being sent is never kept as current. */
+export const pageCacheGeneration = () => (globalThis as unknown as Record<symbol, number | undefined>)[GENERATION] ?? 0;
 
 // a plain path under a language: no query string (Next ignores it for a cached page: each would be a copy of its
 // own), no "." or ".." segment, no percent-escape, no doubled slash (`/en/../admin` is Next's /admin)
@@ -69,7 +71,7 @@ export class RecentPages {
     const key = this.key(request);
     const copy = key === null ? undefined : this.copies.get(key);
     if (!copy) return false;
-    if (this.now() - copy.at >= this.ttlMs || copy.generation !== generation()) {
+    if (this.now() - copy.at >= this.ttlMs || copy.generation !== pageCacheGeneration()) {
       this.forget(key!);
       return false;
     }
@@ -117,10 +119,6 @@ export class RecentPages {
     return this.copies.size;
   }
 }
-
-/** The generation of Next's page cache now: taken when a request reaches Next, so a copy of an answer rendered
- * before a change that landed while it was being sent is never kept as current. */
-export const pageCacheGeneration = generation;
 
 function cacheablePage(response: ServerResponse): boolean {
   const cacheControl = String(response.getHeader("cache-control") ?? "");

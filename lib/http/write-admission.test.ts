@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startHttpServer } from "@/tests/support/http-server";
 import { isPublicWrite, WriteAdmission } from "./write-admission";
 
 // A server as scripts/serve.mjs wires it: public form POSTs through the admission, everything else straight on.
@@ -18,25 +18,17 @@ function app(request: http.IncomingMessage, response: http.ServerResponse) {
   held.push({ url: request.url ?? "", release: () => response.end("done") });
 }
 
-let server: http.Server;
 let base = "";
+let close: () => Promise<void>;
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
+  ({ base, close } = await startHttpServer((request, response) => {
     if (isPublicWrite(request)) admission.admit(response, () => app(request, response));
     else app(request, response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }));
 });
-afterAll(() => {
-  server.closeAllConnections();
-  return new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => close());
 
-const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(condition()).toBe(true);
-};
+const until = (condition: () => boolean) => vi.waitFor(() => expect(condition()).toBe(true), { interval: 5 });
 const request = (method: string, url: string) => ({ method, url }) as http.IncomingMessage;
 const post = (path: string, signal?: AbortSignal) => fetch(`${base}${path}`, { method: "POST", body: "fullName=x", signal });
 

@@ -2,6 +2,7 @@
 import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, localeDirection, type Locale } from "./locales";
 import { MESSAGES } from "./messages";
+import { keptPerKey } from "../kept";
 
 // Unicode's first-strong isolate and pop-directional isolate: in a right-to-left sentence, a value in another
 // script ("Li Qiaochu: Women's rights defender detained in secret.") keeps its own order and does not drag the
@@ -20,17 +21,12 @@ function isolated(values: Record<string, unknown> | undefined): Record<string, u
  * language (the signature's `locale`), not in the language of whoever caused them. In a right-to-left language
  * every interpolated text is isolated (FSI … PDI), as <bdi> does on the pages. */
 export function translatorFor(locale: Locale = DEFAULT_LOCALE) {
-  let translator = translators.get(locale);
-  if (!translator) {
-    translator = makeTranslator(locale);
-    translators.set(locale, translator);
-  }
-  return translator;
+  return translatorOf(locale);
 }
 
 // One translator per language, kept: each holds the parsed messages and Intl formatters it has used, and making
 // them again for every email was 40% of the sign POST's own work (decision 028). The catalogues never change.
-const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+const translatorOf = keptPerKey(makeTranslator);
 
 function makeTranslator(locale: Locale) {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });

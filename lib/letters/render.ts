@@ -3,6 +3,7 @@
 import { countryName } from "../countries";
 import type { Target } from "../targets/types";
 import { bodyVariantProblem, resolveVariants } from "./variants";
+import { keptPerKey } from "../kept";
 
 export const MERGE_FIELDS = {
   "supporter.name": "The supporter's full name, or their initials if they asked",
@@ -61,11 +62,17 @@ export type LetterTarget = Pick<Target, "title" | "salutation"> & Partial<Pick<T
 export type LetterCase = { personName: string; reference: string };
 export type RenderedLetter = { subject: string; body: string };
 
-/** "Li Qiaochu" → "L. Q."; works for any script, one initial per space-separated part. */
 // Intl objects are built once and kept: making one costs more than rendering a whole letter (decision 028)
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-const letterDateFormats = new Map<string, Intl.DateTimeFormat | null>();
+const letterDateFormat = keptPerKey((language: string): Intl.DateTimeFormat | null => {
+  try {
+    return new Intl.DateTimeFormat([language, "en"], { dateStyle: "long", timeZone: "UTC" });
+  } catch {
+    return null; // not a language tag Intl takes: the ISO day, every time
+  }
+});
 
+/** "Li Qiaochu" → "L. Q."; works for any script, one initial per space-separated part. */
 export function initialsOf(fullName: string): string {
   return fullName
     .split(/\s+/u)
@@ -82,15 +89,7 @@ export function signatureName(supporter: Pick<LetterSupporter, "fullName" | "ini
 }
 
 export function formatLetterDate(date: Date, language: string): string {
-  let format = letterDateFormats.get(language);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat([language, "en"], { dateStyle: "long", timeZone: "UTC" });
-    } catch {
-      format = null; // not a language tag Intl takes: the ISO day, every time
-    }
-    letterDateFormats.set(language, format);
-  }
+  const format = letterDateFormat(language);
   return format ? format.format(date) : date.toISOString().slice(0, 10);
 }
 

@@ -73,10 +73,12 @@ function sourceHash() {
 }
 
 /** Runs `next build` unless .next holds a build of exactly these sources. */
+// the hash of the sources the build in .next was made from, written once it is complete
+const buildStamp = path.join(root, ".next", "vigil-source-hash");
+
 export function ensureBuild() {
-  const stamp = path.join(root, ".next", "vigil-source-hash");
   const current = sourceHash();
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (fs.existsSync(buildStamp) && fs.readFileSync(buildStamp, "utf8") === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     return;
   }
   build(current);
@@ -85,13 +87,12 @@ export function ensureBuild() {
 /** `next build`, the compressed copies, and the stamp that lets the next `npm start` or `npm test` use this build
  * (`npm run build` too: without the stamp, the first `npm start` after it built again). */
 export function build(current = sourceHash()) {
-  const stamp = path.join(root, ".next", "vigil-source-hash");
   console.log("Building (next build)...");
-  fs.rmSync(stamp, { force: true }); // a build that fails half-way is not taken for this one
+  fs.rmSync(buildStamp, { force: true }); // a build that fails half-way is not taken for this one
   runBin("next", ["build"]);
   // brotli and gzip copies of the built scripts and styles, sent as they are (lib/http/static-assets.ts)
   compressStaticAndReport(path.join(root, ".next", "static"));
-  fs.writeFileSync(stamp, current);
+  fs.writeFileSync(buildStamp, current);
 }
 
 /** How the production server process starts, the one way `npm start`, the benchmark and the end-to-end tests launch
